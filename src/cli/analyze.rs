@@ -1,0 +1,70 @@
+//! `tisse analyze`: the main job. Reads a corpus and writes every report.
+
+use std::path::PathBuf;
+
+use anyhow::Context;
+use tisse::pipeline;
+use tisse::report;
+
+use super::Outcome;
+use super::common::{Global, Terminal};
+
+const EXAMPLES: &str = "\
+Examples:
+  tisse analyze                          read corpus/, write reports/
+  tisse analyze blogs/ exports/ -o out/  read two folders, write out/
+  tisse analyze -j 1 corpus/             one thread (same reports, only slower)
+
+Writes documents.csv (one row a post or comment) and problems.csv (what could not be
+read, and why). Exit status: 0, or 1 when anything was skipped.";
+
+/// Read posts and comments from files and folders, and write the reports.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Files or folders to read; folders are walked recursively, hidden files skipped.
+    #[arg(value_name = "PATH", default_value = "corpus")]
+    paths: Vec<PathBuf>,
+
+    /// Folder to write the reports into (created if missing).
+    #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
+    out: PathBuf,
+}
+
+pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    let pool = global.pool()?;
+    let analyzer = tisse::Analyzer::new();
+    let mut terminal = Terminal::new(global.quiet);
+    let output = pool.install(|| pipeline::run(&args.paths, &analyzer, &mut terminal));
+
+    let out = &args.out;
+    report::write_csv(
+        out,
+        "documents.csv",
+        &report::documents::rows(&output.analyses),
+    )
+    .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
+    report::write_csv(
+        out,
+        "problems.csv",
+        &report::problems::rows(&output.problems),
+    )
+    .with_context(|| format!("cannot write {}", out.join("problems.csv").display()))?;
+
+    let tally = &output.tally;
+    terminal.summary(&format!(
+        "tisse: {} files: {} posts, {} comments, {} words; {} warnings, {} errors; reports in {}",
+        output.files,
+        tally.posts,
+        tally.comments,
+        tally.words,
+        tally.warnings,
+        tally.errors,
+        out.display()
+    ));
+    Ok(if tally.errors > 0 {
+        Outcome::Skipped
+    } else {
+        Outcome::Clean
+    })
+}

@@ -1,0 +1,73 @@
+//! The command line: one file per subcommand, each with its `Args`, its `run` and the
+//! examples in its help. Options shared by several commands live in `common.rs`.
+//!
+//! Exit status: 0 when nothing was skipped, 1 when a file or record was skipped (the reports
+//! are still written for the rest) or the run could not finish, 2 for a usage error. A closed
+//! pipe on stdout (`tisse inspect f | head`) is not an error.
+
+mod analyze;
+mod common;
+mod inspect;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const EXAMPLES: &str = "\
+Examples:
+  tisse analyze                      read corpus/, write reports/
+  tisse analyze blogs/ -o out/ -j 4  read blogs/ on 4 threads, write out/
+  tisse inspect corpus/post.txt      show how one file is understood";
+
+/// tisse weaves links through corpora of blog posts and their comments: every post and
+/// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
+#[derive(Debug, Parser)]
+#[command(name = "tisse", version, after_help = EXAMPLES)]
+struct Cli {
+    #[command(flatten)]
+    global: common::Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Analyze(analyze::Args),
+    Inspect(inspect::Args),
+}
+
+/// How a command ended when it did not fail outright.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Everything was read.
+    Clean,
+    /// Something was skipped; what could be read was.
+    Skipped,
+}
+
+/// Runs the command line and returns the process exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(args) => analyze::run(&cli.global, args),
+        Command::Inspect(args) => inspect::run(&cli.global, args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Skipped) => ExitCode::from(1),
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("tisse: error: {err:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,165 @@
+//! What every reader produces: one [`Document`] per post and per comment.
+//!
+//! Documents are plain data. Readers fill them; the analyzer only reads them. A document's
+//! identity ([`Document::id`]) is a readable string built from where it came from, so that the
+//! same corpus always gives the same ids, and ids sort in natural order ([`natural_cmp`]):
+//! `post#c2` before `post#c10`.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+/// Whether a document is a post or a comment on one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A blog post (or a page): the head of a thread.
+    Post,
+    /// A comment on a post, or a reply to another comment.
+    Comment,
+}
+
+impl Kind {
+    /// The name used in reports: `post` or `comment`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Post => "post",
+            Kind::Comment => "comment",
+        }
+    }
+}
+
+/// One post or one comment, as a reader understood it: what is known about it, and its text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Document {
+    /// Everything but the text; it is what travels on once the text has been analysed.
+    #[serde(flatten)]
+    pub meta: Metadata,
+    /// The body only: no byline, footer or page furniture. Paragraphs are separated by a
+    /// blank line; layout (indentation, bullets) is gone.
+    pub text: String,
+}
+
+/// What is known about a document besides its text.
+///
+/// Optional fields are an empty string when the source does not give them, so that reports
+/// show an empty cell rather than a placeholder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Metadata {
+    /// Stable, readable id: a post's comes from its file's path inside the corpus; a
+    /// comment's is `<post id>#c1`, `#c2`, ... in page order.
+    pub id: String,
+    /// Post or comment.
+    pub kind: Kind,
+    /// The id of the post this document belongs to (its own id for a post).
+    pub post_id: String,
+    /// For a reply, the id of the comment it answers; empty otherwise.
+    pub parent_id: String,
+    /// The file it was read from, relative to the folder given on the command line.
+    pub source: String,
+    /// The 1-based line of `source` where the document starts.
+    pub line: u64,
+    /// Which reader read it: `page-dump`, `text`, ...
+    pub format: &'static str,
+    /// The post's or comment's title.
+    pub title: String,
+    /// Who wrote it, as the page names them.
+    pub author: String,
+    /// ISO 8601 local time, as precise as the source: `2007-09-27` or `2007-09-27T00:07`.
+    pub published: String,
+    /// The post's category (empty for comments unless the source gives one).
+    pub category: String,
+}
+
+/// Compares two ids (or any strings) in natural order: runs of ASCII digits compare by their
+/// numeric value, everything else byte by byte.
+///
+/// ```
+/// use std::cmp::Ordering;
+/// use tisse::document::natural_cmp;
+/// assert_eq!(natural_cmp("post#c2", "post#c10"), Ordering::Less);
+/// assert_eq!(natural_cmp("post", "post#c1"), Ordering::Less);
+/// assert_eq!(natural_cmp("b", "a10"), Ordering::Greater);
+/// ```
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut a, mut b) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (a.first(), b.first()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(x), Some(y)) if x.is_ascii_digit() && y.is_ascii_digit() => {
+                let (na, rest_a) = split_digits(a);
+                let (nb, rest_b) = split_digits(b);
+                let order = compare_digit_runs(na, nb);
+                if order != Ordering::Equal {
+                    return order;
+                }
+                (a, b) = (rest_a, rest_b);
+            }
+            (Some(x), Some(y)) => {
+                if x != y {
+                    return x.cmp(y);
+                }
+                (a, b) = (&a[1..], &b[1..]);
+            }
+        }
+    }
+}
+
+fn split_digits(s: &[u8]) -> (&[u8], &[u8]) {
+    let end = s
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// Compares two runs of digits by value without parsing them (they may be longer than any
+/// integer type); on equal values the shorter run (fewer leading zeros) comes first, so that
+/// the order stays total.
+fn compare_digit_runs(a: &[u8], b: &[u8]) -> Ordering {
+    let strip = |s: &[u8]| -> usize { s.iter().take_while(|&&c| c == b'0').count() };
+    let (sa, sb) = (&a[strip(a)..], &b[strip(b)..]);
+    sa.len()
+        .cmp(&sb.len())
+        .then_with(|| sa.cmp(sb))
+        .then_with(|| a.len().cmp(&b.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_cases() {
+        let cases: &[(&str, &str, Ordering)] = &[
+            ("a#c2", "a#c10", Ordering::Less),
+            ("a#c10", "a#c9", Ordering::Greater),
+            ("a", "a#c1", Ordering::Less),
+            ("a#c1", "a#c1", Ordering::Equal),
+            // Leading zeros: same value, the shorter run first, so the order stays total.
+            ("x07", "x7", Ordering::Greater),
+            ("000_a.txt", "001_b.txt", Ordering::Less),
+            // Numbers longer than u64 still compare by value.
+            (
+                "99999999999999999999999",
+                "100000000000000000000000",
+                Ordering::Less,
+            ),
+            ("a.txt#p2#c1", "a.txt#p10", Ordering::Less),
+            ("B", "a", Ordering::Less),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(natural_cmp(a, b), *expected, "{a:?} vs {b:?}");
+            assert_eq!(natural_cmp(b, a), expected.reverse(), "{b:?} vs {a:?}");
+        }
+    }
+
+    #[test]
+    fn sorting_ids() {
+        let mut ids = vec!["p#c10", "p#c2", "p", "o#c1", "p#c1"];
+        ids.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(ids, ["o#c1", "p", "p#c1", "p#c2", "p#c10"]);
+    }
+}

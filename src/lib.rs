@@ -1,0 +1,31 @@
+//! tisse reads corpora of blog posts and their comments and writes reports about them.
+//!
+//! The pipeline, one way only:
+//!
+//! ```text
+//! paths --ingest::discover--> Inputs (sorted)
+//!       --ingest::read_file--> Documents          (parallel, per file)
+//!       --Analyzer::analyze--> Analysis           (parallel, pure, per document)
+//!       --Tally::add/merge---> Tally              (integer counts, associative merge)
+//!       --report::*----------> CSV files          (sorted rows, written atomically)
+//! ```
+//!
+//! [`pipeline::run`] drives the threads; everything else is single-threaded and pure.
+
+#![warn(missing_docs)]
+
+pub mod analysis;
+pub mod analyze;
+pub mod dates;
+pub mod document;
+pub mod ingest;
+pub mod pipeline;
+pub mod problem;
+pub mod report;
+pub mod tally;
+
+pub use analysis::Analysis;
+pub use analyze::Analyzer;
+pub use document::{Document, Kind, Metadata};
+pub use problem::{Problem, Severity};
+pub use tally::Tally;
