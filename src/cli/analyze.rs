@@ -7,7 +7,7 @@ use tisse::pipeline;
 use tisse::report;
 
 use super::Outcome;
-use super::common::{Global, Terminal};
+use super::common::{Global, Terminal, count};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -53,13 +53,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
 
     let tally = &output.tally;
     terminal.summary(&format!(
-        "tisse: {} files: {} posts, {} comments, {} words; {} warnings, {} errors; reports in {}",
-        output.files,
-        tally.posts,
-        tally.comments,
-        tally.words,
-        tally.warnings,
-        tally.errors,
+        "tisse: {}: {}, {}, {}; problems: {}, {}; reports in {}",
+        count(output.files, "file"),
+        count(tally.posts, "post"),
+        count(tally.comments, "comment"),
+        count(tally.words, "word"),
+        count(tally.warnings, "warning"),
+        count(tally.errors, "error"),
         out.display()
     ));
     Ok(if tally.errors > 0 {

@@ -83,3 +83,12 @@ impl Observer for Terminal {
         self.bar.inc(files);
     }
 }
+
+/// "1 file", "2 files": counts in messages, in English.
+pub fn count(n: u64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}

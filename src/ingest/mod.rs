@@ -55,7 +55,7 @@ impl Format {
 pub struct FileRead {
     /// The documents, in the order the file holds them.
     pub documents: Vec<Document>,
-    /// What went wrong, warnings and errors.
+    /// What went wrong, warnings and errors, in report order.
     pub problems: Vec<Problem>,
 }
 
@@ -242,6 +242,7 @@ pub fn read_bytes(bytes: &[u8], source: &str) -> FileRead {
         Format::PageDump => page_dump::read(&text, source),
     };
     problems.extend(more);
+    problems.sort_by(Problem::report_order);
     FileRead {
         documents,
         problems,
@@ -250,9 +251,14 @@ pub fn read_bytes(bytes: &[u8], source: &str) -> FileRead {
 
 /// Decodes a file's bytes as text.
 ///
-/// UTF-8, with or without a byte-order mark; UTF-16 when a byte-order mark says so. Invalid
-/// UTF-8 is read with replacement characters and a warning that names the first bad line.
-/// A NUL byte in a file that is not UTF-16 means binary: an error, and the file is skipped.
+/// UTF-8, with or without a byte-order mark; UTF-16 when a byte-order mark says so. A NUL
+/// byte in a file that is not UTF-16 means binary: an error, and the file is skipped.
+///
+/// Bytes that are not valid UTF-8 are decoded in the way that loses the least, with a warning
+/// naming the first bad line: a file that is mostly valid UTF-8 with a few broken bytes keeps
+/// its UTF-8 and gets replacement characters for the broken ones; a file where invalid bytes
+/// outnumber valid non-ASCII characters is an old Windows-1252 (Latin-1) page, decoded as such,
+/// so that "Posté" stays "Posté" and every byte keeps a meaning.
 fn decode(bytes: &[u8], source: &str, problems: &mut Vec<Problem>) -> Option<String> {
     if let Some(text) = decode_utf16(bytes) {
         return Some(text);
@@ -266,20 +272,52 @@ fn decode(bytes: &[u8], source: &str, problems: &mut Vec<Problem>) -> Option<Str
         return None;
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Some(text.to_string()),
-        Err(err) => {
-            let good = &bytes[..err.valid_up_to()];
-            let line = 1 + good.iter().filter(|&&b| b == b'\n').count() as u64;
-            problems.push(Problem::warning(
-                source,
-                Some(line),
-                format!(
-                    "invalid UTF-8 (first bad byte at offset {}): read with replacement characters",
-                    err.valid_up_to()
-                ),
-            ));
-            Some(String::from_utf8_lossy(bytes).into_owned())
+    let err = match std::str::from_utf8(bytes) {
+        Ok(text) => return Some(text.to_string()),
+        Err(err) => err,
+    };
+    let offset = err.valid_up_to();
+    let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
+    let (valid_non_ascii, invalid) = utf8_census(bytes);
+    if invalid >= valid_non_ascii {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        problems.push(Problem::warning(
+            source,
+            Some(line),
+            format!(
+                "not UTF-8 (first non-UTF-8 byte at offset {offset}): read as Windows-1252 (Latin-1)"
+            ),
+        ));
+        return Some(text.into_owned());
+    }
+    problems.push(Problem::warning(
+        source,
+        Some(line),
+        format!(
+            "invalid UTF-8 (bad sequences: {invalid}, the first at offset {offset}): \
+             read with replacement characters"
+        ),
+    ));
+    Some(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// Counts valid non-ASCII UTF-8 characters and invalid sequences.
+fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
+    let (mut valid_non_ascii, mut invalid) = (0, 0);
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => {
+                valid_non_ascii += text.chars().filter(|c| !c.is_ascii()).count();
+                return (valid_non_ascii, invalid);
+            }
+            Err(err) => {
+                let (good, rest) = bytes.split_at(err.valid_up_to());
+                let good = std::str::from_utf8(good).expect("valid up to here");
+                valid_non_ascii += good.chars().filter(|c| !c.is_ascii()).count();
+                invalid += 1;
+                let skip = err.error_len().unwrap_or(rest.len());
+                bytes = &rest[skip..];
+            }
         }
     }
 }
@@ -335,17 +373,24 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_read_lossily_with_the_line() {
-        let read = read_bytes(b"first line\nsecond \xE9t\xE9 line\n", "latin1.txt");
-        assert_eq!(read.documents.len(), 1);
+    fn a_few_broken_bytes_in_utf8_are_replaced() {
+        let read = read_bytes(b"r\xC3\xA9seau\nsocial \xFF caf\xC3\xA9\n", "broken.txt");
+        assert_eq!(read.documents[0].text, "réseau\nsocial \u{FFFD} café");
         assert_eq!(
-            read.documents[0].text,
-            "first line\nsecond \u{FFFD}t\u{FFFD} line"
-        );
-        assert_eq!(
-            messages(&read)[0],
-            "latin1.txt:2: warning: invalid UTF-8 (first bad byte at offset 18): \
+            messages(&read)[1],
+            "broken.txt:2: warning: invalid UTF-8 (bad sequences: 1, the first at offset 15): \
              read with replacement characters"
+        );
+    }
+
+    #[test]
+    fn latin1_is_read_as_windows_1252() {
+        let read = read_bytes(b"first line\nsecond \xE9t\xE9 \x93line\x94\n", "latin1.txt");
+        assert_eq!(read.documents[0].text, "first line\nsecond été “line”");
+        assert_eq!(
+            messages(&read)[1],
+            "latin1.txt:2: warning: not UTF-8 (first non-UTF-8 byte at offset 18): \
+             read as Windows-1252 (Latin-1)"
         );
     }
 

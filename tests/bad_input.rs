@@ -1,0 +1,126 @@
+//! Bad input never stops a run: each bad file gets its problem row, the rest is read.
+
+use std::fs;
+
+use crate::support::{analyze, copy_dir, report, root};
+
+/// A corpus folder holding every kind of bad file next to a good one.
+fn bad_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("tests/fixtures/dumps"), dir.path());
+    fs::copy(
+        root().join("corpus/000_affe261f8401dc5a.txt"),
+        dir.path().join("seed.txt"),
+    )
+    .unwrap();
+    // Ten megabytes on one line: a text in no known shape, read as one post, quickly.
+    let line = "réseau social ".repeat(10 * 1024 * 1024 / 15);
+    fs::write(dir.path().join("one_line.txt"), line).unwrap();
+    // A link to nothing: the file cannot be read, even by root.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        "/nonexistent/tisse/target.txt",
+        dir.path().join("dangling.txt"),
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn every_bad_file_has_its_problem_and_the_run_goes_on() {
+    let corpus = bad_corpus();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(1), "files were skipped: exit 1");
+
+    let problems = report(out.path(), "problems.csv");
+    let expected_rows = [
+        "dangling.txt,,error,cannot read: No such file or directory (os error 2)",
+        "empty.txt,,warning,empty file: no documents in it",
+        "one_line.txt,,warning,\"no blog page structure found (no \"\"Posté par ... - Commentaires [N]\"\" footer): read as one post holding the whole text\"",
+        "pixel.png,,error,binary file skipped (NUL byte at offset 8)",
+        "comment_without_byline.txt,16,warning,\"comment has no byline (\"\"Posté par NAME, DATE\"\"): author and date left empty\"",
+        "footer_without_comments.txt,9,warning,footer announces 2 comments but the page has no comments section",
+        "broken_byte.txt,13,warning,\"invalid UTF-8 (bad sequences: 1, the first at offset 192): read with replacement characters\"",
+    ];
+    for row in expected_rows {
+        assert!(
+            problems.lines().any(|l| l == row),
+            "missing {row:?} in\n{problems}"
+        );
+    }
+
+    let documents = report(out.path(), "documents.csv");
+    // The good files are all there, the seed whole.
+    for id in [
+        "seed.txt,",
+        "seed.txt#c3,",
+        "home_page.txt#p3,",
+        "english_blogger.txt#c4,",
+    ] {
+        assert!(documents.lines().any(|l| l.starts_with(id)), "{id} missing");
+    }
+    let one_line = documents
+        .lines()
+        .find(|l| l.starts_with("one_line.txt,"))
+        .expect("the long line is one post");
+    assert!(one_line.starts_with("one_line.txt,post,one_line.txt,,one_line.txt,1,text,"));
+    assert!(!documents.contains("dangling.txt") && !documents.contains("pixel.png"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_file_without_read_permission_is_an_error_row() {
+    use std::os::unix::fs::PermissionsExt;
+    let corpus = tempfile::tempdir().unwrap();
+    let locked = corpus.path().join("locked.txt");
+    fs::write(&locked, "texte").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    if fs::read(&locked).is_ok() {
+        // Root reads anything; the dangling link above covers unreadable files there.
+        eprintln!("skipped: running as root, permissions do not stop reads");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        report(out.path(), "problems.csv"),
+        "source,line,severity,message\nlocked.txt,,error,cannot read: Permission denied (os error 13)\n"
+    );
+}
+
+#[test]
+fn a_missing_path_is_an_error_row_and_reports_are_still_written() {
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(
+        &["no/such/folder", "corpus/000_affe261f8401dc5a.txt"],
+        out.path(),
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(
+        report(out.path(), "problems.csv"),
+        "source,line,severity,message\nno/such/folder,,error,no such file or folder\n"
+    );
+    assert_eq!(report(out.path(), "documents.csv").lines().count(), 1 + 4);
+}
+
+#[test]
+fn hidden_files_and_folders_are_skipped() {
+    let corpus = tempfile::tempdir().unwrap();
+    fs::create_dir(corpus.path().join(".git")).unwrap();
+    fs::write(corpus.path().join(".git/notes.txt"), "hidden").unwrap();
+    fs::write(corpus.path().join(".draft.txt"), "hidden").unwrap();
+    fs::create_dir(corpus.path().join("blog")).unwrap();
+    fs::write(corpus.path().join("blog/visible.txt"), "visible").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(0));
+    let documents = report(out.path(), "documents.csv");
+    let ids: Vec<&str> = documents
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids, ["blog/visible.txt"]);
+}

@@ -1,0 +1,69 @@
+//! The same corpus gives byte-identical reports whatever the thread count or file order.
+
+use std::fs;
+use std::path::Path;
+
+use crate::support::{analyze, assert_same_text, report};
+
+const REPORTS: &[&str] = &["documents.csv", "problems.csv"];
+
+fn run(args: &[&str]) -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    analyze(args, out.path());
+    out
+}
+
+fn assert_same_reports(a: &Path, b: &Path, what: &str) {
+    for name in REPORTS {
+        assert_same_text(
+            &report(a, name),
+            &report(b, name),
+            &format!("{name} ({what})"),
+        );
+    }
+}
+
+#[test]
+fn one_thread_and_two_threads_give_the_same_reports() {
+    let one = run(&["-j", "1", "corpus", "tests/fixtures/dumps"]);
+    let two = run(&["--threads", "2", "corpus", "tests/fixtures/dumps"]);
+    assert_same_reports(one.path(), two.path(), "threads 1 vs 2");
+    assert!(report(one.path(), "documents.csv").lines().count() > 60);
+}
+
+#[test]
+fn argument_order_does_not_matter() {
+    let forward = run(&["corpus", "tests/fixtures/dumps"]);
+    let backward = run(&["tests/fixtures/dumps", "corpus"]);
+    assert_same_reports(forward.path(), backward.path(), "folder order");
+
+    let files = [
+        "corpus/003_tpe_et_web.txt",
+        "corpus/000_affe261f8401dc5a.txt",
+        "corpus/006_accueil_plusieurs_billets.txt",
+    ];
+    let mut reversed = files;
+    reversed.reverse();
+    assert_same_reports(run(&files).path(), run(&reversed).path(), "file order");
+}
+
+#[test]
+fn same_names_in_two_folders_keep_distinct_ids() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    fs::write(a.path().join("post.txt"), "premier texte").unwrap();
+    fs::write(b.path().join("post.txt"), "second texte").unwrap();
+    let (a, b) = (a.path().to_str().unwrap(), b.path().to_str().unwrap());
+    let out = run(&[a, b]);
+    let documents = report(out.path(), "documents.csv");
+    let ids: Vec<&str> = documents
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap())
+        .collect();
+    let mut expected = [format!("{a}/post.txt"), format!("{b}/post.txt")];
+    expected.sort_by(|x, y| tisse::document::natural_cmp(x, y));
+    assert_eq!(ids, expected);
+    let swapped = run(&[b, a]);
+    assert_same_reports(out.path(), swapped.path(), "two folders swapped");
+}

@@ -1,0 +1,14 @@
+//! The integration tests: they run the real `tisse` binary on files in `tests/fixtures/` and
+//! `corpus/`, and compare whole reports with `tests/golden/` and `reports/`.
+//!
+//! To accept a change in the golden files on purpose, run with `TISSE_BLESS=1` and review
+//! the diff like code.
+
+mod support;
+
+mod bad_input;
+mod cli;
+mod determinism;
+mod dumps;
+mod reports;
+mod seed;
