@@ -410,6 +410,15 @@ fn split_posts<'a>(
         });
         start = next;
     }
+    let left = lines[start..].iter().filter(|l| is_content(l)).count();
+    if left > 0 {
+        let first = lines[start..].iter().find(|l| is_content(l));
+        problems.push(Problem::warning(
+            source,
+            first.map(|l| l.number),
+            format!("{left} lines after the last post left out (sidebar or page furniture?)"),
+        ));
+    }
     posts
 }
 
@@ -435,6 +444,11 @@ fn read_comments<'a>(
     let Some(heading) = heading else {
         return (Vec::new(), false, from);
     };
+    // A date line ends the comments only when it opens another post, that is, when a
+    // footer comes after it; otherwise it is a comment's text.
+    let more_posts = lines[heading..]
+        .iter()
+        .any(|l| matches!(l.kind, LineKind::Footer(_)));
     let mut comments = Vec::new();
     let mut current: Vec<&Line> = Vec::new();
     let mut at = heading + 1;
@@ -442,20 +456,20 @@ fn read_comments<'a>(
     while at < lines.len() {
         let line = &lines[at];
         match &line.kind {
-            LineKind::Date(_)
-            | LineKind::Furniture {
+            LineKind::Date(_) if more_posts => break,
+            LineKind::Furniture {
                 ends_comments: true,
             } => break,
             LineKind::Footer(_) => {
                 next_footer_follows = true;
                 break;
             }
-            LineKind::Byline { author, moment, .. } => {
-                if let LineKind::Byline {
-                    unread_date: Some(date),
-                    ..
-                } = &line.kind
-                {
+            LineKind::Byline {
+                author,
+                moment,
+                unread_date,
+            } => {
+                if let Some(date) = unread_date {
                     problems.push(Problem::warning(
                         source,
                         Some(line.number),
@@ -777,5 +791,106 @@ mod tests {
     fn a_long_line_is_text_whatever_it_starts_with() {
         let line = format!("Posté par X à 10:00 - Commentaires [1] {}", "x".repeat(500));
         assert_eq!(kind(&line), LineKind::Text);
+    }
+
+    fn read_page(page: &str) -> (Vec<Document>, Vec<String>) {
+        let (docs, problems) = read(page, "p.txt");
+        (docs, problems.iter().map(ToString::to_string).collect())
+    }
+
+    const HEAD: &str = "Blog\n\n3 mars 2008\n\nTitre\n\n";
+
+    #[test]
+    fn a_date_alone_in_a_comment_is_text_when_no_post_follows() {
+        let page = format!(
+            "{HEAD}Corps.\n\nPosté par A à 10:00 - Cat - Commentaires [1] - Permalien [#]\n\n\
+             Commentaires\n\n    Rendez-vous le\n    12 mars 2008\n\n    Posté par B, 3 mars 2008 à 11:00\n"
+        );
+        let (docs, problems) = read_page(&page);
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(docs[1].text, "Rendez-vous le\n12 mars 2008");
+        assert_eq!(docs[1].meta.author, "B");
+    }
+
+    #[test]
+    fn lines_that_look_like_structure_stay_in_a_post_body() {
+        let page = format!(
+            "{HEAD}Posté par erreur, hier.\nCommentaires\n12 mars 2008\n\n\
+             Posté par A à 10:00 - Cat - Commentaires [0] - Permalien [#]\n"
+        );
+        let (docs, problems) = read_page(&page);
+        assert_eq!(problems, Vec::<String>::new());
+        assert_eq!(
+            docs[0].text,
+            "Posté par erreur, hier.\nCommentaires\n12 mars 2008"
+        );
+    }
+
+    #[test]
+    fn text_after_the_last_post_is_reported_not_dropped_silently() {
+        let page = format!(
+            "{HEAD}Corps.\n\nPosté par A à 10:00 - Cat - Commentaires [0] - Permalien [#]\n\n\
+             Archives\nLiens amis\n"
+        );
+        let (docs, problems) = read_page(&page);
+        assert_eq!(docs.len(), 1);
+        assert_eq!(
+            problems,
+            [
+                "p.txt:11: warning: 2 lines after the last post left out (sidebar or page furniture?)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bullet_after_an_unsigned_comment_starts_the_next_one() {
+        let page = format!(
+            "{HEAD}Corps.\n\nPosté par A à 10:00 - Commentaires [2] - Permalien [#]\n\n\
+             Commentaires\n\n    Pas de signature ici.\n  • Signé, lui.\n\n    Posted by B, March 3, 2008 at 1:05 PM\n"
+        );
+        let (docs, problems) = read_page(&page);
+        assert_eq!(
+            problems,
+            [
+                "p.txt:13: warning: comment has no byline (\"Posté par NAME, DATE\"): author and date left empty"
+            ]
+        );
+        let comments: Vec<_> = docs[1..]
+            .iter()
+            .map(|d| {
+                (
+                    d.meta.id.as_str(),
+                    d.text.as_str(),
+                    d.meta.author.as_str(),
+                    d.meta.published.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            comments,
+            [
+                ("p.txt#c1", "Pas de signature ici.", "", ""),
+                ("p.txt#c2", "Signé, lui.", "B", "2008-03-03T13:05"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_without_any_date_is_warned_about() {
+        let page =
+            "Titre seul\n\nCorps.\n\nPosté par A à 10:00 - Commentaires [0] - Permalien [#]\n";
+        let (docs, problems) = read_page(page);
+        assert_eq!(
+            problems,
+            ["p.txt:5: warning: post has no date line before it: published has no date"]
+        );
+        assert_eq!(
+            (docs[0].meta.title.as_str(), docs[0].text.as_str()),
+            ("Titre seul", "Corps.")
+        );
+        assert_eq!(
+            (docs[0].meta.line, docs[0].meta.published.as_str()),
+            (1, "")
+        );
     }
 }
