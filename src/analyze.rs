@@ -23,13 +23,9 @@ impl Analyzer {
     /// ```
     /// use tisse::analyze::Analyzer;
     /// use tisse::document::{Document, Kind, Metadata};
-    /// let meta = Metadata {
-    ///     id: "a.txt".into(), kind: Kind::Post, post_id: "a.txt".into(),
-    ///     parent_id: String::new(), source: "a.txt".into(), line: 1, format: "text",
-    ///     title: String::new(), author: String::new(), published: String::new(),
-    ///     category: String::new(),
-    /// };
-    /// let doc = Document { meta, text: "L'anti-geek est sûr de son fait.".into() };
+    /// let meta = Metadata { id: "a.txt".into(), kind: Kind::Post, ..Metadata::default() };
+    /// let text = "L'anti-geek est sûr de son fait.".to_string();
+    /// let doc = Document { meta, text, ..Document::default() };
     /// let analysis = Analyzer::new().analyze(&doc);
     /// // UAX #29 keeps "L'anti" whole and splits at the hyphen.
     /// assert_eq!((analysis.chars, analysis.words), (32, 7));

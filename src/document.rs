@@ -10,10 +10,11 @@ use std::cmp::Ordering;
 use serde::Serialize;
 
 /// Whether a document is a post or a comment on one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A blog post (or a page): the head of a thread.
+    #[default]
     Post,
     /// A comment on a post, or a reply to another comment.
     Comment,
@@ -30,7 +31,7 @@ impl Kind {
 }
 
 /// One post or one comment, as a reader understood it: what is known about it, and its text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Document {
     /// Everything but the text; it is what travels on once the text has been analysed.
     #[serde(flatten)]
@@ -38,13 +39,30 @@ pub struct Document {
     /// The body only: no byline, footer or page furniture. Paragraphs are separated by a
     /// blank line; layout (indentation, bullets) is gone.
     pub text: String,
+    /// Links the source marked up (HTML `href`s, Markdown link targets), which the text alone
+    /// no longer shows. Empty for plain-text sources.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hrefs: Vec<Href>,
+}
+
+/// A link the source marked up: its target, and the text it was attached to.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Href {
+    /// The target as written in the markup (`href="..."`).
+    pub url: String,
+    /// The link text (HTML anchor text), as it appears in [`Document::text`].
+    pub anchor: String,
+    /// Byte offset in [`Document::text`] where the anchor text starts.
+    pub start: usize,
+    /// Byte offset in [`Document::text`] just past the anchor text (`start` when empty).
+    pub end: usize,
 }
 
 /// What is known about a document besides its text.
 ///
 /// Optional fields are an empty string when the source does not give them, so that reports
 /// show an empty cell rather than a placeholder.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Metadata {
     /// Stable, readable id: a post's comes from its file's path inside the corpus; a
     /// comment's is `<post id>#c1`, `#c2`, ... in page order.

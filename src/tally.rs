@@ -86,15 +86,8 @@ mod tests {
             meta: Metadata {
                 id: "x".into(),
                 kind,
-                post_id: "x".into(),
-                parent_id: String::new(),
-                source: "x".into(),
-                line: 1,
                 format,
-                title: String::new(),
-                author: String::new(),
-                published: String::new(),
-                category: String::new(),
+                ..Metadata::default()
             },
             chars,
             words,

@@ -217,6 +217,7 @@ fn whole_text_post(text: &str, source: &str) -> Document {
             category: String::new(),
         },
         text: body.trim().to_string(),
+        hrefs: Vec::new(),
     }
 }
 
@@ -562,6 +563,7 @@ fn to_documents(posts: Vec<PostParts>, source: &str, problems: &mut Vec<Problem>
                 category: post.footer.category,
             },
             text: body,
+            hrefs: Vec::new(),
         });
         for (n, comment) in post.comments.into_iter().enumerate() {
             documents.push(comment_document(comment, &post_id, n + 1, source));
@@ -614,6 +616,7 @@ fn comment_document(comment: CommentParts, post_id: &str, n: usize, source: &str
             category: String::new(),
         },
         text: paragraphs(body),
+        hrefs: Vec::new(),
     }
 }
 

@@ -79,7 +79,7 @@ pub fn rows(analyses: &[Analysis]) -> Vec<DocumentRow<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Kind, Metadata};
+    use crate::document::Metadata;
     use crate::report::serialized_header;
 
     #[test]
@@ -87,16 +87,8 @@ mod tests {
         let analysis = Analysis {
             meta: Metadata {
                 id: "a".into(),
-                kind: Kind::Post,
-                post_id: "a".into(),
-                parent_id: String::new(),
-                source: "a".into(),
-                line: 1,
                 format: "text",
-                title: String::new(),
-                author: String::new(),
-                published: String::new(),
-                category: String::new(),
+                ..Metadata::default()
             },
             chars: 0,
             words: 0,
