@@ -19,6 +19,8 @@ pub mod analyze;
 pub mod dates;
 pub mod document;
 pub mod ingest;
+pub mod links;
+pub mod networks;
 pub mod pipeline;
 pub mod problem;
 pub mod report;

@@ -31,6 +31,12 @@ pub struct Tally {
     pub warnings: u64,
     /// Errors found (something skipped).
     pub errors: u64,
+    /// Links found (e-mail addresses apart).
+    pub links: u64,
+    /// E-mail addresses found.
+    pub emails: u64,
+    /// Places where a social network is named (text, link or e-mail).
+    pub network_mentions: u64,
 }
 
 impl Tally {
@@ -43,6 +49,9 @@ impl Tally {
         self.chars += analysis.chars;
         self.words += analysis.words;
         *self.by_format.entry(analysis.meta.format).or_default() += 1;
+        self.links += analysis.link_count();
+        self.emails += analysis.email_count();
+        self.network_mentions += analysis.networks.len() as u64;
     }
 
     /// Counts one problem.
@@ -65,6 +74,9 @@ impl Tally {
         self.files_read += other.files_read;
         self.warnings += other.warnings;
         self.errors += other.errors;
+        self.links += other.links;
+        self.emails += other.emails;
+        self.network_mentions += other.network_mentions;
         self
     }
 
@@ -91,6 +103,8 @@ mod tests {
             },
             chars,
             words,
+            links: Vec::new(),
+            networks: Vec::new(),
         }
     }
 

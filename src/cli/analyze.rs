@@ -7,16 +7,19 @@ use tisse::pipeline;
 use tisse::report;
 
 use super::Outcome;
-use super::common::{Global, Terminal, count};
+use super::common::{Global, LinkArgs, Terminal, count};
 
 const EXAMPLES: &str = "\
 Examples:
   tisse analyze                          read corpus/, write reports/
   tisse analyze blogs/ exports/ -o out/  read two folders, write out/
   tisse analyze -j 1 corpus/             one thread (same reports, only slower)
+  tisse analyze --redact-emails          hide who wrote which address
+  tisse analyze --domains mine.tsv       classify more domains (domain<TAB>class lines)
 
-Writes documents.csv (one row a post or comment) and problems.csv (what could not be
-read, and why). Exit status: 0, or 1 when anything was skipped.";
+Writes documents.csv (one row a post or comment), links.csv (one row a link or e-mail
+address), networks.csv (one row a place naming a social network) and problems.csv (what
+could not be read, and why). Exit status: 0, or 1 when anything was skipped.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
@@ -29,11 +32,14 @@ pub struct Args {
     /// Folder to write the reports into (created if missing).
     #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
     out: PathBuf,
+
+    #[command(flatten)]
+    links: LinkArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let pool = global.pool()?;
-    let analyzer = tisse::Analyzer::new();
+    let analyzer = tisse::Analyzer::new().with_links(args.links.options()?);
     let mut terminal = Terminal::new(global.quiet);
     let output = pool.install(|| pipeline::run(&args.paths, &analyzer, &mut terminal));
 
@@ -44,6 +50,14 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         &report::documents::rows(&output.analyses),
     )
     .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
+    report::write_csv(out, "links.csv", &report::links::rows(&output.analyses))
+        .with_context(|| format!("cannot write {}", out.join("links.csv").display()))?;
+    report::write_csv(
+        out,
+        "networks.csv",
+        &report::networks::rows(&output.analyses),
+    )
+    .with_context(|| format!("cannot write {}", out.join("networks.csv").display()))?;
     report::write_csv(
         out,
         "problems.csv",
@@ -53,11 +67,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
 
     let tally = &output.tally;
     terminal.summary(&format!(
-        "tisse: {}: {}, {}, {}; problems: {}, {}; reports in {}",
+        "tisse: {}: {}, {}, {}, {}, {}; problems: {}, {}; reports in {}",
         count(output.files, "file"),
         count(tally.posts, "post"),
         count(tally.comments, "comment"),
         count(tally.words, "word"),
+        count(tally.links, "link"),
+        count(tally.emails, "e-mail"),
         count(tally.warnings, "warning"),
         count(tally.errors, "error"),
         out.display()

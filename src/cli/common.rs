@@ -1,6 +1,7 @@
 //! Options every command takes, and the terminal side of a run: progress bar and messages.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -29,6 +30,40 @@ impl Global {
             builder = builder.num_threads(usize::from(n));
         }
         builder.build().context("cannot start the thread pool")
+    }
+}
+
+/// How links and e-mail addresses are found and shown (`analyze` and `links`).
+#[derive(Debug, clap::Args)]
+pub struct LinkArgs {
+    /// Keep only links written with a scheme (http://...) or www.: no bare domains like
+    /// "viadeo.com" (e-mail addresses are kept).
+    #[arg(long)]
+    pub strict_links: bool,
+
+    /// A file of "domain<TAB>class" lines that extends or overrides the bundled domain
+    /// table (data/domains.tsv); may be given several times, later files win.
+    #[arg(long = "domains", value_name = "FILE")]
+    pub domains: Vec<PathBuf>,
+
+    /// Replace the local part of every e-mail address with a stable short hash
+    /// (~1a2b3c4d@gmail.com) in every report.
+    #[arg(long)]
+    pub redact_emails: bool,
+}
+
+impl LinkArgs {
+    /// The library's options, with the user's domain files loaded.
+    pub fn options(&self) -> anyhow::Result<tisse::links::LinkOptions> {
+        let mut options = tisse::links::LinkOptions {
+            strict: self.strict_links,
+            redact_emails: self.redact_emails,
+            ..Default::default()
+        };
+        for path in &self.domains {
+            options.load_domains(path)?;
+        }
+        Ok(options)
     }
 }
 

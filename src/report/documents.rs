@@ -34,6 +34,12 @@ pub struct DocumentRow<'a> {
     pub chars: u64,
     /// Words in the text.
     pub words: u64,
+    /// Links in the text (e-mail addresses apart).
+    pub links: u64,
+    /// E-mail addresses in the text.
+    pub emails: u64,
+    /// The distinct social networks it names, sorted, `|`-joined.
+    pub networks: String,
 }
 
 impl CsvRow for DocumentRow<'_> {
@@ -51,6 +57,9 @@ impl CsvRow for DocumentRow<'_> {
         "category",
         "chars",
         "words",
+        "links",
+        "emails",
+        "networks",
     ];
 }
 
@@ -72,6 +81,9 @@ pub fn rows(analyses: &[Analysis]) -> Vec<DocumentRow<'_>> {
             category: &a.meta.category,
             chars: a.chars,
             words: a.words,
+            links: a.link_count(),
+            emails: a.email_count(),
+            networks: a.network_names().join("|"),
         })
         .collect()
 }
@@ -92,6 +104,8 @@ mod tests {
             },
             chars: 0,
             words: 0,
+            links: Vec::new(),
+            networks: Vec::new(),
         };
         let rows = rows(std::slice::from_ref(&analysis));
         assert_eq!(serialized_header(&rows[0]), DocumentRow::HEADER);
