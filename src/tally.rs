@@ -115,21 +115,27 @@ mod tests {
             0..3u64,
             0..3u64,
             0..5u64,
+            (0..50u64, 0..9u64, 0..40u64),
         )
-            .prop_map(|(docs, warnings, errors, files_read)| {
-                let mut tally = Tally {
-                    warnings,
-                    errors,
-                    files_read,
-                    ..Tally::default()
-                };
-                for (is_post, format, chars, words) in docs {
-                    let kind = if is_post { Kind::Post } else { Kind::Comment };
-                    let format = ["page-dump", "text", "jsonl"][format];
-                    tally.add(&analysis(kind, format, chars, words));
-                }
-                tally
-            })
+            .prop_map(
+                |(docs, warnings, errors, files_read, (links, emails, mentions))| {
+                    let mut tally = Tally {
+                        warnings,
+                        errors,
+                        files_read,
+                        links,
+                        emails,
+                        network_mentions: mentions,
+                        ..Tally::default()
+                    };
+                    for (is_post, format, chars, words) in docs {
+                        let kind = if is_post { Kind::Post } else { Kind::Comment };
+                        let format = ["page-dump", "text", "jsonl"][format];
+                        tally.add(&analysis(kind, format, chars, words));
+                    }
+                    tally
+                },
+            )
     }
 
     proptest! {

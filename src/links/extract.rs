@@ -2,7 +2,11 @@
 //!
 //! linkify finds the candidates (URLs with a scheme, `www.` hosts, anything that looks like
 //! `word.word`, e-mail addresses) and gets their ends right around punctuation and balanced
-//! parentheses. It "rather returns a link" when in doubt; tisse does not, so each candidate
+//! parentheses. Obfuscated addresses are found first (their `domain.com` tail is not a bare
+//! domain), then e-mail addresses in a pass of their own (looking for both at once, a
+//! schemeless URL can eat the start of `first.last+tag@...`), then URLs (a URL written with
+//! its scheme keeps an address inside it: `?mail=a@b.fr`); a URL with a scheme that linkify
+//! passes over (an all-Cyrillic host) is taken up to the first white space. It "rather returns a link" when in doubt; tisse does not, so each candidate
 //! then has to pass the rules below (each one motivated by a trap in `corpus/`):
 //!
 //! - trailing `.` `,` `;` `:` `!` `?` `»` `«` `…` quotes, and unbalanced `)` `]` `}` are cut
@@ -12,8 +16,8 @@
 //! - without a scheme (`www.` or a bare domain): the host must end with a suffix from the
 //!   public suffix list (`rapport.pdf`, `Firefox 3.0.5` fail);
 //! - bare domains (no scheme, no `www.`) further: an ASCII host; not glued to the word or
-//!   number before (`bilan_2008.xls`); no label after the first starting with a capital
-//!   then lowercase (`la fin.Ensuite`: a missing space, not a host); not ending in a suffix
+//!   number before (`bilan_2008.xls`); no capital after the first dot (`la fin.Ensuite`: a
+//!   missing space; `Miss.Tic`, `ASP.NET`: names); not ending in a suffix
 //!   that is also a file extension (`.zip`, `.py`, `.md`...: [`FILE_EXTENSION_SUFFIXES`]);
 //!   not French inclusive writing (`étudiant.es`, `curieux.se`: two labels, no path, a
 //!   suffix in [`INCLUSIVE_SUFFIXES`], unless the domain table knows the host);
@@ -76,6 +80,9 @@ static OBFUSCATED: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid regex")
 });
+
+static SCHEME_URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?|ftps?)://[^\s<>"“”«»]+"#).expect("valid regex"));
 
 static OBFUSCATED_DOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*[\[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*").expect("valid regex")
@@ -157,25 +164,15 @@ pub fn links(text: &str, hrefs: &[Href], options: &LinkOptions) -> Vec<Link> {
 
 /// The candidates of a text that pass the rules, sorted, without overlaps.
 fn candidates(text: &str, options: &LinkOptions) -> Vec<Candidate> {
-    let mut finder = LinkFinder::new();
-    finder.url_must_have_scheme(false);
-    finder.kinds(&[LinkKind::Url, LinkKind::Email]);
+    let overlaps = |out: &[Candidate], span: &Range<usize>| {
+        out.iter()
+            .any(|c| c.span.start < span.end && span.start < c.span.end)
+    };
     let mut out: Vec<Candidate> = Vec::new();
-    for found in finder.links(text) {
-        let candidate = match found.kind() {
-            LinkKind::Email => email_candidate(text, found.start(), found.end()),
-            _ => url_candidate(text, found.start(), found.end(), options),
-        };
-        out.extend(candidate);
-    }
+    // Obfuscated addresses first: their domain part (`graphik-atelier.com`) would otherwise
+    // be taken for a bare domain.
     for m in OBFUSCATED.captures_iter(text) {
         let whole = m.get(0).expect("group 0");
-        if out
-            .iter()
-            .any(|c| c.span.start < whole.end() && whole.start() < c.span.end)
-        {
-            continue;
-        }
         let local = m.name("local").expect("local group");
         let domain =
             OBFUSCATED_DOT.replace_all(m.name("domain").expect("domain group").as_str(), ".");
@@ -187,6 +184,46 @@ fn candidates(text: &str, options: &LinkOptions) -> Vec<Candidate> {
             rule: Rule::ObfuscatedEmail,
             email: Some((format!("{}@{}", local.as_str(), domain), local.range())),
         });
+    }
+    // E-mail addresses in a pass of their own: when linkify looks for both at once, a
+    // schemeless URL candidate can eat the start of an address (`first.last+tag@...`).
+    let mut emails = LinkFinder::new();
+    emails.kinds(&[LinkKind::Email]);
+    for found in emails.links(text) {
+        if let Some(candidate) = email_candidate(text, found.start(), found.end())
+            && !overlaps(&out, &candidate.span)
+        {
+            out.push(candidate);
+        }
+    }
+    let mut urls = LinkFinder::new();
+    urls.url_must_have_scheme(false);
+    urls.kinds(&[LinkKind::Url]);
+    for found in urls.links(text) {
+        let Some(candidate) = url_candidate(text, found.start(), found.end(), options) else {
+            continue;
+        };
+        // An address inside a URL written with its scheme (`?mail=a@b.fr`) is part of it.
+        let span = &candidate.span;
+        if candidate.rule != Rule::BareDomain {
+            out.retain(|c| {
+                !(c.rule != Rule::ObfuscatedEmail
+                    && span.start <= c.span.start
+                    && c.span.end <= span.end)
+            });
+        }
+        if !overlaps(&out, span) {
+            out.push(candidate);
+        }
+    }
+    // linkify passes over some URLs it cannot check (an all-Cyrillic host such as
+    // `пример.рф`): a scheme followed by no white space is a URL all the same.
+    for m in SCHEME_URL.find_iter(text) {
+        if let Some(candidate) = url_candidate(text, m.start(), m.end(), options)
+            && !overlaps(&out, &candidate.span)
+        {
+            out.push(candidate);
+        }
     }
     if options.strict {
         out.retain(|c| c.rule != Rule::BareDomain);
@@ -280,11 +317,12 @@ fn is_plausible_bare_domain(
         return false;
     }
     let labels: Vec<&str> = host.split('.').collect();
-    let missing_space = labels[1..].iter().any(|label| {
-        let mut chars = label.chars();
-        chars.next().is_some_and(|c| c.is_uppercase()) && chars.any(|c| c.is_lowercase())
-    });
-    if missing_space {
+    // `la fin.Ensuite`, `Miss.Tic`, `ASP.NET`: a capital after the first dot is a sentence
+    // or a name, not a host name.
+    if labels[1..]
+        .iter()
+        .any(|label| label.bytes().any(|b| b.is_ascii_uppercase()))
+    {
         return false;
     }
     let lower = host.to_ascii_lowercase();
@@ -465,4 +503,1150 @@ fn sentence_context(
         to
     };
     excerpt(text, from..to.max(from), redacted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::networks::Target;
+
+    /// (text, expected links as (url as written, normalized, class)).
+    type Case = (
+        &'static str,
+        &'static [(&'static str, &'static str, &'static str)],
+    );
+
+    const NONE: &[(&str, &str, &str)] = &[];
+
+    const CASES: &[Case] = &[
+        // Trailing punctuation is not part of a URL.
+        (
+            "voir http://example.com.",
+            &[("http://example.com", "http://example.com/", "other")],
+        ),
+        (
+            "http://example.com, et la suite",
+            &[("http://example.com", "http://example.com/", "other")],
+        ),
+        (
+            "http://example.com; puis",
+            &[("http://example.com", "http://example.com/", "other")],
+        ),
+        (
+            "lien http://example.com: voilà",
+            &[("http://example.com", "http://example.com/", "other")],
+        ),
+        (
+            "Allez sur http://example.com!",
+            &[("http://example.com", "http://example.com/", "other")],
+        ),
+        (
+            "Vous connaissez http://example.com?",
+            &[("http://example.com", "http://example.com/", "other")],
+        ),
+        (
+            "http://example.com/a?",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://example.com/a!!!",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://example.com/a?!",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://example.com/a...",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        // linkify keeps » and …: tisse cuts them.
+        (
+            "«http://example.com/a»",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "« http://example.com/a »",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://example.com/a…",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://example.com/a», dit-il",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "“http://example.com/a”",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "\"http://example.com/a\"",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "'http://example.com/a'",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "<http://example.com/a>",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "[http://example.com/a]",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://example.com/a/.",
+            &[("http://example.com/a/", "http://example.com/a/", "other")],
+        ),
+        // Parentheses: a closing one without its opening one is prose.
+        (
+            "(http://example.com/a)",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "(voir http://example.com/a).",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://example.com/a).",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "http://en.wikipedia.org/wiki/Link_(The_Legend_of_Zelda)",
+            &[(
+                "http://en.wikipedia.org/wiki/Link_(The_Legend_of_Zelda)",
+                "http://en.wikipedia.org/wiki/Link_(The_Legend_of_Zelda)",
+                "wiki",
+            )],
+        ),
+        (
+            "(http://en.wikipedia.org/wiki/Zelda_(jeu))",
+            &[(
+                "http://en.wikipedia.org/wiki/Zelda_(jeu)",
+                "http://en.wikipedia.org/wiki/Zelda_(jeu)",
+                "wiki",
+            )],
+        ),
+        (
+            "http://example.com/a_(b)_c",
+            &[(
+                "http://example.com/a_(b)_c",
+                "http://example.com/a_(b)_c",
+                "other",
+            )],
+        ),
+        // Queries, fragments, tracking parameters.
+        (
+            "http://example.com/?utm_source=x",
+            &[(
+                "http://example.com/?utm_source=x",
+                "http://example.com/",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p?id=3&utm_medium=rss",
+            &[(
+                "http://example.com/p?id=3&utm_medium=rss",
+                "http://example.com/p?id=3",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p?fbclid=abc",
+            &[(
+                "http://example.com/p?fbclid=abc",
+                "http://example.com/p",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p?gclid=1&q=a",
+            &[(
+                "http://example.com/p?gclid=1&q=a",
+                "http://example.com/p?q=a",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p?mc_eid=1&mc_cid=2",
+            &[(
+                "http://example.com/p?mc_eid=1&mc_cid=2",
+                "http://example.com/p",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p?UTM_SOURCE=x&a=1",
+            &[(
+                "http://example.com/p?UTM_SOURCE=x&a=1",
+                "http://example.com/p?a=1",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p?b=2&a=1",
+            &[(
+                "http://example.com/p?b=2&a=1",
+                "http://example.com/p?b=2&a=1",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p#section",
+            &[(
+                "http://example.com/p#section",
+                "http://example.com/p",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/p?q=1#s",
+            &[(
+                "http://example.com/p?q=1#s",
+                "http://example.com/p?q=1",
+                "other",
+            )],
+        ),
+        // Old Twitter URLs keep their hashbang: it holds the profile.
+        (
+            "https://twitter.com/#!/miss_tics",
+            &[(
+                "https://twitter.com/#!/miss_tics",
+                "https://twitter.com/#!/miss_tics",
+                "social_network",
+            )],
+        ),
+        (
+            "http://example.com/search?q=caf%C3%A9",
+            &[(
+                "http://example.com/search?q=caf%C3%A9",
+                "http://example.com/search?q=caf%C3%A9",
+                "other",
+            )],
+        ),
+        // Percent-encoding: unreserved decoded, hex uppercase, a valid %20 kept.
+        (
+            "http://example.com/a%7Eb",
+            &[(
+                "http://example.com/a%7Eb",
+                "http://example.com/a~b",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/%e2%82%ac",
+            &[(
+                "http://example.com/%e2%82%ac",
+                "http://example.com/%E2%82%AC",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/a?b=%2f",
+            &[(
+                "http://example.com/a?b=%2f",
+                "http://example.com/a?b=%2F",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/How%20To.pdf",
+            &[(
+                "http://example.com/How%20To.pdf",
+                "http://example.com/How%20To.pdf",
+                "document",
+            )],
+        ),
+        (
+            "http://example.com/été",
+            &[(
+                "http://example.com/été",
+                "http://example.com/%C3%A9t%C3%A9",
+                "other",
+            )],
+        ),
+        // Case, ports, schemes.
+        (
+            "HTTP://EXAMPLE.COM/Path",
+            &[(
+                "HTTP://EXAMPLE.COM/Path",
+                "http://example.com/Path",
+                "other",
+            )],
+        ),
+        (
+            "https://example.com:443/x",
+            &[(
+                "https://example.com:443/x",
+                "https://example.com/x",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com:80/x",
+            &[("http://example.com:80/x", "http://example.com/x", "other")],
+        ),
+        (
+            "http://example.com:8080/x",
+            &[(
+                "http://example.com:8080/x",
+                "http://example.com:8080/x",
+                "other",
+            )],
+        ),
+        (
+            "https://example.com:80/x",
+            &[(
+                "https://example.com:80/x",
+                "https://example.com:80/x",
+                "other",
+            )],
+        ),
+        (
+            "ftp://ftp.example.org/pub/file.zip",
+            &[(
+                "ftp://ftp.example.org/pub/file.zip",
+                "ftp://ftp.example.org/pub/file.zip",
+                "document",
+            )],
+        ),
+        ("file:///etc/passwd", NONE),
+        ("javascript:alert(1)", NONE),
+        ("http://", NONE),
+        ("http:///chemin", NONE),
+        (
+            "http://192.168.1.1/admin",
+            &[(
+                "http://192.168.1.1/admin",
+                "http://192.168.1.1/admin",
+                "other",
+            )],
+        ),
+        // A scheme glued to the word before starts the link.
+        (
+            "voirhttp://example.com/a",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        (
+            "Lien:http://example.com/a",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        // IDN: punycode in normalized.
+        (
+            "http://例え.jp/",
+            &[("http://例え.jp/", "http://xn--r8jz45g.jp/", "other")],
+        ),
+        (
+            "http://www.café.fr/menu",
+            &[(
+                "http://www.café.fr/menu",
+                "http://www.xn--caf-dma.fr/menu",
+                "other",
+            )],
+        ),
+        (
+            "http://xn--caf-dma.fr/",
+            &[("http://xn--caf-dma.fr/", "http://xn--caf-dma.fr/", "other")],
+        ),
+        (
+            "https://bücher.de/katalog",
+            &[(
+                "https://bücher.de/katalog",
+                "https://xn--bcher-kva.de/katalog",
+                "other",
+            )],
+        ),
+        (
+            "http://пример.рф/",
+            &[(
+                "http://пример.рф/",
+                "http://xn--e1afmkfd.xn--p1ai/",
+                "other",
+            )],
+        ),
+        // www. without a scheme.
+        (
+            "www.cnil.fr",
+            &[("www.cnil.fr", "http://www.cnil.fr/", "other")],
+        ),
+        (
+            "sur www.cnil.fr.",
+            &[("www.cnil.fr", "http://www.cnil.fr/", "other")],
+        ),
+        (
+            "WWW.CNIL.FR",
+            &[("WWW.CNIL.FR", "http://www.cnil.fr/", "other")],
+        ),
+        (
+            "www.facebook.com/x, et",
+            &[(
+                "www.facebook.com/x",
+                "http://www.facebook.com/x",
+                "social_network",
+            )],
+        ),
+        (
+            "(www.example.org)",
+            &[("www.example.org", "http://www.example.org/", "other")],
+        ),
+        (
+            "'www.example.org'",
+            &[("www.example.org", "http://www.example.org/", "other")],
+        ),
+        ("www.example.notasuffix", NONE),
+        (
+            "www.lemonde.fr/a?utm_source=x",
+            &[(
+                "www.lemonde.fr/a?utm_source=x",
+                "http://www.lemonde.fr/a",
+                "news",
+            )],
+        ),
+        (
+            "glued:www.a.fr",
+            &[("www.a.fr", "http://www.a.fr/", "other")],
+        ),
+        // Bare domains: only with a known public suffix, and not when prose is likelier.
+        (
+            "sur viadeo.com on trouve",
+            &[("viadeo.com", "http://viadeo.com/", "social_network")],
+        ),
+        (
+            "twitter.com most days",
+            &[("twitter.com", "http://twitter.com/", "social_network")],
+        ),
+        (
+            "linkedin.com/in/jdoe",
+            &[(
+                "linkedin.com/in/jdoe",
+                "http://linkedin.com/in/jdoe",
+                "social_network",
+            )],
+        ),
+        (
+            "Viadeo.com",
+            &[("Viadeo.com", "http://viadeo.com/", "social_network")],
+        ),
+        (
+            "exemple.co.uk",
+            &[("exemple.co.uk", "http://exemple.co.uk/", "other")],
+        ),
+        (
+            "blog.example.org/post/1",
+            &[(
+                "blog.example.org/post/1",
+                "http://blog.example.org/post/1",
+                "other",
+            )],
+        ),
+        (
+            "mon-site.fr",
+            &[("mon-site.fr", "http://mon-site.fr/", "other")],
+        ),
+        (
+            "site.example.com:8080/x",
+            &[(
+                "site.example.com:8080/x",
+                "http://site.example.com:8080/x",
+                "other",
+            )],
+        ),
+        (
+            "youtube.com/watch?v=abc",
+            &[(
+                "youtube.com/watch?v=abc",
+                "http://youtube.com/watch?v=abc",
+                "video",
+            )],
+        ),
+        (
+            "youtu.be/abc123",
+            &[("youtu.be/abc123", "http://youtu.be/abc123", "video")],
+        ),
+        (
+            "bit.ly/abc",
+            &[("bit.ly/abc", "http://bit.ly/abc", "shortener")],
+        ),
+        (
+            "tinyurl.com/6gh3kq",
+            &[(
+                "tinyurl.com/6gh3kq",
+                "http://tinyurl.com/6gh3kq",
+                "shortener",
+            )],
+        ),
+        // The domain table knows amazon.es: inclusive writing cannot be meant.
+        ("amazon.es", &[("amazon.es", "http://amazon.es/", "shop")]),
+        // With a path, .es is a Spanish site.
+        (
+            "madrid.es/turismo",
+            &[("madrid.es/turismo", "http://madrid.es/turismo", "other")],
+        ),
+        // File names, version numbers, numbers.
+        ("rapport.pdf", NONE),
+        ("mon rapport.pdf final", NONE),
+        ("bilan_2008.xls", NONE),
+        ("1,420.00.zip", NONE),
+        ("archive.zip", NONE),
+        ("notes.md", NONE),
+        ("script.py", NONE),
+        ("main.rs", NONE),
+        ("Firefox 3.0.5", NONE),
+        ("Web 2.0", NONE),
+        ("version 1.2.3.4", NONE),
+        ("3.14", NONE),
+        ("h.264", NONE),
+        ("node.js", NONE),
+        // A missing space after a full stop, initials, names.
+        ("c'était la fin.Ensuite j'ai", NONE),
+        ("la fin.Com", NONE),
+        ("Miss.Tic(s) VIP", NONE),
+        ("S.deCampou", NONE),
+        ("M.Dupont", NONE),
+        ("ASP.NET", NONE),
+        ("e.g. this", NONE),
+        ("i.e. that", NONE),
+        // French inclusive writing.
+        ("les étudiant.es", NONE),
+        ("les militant.es", NONE),
+        ("curieux.se", NONE),
+        ("citoyen.ne", NONE),
+        ("sportif.ve", NONE),
+        // Glued to what comes before.
+        ("@example.com", NONE),
+        ("foo_bar.com", NONE),
+        // E-mail addresses.
+        (
+            "henri.kaufman@gmail.com",
+            &[(
+                "henri.kaufman@gmail.com",
+                "mailto:henri.kaufman@gmail.com",
+                "email",
+            )],
+        ),
+        (
+            "Henri.Kaufman@GMail.com",
+            &[(
+                "Henri.Kaufman@GMail.com",
+                "mailto:henri.kaufman@gmail.com",
+                "email",
+            )],
+        ),
+        (
+            "écrivez à a.b@free.fr.",
+            &[("a.b@free.fr", "mailto:a.b@free.fr", "email")],
+        ),
+        (
+            "(sarah.ng@gmail.com)",
+            &[("sarah.ng@gmail.com", "mailto:sarah.ng@gmail.com", "email")],
+        ),
+        (
+            "mailto:blogolande@free.fr",
+            &[(
+                "mailto:blogolande@free.fr",
+                "mailto:blogolande@free.fr",
+                "email",
+            )],
+        ),
+        (
+            "écrivez-moi : MAILTO:x@free.fr",
+            &[("MAILTO:x@free.fr", "mailto:x@free.fr", "email")],
+        ),
+        (
+            "first.last+tag@sub.example.co.uk",
+            &[(
+                "first.last+tag@sub.example.co.uk",
+                "mailto:first.last+tag@sub.example.co.uk",
+                "email",
+            )],
+        ),
+        ("user@localhost", NONE),
+        ("a@b", NONE),
+        ("name@example.notasuffix", NONE),
+        ("@micalement", NONE),
+        // Obfuscated addresses: brackets around "at" are required.
+        (
+            "elodie [at] graphik-atelier [dot] com",
+            &[(
+                "elodie [at] graphik-atelier [dot] com",
+                "mailto:elodie@graphik-atelier.com",
+                "email",
+            )],
+        ),
+        (
+            "écrivez-moi à elodie [at] graphik-atelier [dot] com.",
+            &[(
+                "elodie [at] graphik-atelier [dot] com",
+                "mailto:elodie@graphik-atelier.com",
+                "email",
+            )],
+        ),
+        (
+            "elodie (at) graphik-atelier (dot) com",
+            &[(
+                "elodie (at) graphik-atelier (dot) com",
+                "mailto:elodie@graphik-atelier.com",
+                "email",
+            )],
+        ),
+        (
+            "Elodie [AT] Graphik-Atelier [DOT] com",
+            &[(
+                "Elodie [AT] Graphik-Atelier [DOT] com",
+                "mailto:elodie@graphik-atelier.com",
+                "email",
+            )],
+        ),
+        (
+            "elodie [at] graphik-atelier.com",
+            &[(
+                "elodie [at] graphik-atelier.com",
+                "mailto:elodie@graphik-atelier.com",
+                "email",
+            )],
+        ),
+        (
+            "elodie {at} mail [dot] example [dot] org",
+            &[(
+                "elodie {at} mail [dot] example [dot] org",
+                "mailto:elodie@mail.example.org",
+                "email",
+            )],
+        ),
+        (
+            "marie [arobase] exemple [point] fr",
+            &[(
+                "marie [arobase] exemple [point] fr",
+                "mailto:marie@exemple.fr",
+                "email",
+            )],
+        ),
+        (
+            "elodie[at]graphik-atelier[dot]com",
+            &[(
+                "elodie[at]graphik-atelier[dot]com",
+                "mailto:elodie@graphik-atelier.com",
+                "email",
+            )],
+        ),
+        ("elodie at graphik-atelier dot com", NONE),
+        ("rendez-vous [at] noon", NONE),
+        ("fichier [at] rapport [dot] pdf", NONE),
+        // Several links, glued links, long links, line ends.
+        (
+            "http://a.com http://b.com",
+            &[
+                ("http://a.com", "http://a.com/", "other"),
+                ("http://b.com", "http://b.com/", "other"),
+            ],
+        ),
+        (
+            "http://example.com/?mail=a@b.fr",
+            &[(
+                "http://example.com/?mail=a@b.fr",
+                "http://example.com/?mail=a@b.fr",
+                "other",
+            )],
+        ),
+        (
+            "http://a.com/http://b.com",
+            &[(
+                "http://a.com/http://b.com",
+                "http://a.com/http://b.com",
+                "other",
+            )],
+        ),
+        (
+            "http://example.com/a\nsuite",
+            &[("http://example.com/a", "http://example.com/a", "other")],
+        ),
+        // A URL cut across two lines ends at the line end (documented choice).
+        (
+            "http://example.com/un-tres-long-\nchemin",
+            &[(
+                "http://example.com/un-tres-long-",
+                "http://example.com/un-tres-long-",
+                "other",
+            )],
+        ),
+        (
+            "un onglet\thttp://example.com/x\tpuis",
+            &[("http://example.com/x", "http://example.com/x", "other")],
+        ),
+        (
+            "voir www.cnil.fr et henri@free.fr ou http://a.org/b.",
+            &[
+                ("www.cnil.fr", "http://www.cnil.fr/", "other"),
+                ("henri@free.fr", "mailto:henri@free.fr", "email"),
+                ("http://a.org/b", "http://a.org/b", "other"),
+            ],
+        ),
+        // Documents, by the path's extension.
+        (
+            "http://example.net/a.PDF",
+            &[(
+                "http://example.net/a.PDF",
+                "http://example.net/a.PDF",
+                "document",
+            )],
+        ),
+        (
+            "http://example.net/a.docx",
+            &[(
+                "http://example.net/a.docx",
+                "http://example.net/a.docx",
+                "document",
+            )],
+        ),
+        (
+            "http://example.net/photo.jpg",
+            &[(
+                "http://example.net/photo.jpg",
+                "http://example.net/photo.jpg",
+                "document",
+            )],
+        ),
+        (
+            "http://example.net/song.mp3",
+            &[(
+                "http://example.net/song.mp3",
+                "http://example.net/song.mp3",
+                "document",
+            )],
+        ),
+        (
+            "http://example.net/archive.tar.gz",
+            &[(
+                "http://example.net/archive.tar.gz",
+                "http://example.net/archive.tar.gz",
+                "document",
+            )],
+        ),
+        (
+            "http://example.net/a.pdf?dl=1",
+            &[(
+                "http://example.net/a.pdf?dl=1",
+                "http://example.net/a.pdf?dl=1",
+                "document",
+            )],
+        ),
+        (
+            "http://example.net/a.pdf#page=2",
+            &[(
+                "http://example.net/a.pdf#page=2",
+                "http://example.net/a.pdf",
+                "document",
+            )],
+        ),
+        (
+            "http://example.net/index.php",
+            &[(
+                "http://example.net/index.php",
+                "http://example.net/index.php",
+                "other",
+            )],
+        ),
+        (
+            "http://www.slideshare.net/x/y",
+            &[(
+                "http://www.slideshare.net/x/y",
+                "http://www.slideshare.net/x/y",
+                "document",
+            )],
+        ),
+        // Classes from the domain table.
+        (
+            "http://fr.wikipedia.org/wiki/X",
+            &[(
+                "http://fr.wikipedia.org/wiki/X",
+                "http://fr.wikipedia.org/wiki/X",
+                "wiki",
+            )],
+        ),
+        (
+            "https://github.com/robinst/linkify",
+            &[(
+                "https://github.com/robinst/linkify",
+                "https://github.com/robinst/linkify",
+                "code",
+            )],
+        ),
+        (
+            "http://www.amazon.fr/dp/123",
+            &[(
+                "http://www.amazon.fr/dp/123",
+                "http://www.amazon.fr/dp/123",
+                "shop",
+            )],
+        ),
+        (
+            "http://www.google.fr/search?q=x",
+            &[(
+                "http://www.google.fr/search?q=x",
+                "http://www.google.fr/search?q=x",
+                "search",
+            )],
+        ),
+        (
+            "http://news.bbc.co.uk/2/hi/x.stm",
+            &[(
+                "http://news.bbc.co.uk/2/hi/x.stm",
+                "http://news.bbc.co.uk/2/hi/x.stm",
+                "news",
+            )],
+        ),
+        (
+            "http://monblog.canalblog.com/",
+            &[(
+                "http://monblog.canalblog.com/",
+                "http://monblog.canalblog.com/",
+                "blog",
+            )],
+        ),
+        (
+            "http://forum.doctissimo.fr/x",
+            &[(
+                "http://forum.doctissimo.fr/x",
+                "http://forum.doctissimo.fr/x",
+                "forum",
+            )],
+        ),
+        (
+            "http://www.dailymotion.com/video/x4tk2b",
+            &[(
+                "http://www.dailymotion.com/video/x4tk2b",
+                "http://www.dailymotion.com/video/x4tk2b",
+                "video",
+            )],
+        ),
+        (
+            "http://www.flickr.com/photos/x/123/",
+            &[(
+                "http://www.flickr.com/photos/x/123/",
+                "http://www.flickr.com/photos/x/123/",
+                "photo",
+            )],
+        ),
+        (
+            "http://www.facebook.com/profile.php?id=628451937",
+            &[(
+                "http://www.facebook.com/profile.php?id=628451937",
+                "http://www.facebook.com/profile.php?id=628451937",
+                "social_network",
+            )],
+        ),
+        (
+            "https://www.xing.com/profile/Thomas_Moeller7",
+            &[(
+                "https://www.xing.com/profile/Thomas_Moeller7",
+                "https://www.xing.com/profile/Thomas_Moeller7",
+                "social_network",
+            )],
+        ),
+        (
+            "http://rodrigo-lima.hi5.com",
+            &[(
+                "http://rodrigo-lima.hi5.com",
+                "http://rodrigo-lima.hi5.com/",
+                "social_network",
+            )],
+        ),
+        // A specific host beats its registrable domain.
+        (
+            "http://copainsdavant.linternaute.com/",
+            &[(
+                "http://copainsdavant.linternaute.com/",
+                "http://copainsdavant.linternaute.com/",
+                "social_network",
+            )],
+        ),
+        (
+            "http://www.linternaute.com/",
+            &[(
+                "http://www.linternaute.com/",
+                "http://www.linternaute.com/",
+                "news",
+            )],
+        ),
+        // x.com is Twitter now.
+        (
+            "http://x.com/elonmusk",
+            &[(
+                "http://x.com/elonmusk",
+                "http://x.com/elonmusk",
+                "social_network",
+            )],
+        ),
+        (
+            "https://t.co/abc",
+            &[("https://t.co/abc", "https://t.co/abc", "shortener")],
+        ),
+        (
+            "http://example.com",
+            &[("http://example.com", "http://example.com/", "other")],
+        ),
+    ];
+
+    fn extract_text(text: &str, options: &LinkOptions) -> Vec<Link> {
+        links(text, &[], options)
+    }
+
+    #[test]
+    fn link_cases() {
+        assert!(CASES.len() >= 150, "{} cases", CASES.len());
+        let options = LinkOptions::default();
+        let mut failures = Vec::new();
+        for (text, expected) in CASES {
+            let found = extract_text(text, &options);
+            let got: Vec<(&str, &str, &str)> = found
+                .iter()
+                .map(|l| (l.url.as_str(), l.normalized.as_str(), l.class.as_str()))
+                .collect();
+            if got != *expected {
+                failures.push(format!(
+                    "{text:?}\n  expected {expected:?}\n  got      {got:?}"
+                ));
+            }
+            for link in &found {
+                // The offsets point at what is written.
+                if link.rule != Rule::Href && !link.url.contains('~') {
+                    assert_eq!(&text[link.start..link.end], link.url, "{text:?}");
+                }
+            }
+        }
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
+    }
+
+    #[test]
+    fn very_long_urls_stay_whole() {
+        let url = format!(
+            "http://example.com/{}?{}",
+            "a".repeat(5000),
+            "k=v&".repeat(500)
+        );
+        let text = format!("début {url} fin");
+        let found = extract_text(&text, &LinkOptions::default());
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].url, url);
+        // The context is cut around the link, never inside it.
+        assert!(found[0].context.contains(&url));
+    }
+
+    #[test]
+    fn rules_and_parts() {
+        let text =
+            "a http://x.fr/a b www.y.fr c viadeo.com d e@f.fr g h [at] i [dot] com mailto:j@k.fr";
+        let found = extract_text(text, &LinkOptions::default());
+        let rules: Vec<&str> = found.iter().map(|l| l.rule.as_str()).collect();
+        assert_eq!(
+            rules,
+            [
+                "scheme",
+                "www",
+                "bare_domain",
+                "email",
+                "obfuscated_email",
+                "scheme"
+            ]
+        );
+        let e = &found[3];
+        assert_eq!(
+            (
+                e.scheme.as_str(),
+                e.host.as_str(),
+                e.domain.as_str(),
+                e.path.as_str()
+            ),
+            ("mailto", "f.fr", "f.fr", "")
+        );
+        let strict = LinkOptions {
+            strict: true,
+            ..LinkOptions::default()
+        };
+        let rules: Vec<&str> = extract_text(text, &strict)
+            .iter()
+            .map(|l| l.rule.as_str())
+            .collect();
+        assert_eq!(
+            rules,
+            ["scheme", "www", "email", "obfuscated_email", "scheme"],
+            "strict drops bare domains only"
+        );
+    }
+
+    #[test]
+    fn the_seed_pdf_link() {
+        let text = "achat :\nhttp://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf\n\nEt";
+        let found = extract_text(text, &LinkOptions::default());
+        assert_eq!(found.len(), 1);
+        let l = &found[0];
+        assert_eq!(
+            l.normalized,
+            "http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf"
+        );
+        assert_eq!(
+            (l.domain.as_str(), l.file_type, l.class),
+            ("icrossing.com", "pdf", Class::Document)
+        );
+        assert_eq!((l.network, l.target), (None, None));
+    }
+
+    #[test]
+    fn redaction_hides_local_parts_everywhere() {
+        let options = LinkOptions {
+            redact_emails: true,
+            ..LinkOptions::default()
+        };
+        let text = "Écrivez à Henri.Kaufman@gmail.com, ou elodie [at] graphik-atelier [dot] com, ou mailto:henri.kaufman@gmail.com.";
+        let found = extract_text(text, &options);
+        let henri = hash_local("henri.kaufman");
+        let elodie = hash_local("elodie");
+        let urls: Vec<&str> = found.iter().map(|l| l.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                format!("{henri}@gmail.com"),
+                format!("{elodie} [at] graphik-atelier [dot] com"),
+                format!("mailto:{henri}@gmail.com"),
+            ]
+        );
+        assert_eq!(
+            found[0].normalized, found[2].normalized,
+            "the same address, the same token"
+        );
+        assert_eq!(found[0].normalized, format!("mailto:{henri}@gmail.com"));
+        for link in &found {
+            assert!(!link.context.contains("enri"), "{}", link.context);
+            assert!(!link.context.contains("elodie"), "{}", link.context);
+        }
+    }
+
+    #[test]
+    fn hrefs_give_links_with_their_anchor() {
+        let text = "Mon profil Viadeo, le site http://exemple.fr/a et mon adresse.".to_string();
+        let anchor = |s: &str| {
+            let start = text.find(s).unwrap();
+            (start, start + s.len())
+        };
+        let (p0, p1) = anchor("Mon profil Viadeo");
+        let (u0, u1) = anchor("http://exemple.fr/a");
+        let (m0, m1) = anchor("mon adresse");
+        let hrefs = vec![
+            Href {
+                url: "http://www.viadeo.com/profile/0021abc?utm_source=blog".into(),
+                anchor: "Mon profil Viadeo".into(),
+                start: p0,
+                end: p1,
+            },
+            // The anchor repeats the URL: one row, the href's.
+            Href {
+                url: "http://exemple.fr/a".into(),
+                anchor: "http://exemple.fr/a".into(),
+                start: u0,
+                end: u1,
+            },
+            Href {
+                url: "mailto:Marie@Exemple.fr?subject=Bonjour".into(),
+                anchor: "mon adresse".into(),
+                start: m0,
+                end: m1,
+            },
+            // Relative links and page anchors have no site to name.
+            Href {
+                url: "/archives/2008".into(),
+                anchor: "et".into(),
+                start: u1 + 1,
+                end: u1 + 3,
+            },
+            // Offsets past the text are clamped, never a panic.
+            Href {
+                url: "https://example.org/".into(),
+                anchor: String::new(),
+                start: 10_000,
+                end: 20_000,
+            },
+        ];
+        let document = Document {
+            text: text.clone(),
+            hrefs,
+            ..Document::default()
+        };
+        let found = crate::links::extract(&document, &LinkOptions::default());
+        let rows: Vec<(&str, &str, &str, Rule, usize, usize, &str)> = found
+            .iter()
+            .map(|l| {
+                (
+                    l.url.as_str(),
+                    l.normalized.as_str(),
+                    l.class.as_str(),
+                    l.rule,
+                    l.start,
+                    l.end,
+                    l.anchor.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "http://www.viadeo.com/profile/0021abc?utm_source=blog",
+                    "http://www.viadeo.com/profile/0021abc",
+                    "social_network",
+                    Rule::Href,
+                    p0,
+                    p1,
+                    "Mon profil Viadeo"
+                ),
+                (
+                    "http://exemple.fr/a",
+                    "http://exemple.fr/a",
+                    "other",
+                    Rule::Href,
+                    u0,
+                    u1,
+                    "http://exemple.fr/a"
+                ),
+                (
+                    "mailto:Marie@Exemple.fr?subject=Bonjour",
+                    "mailto:marie@exemple.fr",
+                    "email",
+                    Rule::Href,
+                    m0,
+                    m1,
+                    "mon adresse"
+                ),
+                (
+                    "https://example.org/",
+                    "https://example.org/",
+                    "other",
+                    Rule::Href,
+                    text.len(),
+                    text.len(),
+                    ""
+                ),
+            ]
+        );
+        assert_eq!(
+            (found[0].network, found[0].target),
+            (Some("Viadeo"), Some(Target::Profile))
+        );
+        // The network is named once there, through the link, not again by the anchor text.
+        let mentions = crate::networks::detect(&text, &found, &[]);
+        let named: Vec<(&str, &str)> = mentions
+            .iter()
+            .map(|m| (m.network, m.via.as_str()))
+            .collect();
+        assert_eq!(named, [("Viadeo", "link")]);
+    }
 }

@@ -343,7 +343,12 @@ mod tests {
     #[test]
     fn not_urls() {
         // ("http:///a" parses as http://a/ by WHATWG rules; extraction never passes it.)
-        for written in ["http://", "mailto:", "mailto:a@b.com", "javascript:alert(1)"] {
+        for written in [
+            "http://",
+            "mailto:",
+            "mailto:a@b.com",
+            "javascript:alert(1)",
+        ] {
             assert!(normalize_url(written).is_none(), "{written:?}");
         }
     }

@@ -297,3 +297,379 @@ fn context(text: &str, span: &Range<usize>, redacted: &[Range<usize>]) -> String
     let to = chars_after(text, span.end, CONTEXT_CHARS);
     excerpt(text, from..to, redacted)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::links::{LinkOptions, extract::links};
+
+    /// (text, networks named in the text, in order). Links in these texts count too.
+    const CASES: &[(&str, &[&str])] = &[
+        // Names, spellings, case.
+        ("Je suis sur Facebook.", &["Facebook"]),
+        ("je suis sur facebook", &["Facebook"]),
+        ("FACEBOOK", &["Facebook"]),
+        ("Sur FaceBook on se lâche", &["Facebook"]),
+        ("Facebook's privacy settings", &["Facebook"]),
+        ("Face book, c'est fini", &["Facebook"]),
+        // Derived words that name it (a French blogger's "facebookien").
+        ("un vrai facebookien", &["Facebook"]),
+        (
+            "Mybloglog, Myspace, viadeo, Facebook,...",
+            &["MyBlogLog", "MySpace", "Viadeo", "Facebook"],
+        ),
+        ("My Space et MySpace", &["MySpace", "MySpace"]),
+        ("Linked In ou LinkedIn", &["LinkedIn", "LinkedIn"]),
+        (
+            "une vidéo YouTube et une autre sur You Tube",
+            &["YouTube", "YouTube"],
+        ),
+        ("Copains d'avant", &["Copains d'avant"]),
+        ("Copains d’avant", &["Copains d'avant"]),
+        ("mon vieux Skyblog", &["Skyrock"]),
+        ("Skyrock et MSN", &["Skyrock"]),
+        ("Xing (damals openBC)", &["Xing", "Xing"]),
+        ("ein Kontakt aus einer Xing-Gruppe", &["Xing"]),
+        ("StudiVZ, meinVZ", &["StudiVZ", "StudiVZ"]),
+        ("Tuenti, Fotolog y Orkut", &["Tuenti", "Fotolog", "Orkut"]),
+        (
+            "Friendster, Bebo, Netlog",
+            &["Friendster", "Bebo", "Netlog"],
+        ),
+        (
+            "Tumblr, Pinterest, Reddit",
+            &["Tumblr", "Pinterest", "Reddit"],
+        ),
+        ("Dailymotion ou Vimeo", &["Dailymotion", "Vimeo"]),
+        (
+            "Bluesky, Snapchat, WhatsApp",
+            &["Bluesky", "Snapchat", "WhatsApp"],
+        ),
+        ("TikTok et Instagram", &["TikTok", "Instagram"]),
+        ("Flickr", &["Flickr"]),
+        ("Google+ est fermé", &["Google+"]),
+        ("in Second Life", &["Second Life"]),
+        // "second life" in lowercase is ordinary English.
+        ("give old phones a second life", &[]),
+        // Words that contain a network's name.
+        ("facebooking all day", &[]),
+        ("the Xingu river", &[]),
+        ("un vignoble, a vineyard", &[]),
+        ("pathetic and pinging", &[]),
+        ("the orkutian era", &[]),
+        ("MySpaceship", &[]),
+        ("Flickrs", &[]),
+        ("telegrams", &[]),
+        ("uneXample", &[]),
+        // Ambiguous names without a clear context: never.
+        ("the path to success", &[]),
+        ("no single Path to success at being social", &[]),
+        ("the vine in my garden", &[]),
+        ("The Vine in my garden grows.", &[]),
+        ("a ping to anyone", &[]),
+        ("Ping me tomorrow", &[]),
+        ("X marks the spot", &[]),
+        ("3 x 4 = 12", &[]),
+        ("a 3 X 4 grid", &[]),
+        ("Malcolm X", &[]),
+        ("X-ray and X.org", &[]),
+        ("the discord between them", &[]),
+        ("Discord and harmony", &[]),
+        ("a Telegram from grandma", &[]),
+        ("the Mastodon skeleton", &[]),
+        ("gave me a hi5", &[]),
+        // Ambiguous names in a clear context: another network in the paragraph...
+        ("Facebook, Path et Vine", &["Facebook", "Path", "Vine"]),
+        ("sur Twitter (X maintenant)", &["Twitter", "Twitter"]),
+        ("Je suis sur Discord et Facebook", &["Discord", "Facebook"]),
+        (
+            "todo el mundo está en hi5, y yo en Facebook",
+            &["Hi5", "Facebook"],
+        ),
+        // ... a social-network phrase ...
+        ("Hi5 es una red social", &["Hi5"]),
+        ("Mastodon, le réseau social décentralisé", &["Mastodon"]),
+        ("Telegram ist kein soziales Netzwerk", &["Telegram"]),
+        ("Path was a social network for close friends", &["Path"]),
+        // ... or a link to a network.
+        (
+            "Vine: http://www.youtube.com/watch?v=abc",
+            &["Vine", "YouTube"],
+        ),
+        // The context is the paragraph, not the document.
+        ("X marks the spot.\n\nFacebook", &["Facebook"]),
+        ("Facebook\n\nthe Path to success", &["Facebook"]),
+        // The capital matters for ambiguous names, even in context.
+        ("Facebook, and the path to success", &["Facebook"]),
+        ("Facebook, x and y", &["Facebook"]),
+        // Names inside a URL are counted once, as the link.
+        ("http://www.facebook.com/group.php?gid=1", &["Facebook"]),
+        ("http://www.gratis-ipod-vip.de/gewinn?id=xing", &[]),
+        ("twitter.com", &["Twitter"]),
+        ("profil : http://rodrigo-lima.hi5.com", &["Hi5"]),
+        // An e-mail address at a network names it.
+        ("écrivez à notify@facebook.com", &["Facebook"]),
+        ("écrivez à henri@gmail.com", &[]),
+        // Not networks.
+        ("World of Warcraft", &[]),
+        ("réseau social", &[]),
+        ("Canalblog ou Over-blog", &[]),
+        ("MSN Messenger", &[]),
+        ("Wikipédia", &[]),
+    ];
+
+    fn named(text: &str) -> Vec<&'static str> {
+        let found = links(text, &[], &LinkOptions::default());
+        detect(text, &found, &[])
+            .iter()
+            .map(|m| m.network)
+            .collect()
+    }
+
+    #[test]
+    fn network_cases() {
+        assert!(CASES.len() >= 60, "{} cases", CASES.len());
+        let mut failures = Vec::new();
+        for (text, expected) in CASES {
+            let got = named(text);
+            if got != *expected {
+                failures.push(format!("{text:?}: expected {expected:?}, got {got:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
+
+    #[test]
+    fn mentions_say_how_and_where() {
+        let text = "Sur Facebook (www.facebook.com/groups/tisse) ou à info@myspace.com.";
+        let found = links(text, &[], &LinkOptions::default());
+        let mentions = detect(text, &found, &[]);
+        let rows: Vec<(&str, &str, &str, usize, usize)> = mentions
+            .iter()
+            .map(|m| {
+                (
+                    m.network,
+                    m.via.as_str(),
+                    m.matched.as_str(),
+                    m.start,
+                    m.end,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Facebook", "text", "Facebook", 4, 12),
+                ("Facebook", "link", "www.facebook.com/groups/tisse", 14, 43),
+                ("MySpace", "email", "info@myspace.com", 51, 67),
+            ]
+        );
+        // Exactly the characters either side, white space folded.
+        assert_eq!(
+            mentions[0].context,
+            "Sur Facebook (www.facebook.com/groups/tisse) ou à in"
+        );
+    }
+
+    /// (URL, network, target).
+    const TARGETS: &[(&str, &str, Target)] = &[
+        ("http://www.facebook.com/", "Facebook", Target::Home),
+        (
+            "http://www.facebook.com/group.php?gid=2204685371",
+            "Facebook",
+            Target::Group,
+        ),
+        (
+            "https://www.facebook.com/groups/tisse/",
+            "Facebook",
+            Target::Group,
+        ),
+        (
+            "http://www.facebook.com/profile.php?id=628451937",
+            "Facebook",
+            Target::Profile,
+        ),
+        (
+            "https://www.facebook.com/miss.tics",
+            "Facebook",
+            Target::Unknown,
+        ),
+        (
+            "https://www.facebook.com/misstics",
+            "Facebook",
+            Target::Profile,
+        ),
+        (
+            "https://www.facebook.com/pages/Tisse/123",
+            "Facebook",
+            Target::Page,
+        ),
+        (
+            "https://www.facebook.com/misstics/posts/10150",
+            "Facebook",
+            Target::Post,
+        ),
+        (
+            "https://www.facebook.com/watch?v=1",
+            "Facebook",
+            Target::Video,
+        ),
+        ("https://twitter.com/", "Twitter", Target::Home),
+        (
+            "https://twitter.com/#!/miss_tics",
+            "Twitter",
+            Target::Profile,
+        ),
+        (
+            "https://twitter.com/miss_tics/status/123",
+            "Twitter",
+            Target::Post,
+        ),
+        ("https://x.com/miss_tics", "Twitter", Target::Profile),
+        ("https://twitter.com/search?q=x", "Twitter", Target::Unknown),
+        (
+            "http://www.youtube.com/watch?v=Xk3pR7vLqT0",
+            "YouTube",
+            Target::Video,
+        ),
+        ("https://youtu.be/Xk3pR7vLqT0", "YouTube", Target::Video),
+        (
+            "https://www.youtube.com/user/misstics",
+            "YouTube",
+            Target::Profile,
+        ),
+        (
+            "https://www.youtube.com/@misstics",
+            "YouTube",
+            Target::Profile,
+        ),
+        (
+            "https://www.youtube.com/playlist?list=1",
+            "YouTube",
+            Target::Page,
+        ),
+        (
+            "http://www.viadeo.com/fr/profile/benoit.ledantec",
+            "Viadeo",
+            Target::Profile,
+        ),
+        (
+            "http://www.viadeo.com/profile/0021abc",
+            "Viadeo",
+            Target::Profile,
+        ),
+        (
+            "http://www.viadeo.com/hub/artisans-et-tpe/?lang=fr",
+            "Viadeo",
+            Target::Group,
+        ),
+        ("http://viadeo.com", "Viadeo", Target::Home),
+        (
+            "https://www.linkedin.com/in/jdoe",
+            "LinkedIn",
+            Target::Profile,
+        ),
+        (
+            "https://www.linkedin.com/groups/123",
+            "LinkedIn",
+            Target::Group,
+        ),
+        (
+            "https://www.linkedin.com/company/tisse",
+            "LinkedIn",
+            Target::Page,
+        ),
+        (
+            "http://www.myspace.com/leedsgeekgirls",
+            "MySpace",
+            Target::Profile,
+        ),
+        (
+            "http://www.flickr.com/photos/seb_lyon/2571234567/",
+            "Flickr",
+            Target::Post,
+        ),
+        (
+            "http://www.flickr.com/photos/seb_lyon/",
+            "Flickr",
+            Target::Profile,
+        ),
+        (
+            "http://www.dailymotion.com/video/x4tk2b_tpe",
+            "Dailymotion",
+            Target::Video,
+        ),
+        ("https://vimeo.com/123456", "Vimeo", Target::Video),
+        (
+            "http://www.mybloglog.com/buzz/members/blogolande/",
+            "MyBlogLog",
+            Target::Profile,
+        ),
+        ("http://rodrigo-lima.hi5.com", "Hi5", Target::Profile),
+        (
+            "https://www.xing.com/profile/Thomas_Moeller7",
+            "Xing",
+            Target::Profile,
+        ),
+        (
+            "http://copainsdavant.linternaute.com/",
+            "Copains d'avant",
+            Target::Home,
+        ),
+        (
+            "https://www.instagram.com/p/abc/",
+            "Instagram",
+            Target::Post,
+        ),
+        (
+            "https://www.tiktok.com/@tisse/video/1",
+            "TikTok",
+            Target::Video,
+        ),
+        (
+            "https://www.reddit.com/r/france/comments/abc",
+            "Reddit",
+            Target::Post,
+        ),
+        ("https://www.reddit.com/r/france", "Reddit", Target::Group),
+        (
+            "https://bsky.app/profile/tisse.bsky.social",
+            "Bluesky",
+            Target::Profile,
+        ),
+        ("http://misstics.skyrock.com/", "Skyrock", Target::Profile),
+    ];
+
+    #[test]
+    fn url_grammars() {
+        let options = LinkOptions::default();
+        for (url, network, target) in TARGETS {
+            let found = links(url, &[], &options);
+            assert_eq!(found.len(), 1, "{url}");
+            assert_eq!(found[0].network, Some(*network), "{url}");
+            assert_eq!(found[0].target, Some(*target), "{url}");
+        }
+    }
+
+    #[test]
+    fn every_network_host_has_a_class() {
+        let table = crate::links::DomainTable::bundled();
+        for network in NETWORKS {
+            for host in network.hosts {
+                assert!(
+                    table.lookup(host, host).is_some(),
+                    "{host} missing in data/domains.tsv"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn names_are_unique_and_sorted() {
+        let names: Vec<&str> = NETWORKS.iter().map(|n| n.name).collect();
+        let mut sorted = names.clone();
+        sorted.sort_by_key(|n| n.to_lowercase());
+        sorted.dedup();
+        assert_eq!(names, sorted);
+    }
+}

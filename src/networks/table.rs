@@ -475,9 +475,8 @@ fn youtube(v: &UrlView) -> Target {
 /// Drops a leading language segment: `/fr/profile/x` reads as `/profile/x`.
 fn without_language<'a>(segments: &'a [&'a str]) -> &'a [&'a str] {
     match segments {
-        [lang, rest @ ..] if lang.len() == 2 && lang.bytes().all(|b| b.is_ascii_lowercase()) => {
-            rest
-        }
+        // Not any two letters: LinkedIn's `/in/` is a profile.
+        [lang, rest @ ..] if ["fr", "en", "es", "de", "it", "pt", "nl"].contains(lang) => rest,
         _ => segments,
     }
 }
