@@ -478,9 +478,16 @@ fn sentence_context(
     sentences: &[usize],
     redacted: &[Range<usize>],
 ) -> String {
-    let first = sentences
+    let mut first = sentences
         .partition_point(|&s| s <= span.start)
         .saturating_sub(1);
+    // A URL on its own line after "voir :" belongs with the line that announces it.
+    if first > 0 && first < sentences.len() {
+        let announce = text[sentences[first - 1]..sentences[first]].trim_end();
+        if announce.ends_with(':') {
+            first -= 1;
+        }
+    }
     let from = sentences.get(first).copied().unwrap_or(0);
     let last_end = span.end.max(span.start + 1).min(text.len());
     let after = sentences.partition_point(|&s| s < last_end);
