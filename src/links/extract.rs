@@ -146,15 +146,25 @@ pub fn links(text: &str, hrefs: &[Href], options: &LinkOptions) -> Vec<Link> {
         };
         let (start, end) = clamp_span(text, href.start, href.end);
         // The anchor text often repeats the URL: one row, the href's, which has the anchor.
-        out.retain(|l| {
-            !(l.rule != Rule::Href
+        let repeats = |l: &Link| {
+            l.rule != Rule::Href
                 && l.start >= start
-                && l.end <= end.max(start)
-                && l.normalized == link.normalized)
-        });
+                && l.end <= end
+                && l.normalized == link.normalized
+        };
+        // The address's place in the text stays known, for redaction.
+        link.local_part = out
+            .iter()
+            .find(|l| repeats(l))
+            .and_then(|l| l.local_part.clone());
+        out.retain(|l| !repeats(l));
         link.start = start;
         link.end = end;
-        link.anchor = href.anchor.clone();
+        link.anchor = if redacted.iter().any(|r| r.start < end && start < r.end) {
+            excerpt(text, start..end, &redacted)
+        } else {
+            href.anchor.clone()
+        };
         link.context = context(&(start..end));
         out.push(link);
     }
@@ -1648,6 +1658,27 @@ mod tests {
             (found[0].network, found[0].target),
             (Some("Viadeo"), Some(Target::Profile))
         );
+        // Redacted, the address is hidden in the anchor too.
+        let redacting = LinkOptions {
+            redact_emails: true,
+            ..LinkOptions::default()
+        };
+        let document = Document {
+            text: "écrivez à marie@exemple.fr".into(),
+            hrefs: vec![Href {
+                url: "mailto:marie@exemple.fr".into(),
+                anchor: "marie@exemple.fr".into(),
+                start: 12,
+                end: 28,
+            }],
+            ..Document::default()
+        };
+        let redacted = crate::links::extract(&document, &redacting);
+        let token = hash_local("marie");
+        assert_eq!(redacted.len(), 1);
+        assert_eq!(redacted[0].url, format!("mailto:{token}@exemple.fr"));
+        assert_eq!(redacted[0].anchor, format!("{token}@exemple.fr"));
+        assert_eq!(redacted[0].local_part, Some(12..17));
         // The network is named once there, through the link, not again by the anchor text.
         let mentions = crate::networks::detect(&text, &found, &[]);
         let named: Vec<(&str, &str)> = mentions
