@@ -169,4 +169,23 @@ mod tests {
         assert_eq!(tally.by_format.get("page-dump"), Some(&2));
         assert_eq!(tally.by_format.get("text"), Some(&1));
     }
+
+    #[test]
+    fn add_counts_links_emails_and_mentions() {
+        let doc = crate::document::Document {
+            meta: Metadata {
+                id: "a".into(),
+                format: "text",
+                ..Metadata::default()
+            },
+            text: "Facebook : http://facebook.com/x, www.a.fr et moi@free.fr".into(),
+            ..Default::default()
+        };
+        let mut tally = Tally::default();
+        tally.add(&crate::Analyzer::new().analyze(&doc));
+        assert_eq!(
+            (tally.links, tally.emails, tally.network_mentions),
+            (2, 1, 2)
+        );
+    }
 }

@@ -140,24 +140,26 @@ pub fn links(text: &str, hrefs: &[Href], options: &LinkOptions) -> Vec<Link> {
         }
     }
 
+    // `out` is sorted by start here: the links inside an anchor are found by binary search.
+    let mut repeated = vec![false; out.len()];
+    let mut marked_up: Vec<Link> = Vec::with_capacity(hrefs.len());
     for href in hrefs {
         let Some(mut link) = href_link(href, options) else {
             continue;
         };
         let (start, end) = clamp_span(text, href.start, href.end);
         // The anchor text often repeats the URL: one row, the href's, which has the anchor.
-        let repeats = |l: &Link| {
-            l.rule != Rule::Href
-                && l.start >= start
-                && l.end <= end
-                && l.normalized == link.normalized
-        };
-        // The address's place in the text stays known, for redaction.
-        link.local_part = out
-            .iter()
-            .find(|l| repeats(l))
-            .and_then(|l| l.local_part.clone());
-        out.retain(|l| !repeats(l));
+        let first = out.partition_point(|l| l.start < start);
+        for (i, l) in out.iter().enumerate().skip(first) {
+            if l.start >= end {
+                break;
+            }
+            if l.end <= end && l.normalized == link.normalized {
+                repeated[i] = true;
+                // The address's place in the text stays known, for redaction.
+                link.local_part = link.local_part.or_else(|| l.local_part.clone());
+            }
+        }
         link.start = start;
         link.end = end;
         link.anchor = if redacted.iter().any(|r| r.start < end && start < r.end) {
@@ -166,21 +168,41 @@ pub fn links(text: &str, hrefs: &[Href], options: &LinkOptions) -> Vec<Link> {
             href.anchor.clone()
         };
         link.context = context(&(start..end));
-        out.push(link);
+        marked_up.push(link);
     }
+    let mut kept = repeated.iter();
+    out.retain(|_| !kept.next().copied().unwrap_or(false));
+    out.extend(marked_up);
     out.sort_by_key(|l| (l.start, l.end, l.rule));
     out
 }
 
+/// Spans already taken, sorted and disjoint, so that an overlap check costs a binary search
+/// (a page of a hundred thousand links stays linear, not quadratic).
+#[derive(Debug, Default)]
+struct Taken(Vec<Range<usize>>);
+
+impl Taken {
+    fn from_sorted(candidates: &[Candidate]) -> Taken {
+        Taken(candidates.iter().map(|c| c.span.clone()).collect())
+    }
+
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        let i = self.0.partition_point(|r| r.start < span.end);
+        i > 0 && self.0[i - 1].end > span.start
+    }
+
+    fn insert(&mut self, span: Range<usize>) {
+        let i = self.0.partition_point(|r| r.start < span.start);
+        self.0.insert(i, span);
+    }
+}
+
 /// The candidates of a text that pass the rules, sorted, without overlaps.
 fn candidates(text: &str, options: &LinkOptions) -> Vec<Candidate> {
-    let overlaps = |out: &[Candidate], span: &Range<usize>| {
-        out.iter()
-            .any(|c| c.span.start < span.end && span.start < c.span.end)
-    };
-    let mut out: Vec<Candidate> = Vec::new();
     // Obfuscated addresses first: their domain part (`graphik-atelier.com`) would otherwise
     // be taken for a bare domain.
+    let mut obfuscated: Vec<Candidate> = Vec::new();
     for m in OBFUSCATED.captures_iter(text) {
         let whole = m.get(0).expect("group 0");
         let local = m.name("local").expect("local group");
@@ -189,49 +211,61 @@ fn candidates(text: &str, options: &LinkOptions) -> Vec<Candidate> {
         if !has_known_suffix(&domain) {
             continue;
         }
-        out.push(Candidate {
+        obfuscated.push(Candidate {
             span: whole.range(),
             rule: Rule::ObfuscatedEmail,
             email: Some((format!("{}@{}", local.as_str(), domain), local.range())),
         });
     }
+    let taken = Taken::from_sorted(&obfuscated);
+
     // E-mail addresses in a pass of their own: when linkify looks for both at once, a
     // schemeless URL candidate can eat the start of an address (`first.last+tag@...`).
-    let mut emails = LinkFinder::new();
-    emails.kinds(&[LinkKind::Email]);
-    for found in emails.links(text) {
-        if let Some(candidate) = email_candidate(text, found.start(), found.end())
-            && !overlaps(&out, &candidate.span)
-        {
-            out.push(candidate);
+    let mut finder = LinkFinder::new();
+    finder.kinds(&[LinkKind::Email]);
+    let emails: Vec<Candidate> = finder
+        .links(text)
+        .filter_map(|found| email_candidate(text, found.start(), found.end()))
+        .filter(|c| !taken.overlaps(&c.span))
+        .collect();
+
+    let mut finder = LinkFinder::new();
+    finder.url_must_have_scheme(false);
+    finder.kinds(&[LinkKind::Url]);
+    let urls: Vec<Candidate> = finder
+        .links(text)
+        .filter_map(|found| url_candidate(text, found.start(), found.end(), options))
+        .filter(|c| !taken.overlaps(&c.span))
+        .collect();
+
+    // An address inside a URL written with its scheme or www. (`?mail=a@b.fr`) is part of
+    // it; otherwise the address wins over the URL candidate that overlaps it.
+    let inside_url = |span: &Range<usize>| {
+        let i = urls.partition_point(|u| u.span.start <= span.start);
+        i > 0 && {
+            let u = &urls[i - 1];
+            u.rule != Rule::BareDomain && span.end <= u.span.end
         }
-    }
-    let mut urls = LinkFinder::new();
-    urls.url_must_have_scheme(false);
-    urls.kinds(&[LinkKind::Url]);
-    for found in urls.links(text) {
-        let Some(candidate) = url_candidate(text, found.start(), found.end(), options) else {
-            continue;
-        };
-        // An address inside a URL written with its scheme (`?mail=a@b.fr`) is part of it.
-        let span = &candidate.span;
-        if candidate.rule != Rule::BareDomain {
-            out.retain(|c| {
-                !(c.rule != Rule::ObfuscatedEmail
-                    && span.start <= c.span.start
-                    && c.span.end <= span.end)
-            });
-        }
-        if !overlaps(&out, span) {
-            out.push(candidate);
-        }
-    }
+    };
+    let emails: Vec<Candidate> = emails
+        .into_iter()
+        .filter(|e| !inside_url(&e.span))
+        .collect();
+    let email_spans = Taken::from_sorted(&emails);
+    let urls = urls.into_iter().filter(|u| !email_spans.overlaps(&u.span));
+
+    let mut out: Vec<Candidate> = obfuscated;
+    out.extend(emails);
+    out.extend(urls);
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    let mut taken = Taken::from_sorted(&out);
     // linkify passes over some URLs it cannot check (an all-Cyrillic host such as
     // `пример.рф`): a scheme followed by no white space is a URL all the same.
     for m in SCHEME_URL.find_iter(text) {
         if let Some(candidate) = url_candidate(text, m.start(), m.end(), options)
-            && !overlaps(&out, &candidate.span)
+            && !taken.overlaps(&candidate.span)
         {
+            taken.insert(candidate.span.clone());
             out.push(candidate);
         }
     }

@@ -185,6 +185,14 @@ static AUTOMATON: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// with e-mail addresses redacted as wanted). `redacted` are the byte ranges of the text to
 /// hide in contexts.
 pub fn detect(text: &str, links: &[Link], redacted: &[Range<usize>]) -> Vec<Mention> {
+    // Links found in the text are sorted and disjoint: a binary search tells whether a name
+    // is inside one. Marked-up links (few, and overlapping anything) are scanned.
+    let written_links: Vec<Range<usize>> = links
+        .iter()
+        .filter(|l| l.rule != Rule::Href)
+        .map(|l| l.start..l.end)
+        .collect();
+    let hrefs: Vec<&Link> = links.iter().filter(|l| l.rule == Rule::Href).collect();
     let mut found: Vec<(Range<usize>, &'static Network, bool)> = Vec::new();
     for m in AUTOMATON.find_iter(text) {
         let span = m.range();
@@ -199,12 +207,14 @@ pub fn detect(text: &str, links: &[Link], redacted: &[Range<usize>]) -> Vec<Ment
         if !on_word_boundaries(text, &span, alias.text.chars().count() == 1) {
             continue;
         }
-        let inside_link = links.iter().any(|l| {
-            l.start < span.end
-                && span.start < l.end
-                && (l.rule != Rule::Href || l.network == Some(network.name))
-        });
-        if inside_link {
+        let in_url = {
+            let i = written_links.partition_point(|r| r.start < span.end);
+            i > 0 && written_links[i - 1].end > span.start
+        };
+        let in_anchor = hrefs
+            .iter()
+            .any(|l| l.start < span.end && span.start < l.end && l.network == Some(network.name));
+        if in_url || in_anchor {
             continue;
         }
         found.push((span, network, alias.ambiguous));
@@ -258,12 +268,27 @@ fn on_word_boundaries(text: &str, span: &Range<usize>, single_letter: bool) -> b
     !touches_word(before) && !touches_word(after)
 }
 
-/// The paragraph (between blank lines) around `span`.
+/// How far (in bytes) the context of an ambiguous name reaches either side at most, so that
+/// a text without blank lines does not make every lookup scan all of it.
+const PARAGRAPH_REACH: usize = 2000;
+
+/// The paragraph (between blank lines) around `span`, at most [`PARAGRAPH_REACH`] bytes
+/// either side.
 fn paragraph(text: &str, span: &Range<usize>) -> Range<usize> {
-    let start = text[..span.start].rfind("\n\n").map_or(0, |i| i + 2);
-    let end = text[span.end..]
+    let mut low = span.start.saturating_sub(PARAGRAPH_REACH);
+    while !text.is_char_boundary(low) {
+        low -= 1;
+    }
+    let mut high = (span.end + PARAGRAPH_REACH).min(text.len());
+    while !text.is_char_boundary(high) {
+        high += 1;
+    }
+    let start = text[low..span.start]
+        .rfind("\n\n")
+        .map_or(low, |i| low + i + 2);
+    let end = text[span.end..high]
         .find("\n\n")
-        .map_or(text.len(), |i| span.end + i);
+        .map_or(high, |i| span.end + i);
     start..end
 }
 
@@ -276,16 +301,21 @@ fn clear_context(
 ) -> bool {
     let para = paragraph(text, span);
     let inside = |r: &Range<usize>| para.start <= r.start && r.end <= para.end;
-    if found
+    // Both lists are sorted by start: look only at what starts inside the paragraph.
+    let first = found.partition_point(|(r, _, _)| r.start < para.start);
+    let named = found[first..]
         .iter()
-        .any(|(r, _, ambiguous)| !ambiguous && inside(r))
-    {
+        .take_while(|(r, _, _)| r.start < para.end)
+        .any(|(r, _, ambiguous)| !ambiguous && inside(r));
+    if named {
         return true;
     }
-    if links
+    let first = links.partition_point(|l| l.start < para.start);
+    let linked = links[first..]
         .iter()
-        .any(|l| l.network.is_some() && !l.is_email() && inside(&(l.start..l.end)))
-    {
+        .take_while(|l| l.start < para.end)
+        .any(|l| l.network.is_some() && !l.is_email() && inside(&(l.start..l.end)));
+    if linked {
         return true;
     }
     let lower = text[para].to_lowercase();

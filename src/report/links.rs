@@ -249,3 +249,110 @@ pub fn group_rows(analyses: &[Analysis], by: GroupBy) -> Vec<GroupRow<'_>> {
     rows.sort_by(|a, b| b.links.cmp(&a.links).then_with(|| a.key.cmp(b.key)));
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Metadata};
+    use crate::report::serialized_header;
+
+    fn analyses() -> Vec<Analysis> {
+        let doc = |id: &str, published: &str, text: &str| Document {
+            meta: Metadata {
+                id: id.into(),
+                post_id: id.into(),
+                published: published.into(),
+                format: "text",
+                ..Metadata::default()
+            },
+            text: text.into(),
+            ..Document::default()
+        };
+        let analyzer = crate::Analyzer::new();
+        [
+            doc(
+                "a",
+                "2008-02-14",
+                "http://viadeo.com/?utm_source=x et viadeo.com, a@b.fr",
+            ),
+            doc("b", "2007-09-27T00:07", "viadeo.com puis http://youtu.be/x"),
+            doc("c", "", "www.viadeo.com"),
+        ]
+        .iter()
+        .map(|d| analyzer.analyze(d))
+        .collect()
+    }
+
+    #[test]
+    fn headers_match_fields() {
+        let analyses = analyses();
+        assert_eq!(serialized_header(&rows(&analyses)[0]), LinkRow::HEADER);
+        assert_eq!(
+            serialized_header(&unique_rows(&analyses)[0]),
+            UniqueRow::HEADER
+        );
+        assert_eq!(
+            serialized_header(&group_rows(&analyses, GroupBy::Domain)[0]),
+            GroupRow::HEADER
+        );
+    }
+
+    #[test]
+    fn unique_counts_occurrences_documents_and_first_seen() {
+        let analyses = analyses();
+        let rows: Vec<(&str, u64, u64, &str, &str)> = unique_rows(&analyses)
+            .iter()
+            .map(|r| {
+                (
+                    r.normalized,
+                    r.occurrences,
+                    r.documents,
+                    r.first_seen,
+                    r.first_doc,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                // The utm parameter is gone: three spellings, one link.
+                ("http://viadeo.com/", 3, 2, "2007-09-27T00:07", "a"),
+                ("http://www.viadeo.com/", 1, 1, "", "c"),
+                ("http://youtu.be/x", 1, 1, "2007-09-27T00:07", "b"),
+                ("mailto:a@b.fr", 1, 1, "2008-02-14", "a"),
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_by_domain_class_and_network() {
+        let analyses = analyses();
+        let flat = |by| -> Vec<(String, u64, u64, u64)> {
+            group_rows(&analyses, by)
+                .iter()
+                .map(|r| (r.key.to_string(), r.links, r.unique, r.documents))
+                .collect()
+        };
+        let s = |k: &str, a, b, c| (k.to_string(), a, b, c);
+        assert_eq!(
+            flat(GroupBy::Domain),
+            [
+                s("viadeo.com", 4, 2, 3),
+                s("b.fr", 1, 1, 1),
+                s("youtu.be", 1, 1, 1)
+            ]
+        );
+        assert_eq!(
+            flat(GroupBy::Class),
+            [
+                s("social_network", 4, 2, 3),
+                s("email", 1, 1, 1),
+                s("video", 1, 1, 1)
+            ]
+        );
+        assert_eq!(
+            flat(GroupBy::Network),
+            [s("Viadeo", 4, 2, 3), s("YouTube", 1, 1, 1)]
+        );
+    }
+}

@@ -54,3 +54,27 @@ pub fn rows(analyses: &[Analysis]) -> Vec<NetworkRow<'_>> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Metadata};
+    use crate::report::serialized_header;
+
+    #[test]
+    fn header_matches_fields() {
+        let doc = Document {
+            meta: Metadata {
+                id: "a".into(),
+                format: "text",
+                ..Metadata::default()
+            },
+            text: "sur Facebook".into(),
+            ..Document::default()
+        };
+        let analyses = [crate::Analyzer::new().analyze(&doc)];
+        let rows = rows(&analyses);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(serialized_header(&rows[0]), NetworkRow::HEADER);
+    }
+}
