@@ -76,13 +76,19 @@ static OBFUSCATED: LazyLock<Regex> = LazyLock::new(|| {
     let open = r"[\[({<]";
     let close = r"[\])}>]";
     Regex::new(&format!(
-        r"(?i)\b(?P<local>[a-z0-9][a-z0-9._%+-]*)\s*{open}\s*(?:at|arobase|@)\s*{close}\s*(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s*{open}\s*(?:dot|point|\.)\s*{close}\s*|\.)[a-z0-9][a-z0-9-]*)+)"
+        r"(?i)(?-u:\b)(?P<local>[a-z0-9][a-z0-9._%+-]*)\s*{open}\s*(?:at|arobase|@)\s*{close}\s*(?P<domain>[a-z0-9][a-z0-9-]*(?:(?:\s*{open}\s*(?:dot|point|\.)\s*{close}\s*|\.)[a-z0-9][a-z0-9-]*)+)"
     ))
     .expect("valid regex")
 });
 
-static SCHEME_URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"(?i)\b(?:https?|ftps?)://[^\s<>"“”«»]+"#).expect("valid regex"));
+static SCHEME_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?-u:\b)(?:https?|ftps?)://[^\s<>"“”«»]+"#).expect("valid regex")
+});
+
+/// What every obfuscated address holds; searched first, because it is cheap and rare, so
+/// that the full pattern runs only on texts that have one.
+static OBFUSCATED_AT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)[\[({<]\s*(?:at|arobase|@)\s*[\])}>]").expect("valid regex"));
 
 static OBFUSCATED_DOT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*[\[({<]\s*(?:dot|point|\.)\s*[\])}>]\s*").expect("valid regex")
@@ -99,14 +105,8 @@ pub fn links(text: &str, hrefs: &[Href], options: &LinkOptions) -> Vec<Link> {
     } else {
         Vec::new()
     };
-    let sentences: Vec<usize> = if candidates.is_empty() && hrefs.is_empty() {
-        Vec::new()
-    } else {
-        text.split_sentence_bound_indices()
-            .map(|(i, _)| i)
-            .collect()
-    };
-    let context = |span: &Range<usize>| sentence_context(text, span, &sentences, &redacted);
+    let mut sentences = SentenceIndex::new(text);
+    let mut context = |span: &Range<usize>| sentences.context(span, &redacted);
 
     let mut out: Vec<Link> = Vec::new();
     for candidate in &candidates {
@@ -203,7 +203,12 @@ fn candidates(text: &str, options: &LinkOptions) -> Vec<Candidate> {
     // Obfuscated addresses first: their domain part (`graphik-atelier.com`) would otherwise
     // be taken for a bare domain.
     let mut obfuscated: Vec<Candidate> = Vec::new();
-    for m in OBFUSCATED.captures_iter(text) {
+    let haystack = if OBFUSCATED_AT.is_match(text) {
+        text
+    } else {
+        ""
+    };
+    for m in OBFUSCATED.captures_iter(haystack) {
         let whole = m.get(0).expect("group 0");
         let local = m.name("local").expect("local group");
         let domain =
@@ -515,45 +520,76 @@ fn clamp_span(text: &str, start: usize, end: usize) -> (usize, usize) {
     (start, end.max(start))
 }
 
-/// The sentences that hold `span`, on one line, cut to [`CONTEXT_CHARS`] either side.
-fn sentence_context(
-    text: &str,
-    span: &Range<usize>,
-    sentences: &[usize],
-    redacted: &[Range<usize>],
-) -> String {
-    let mut first = sentences
-        .partition_point(|&s| s <= span.start)
-        .saturating_sub(1);
-    // A URL on its own line after "voir :" belongs with the line that announces it.
-    if first > 0 && first < sentences.len() {
-        let announce = text[sentences[first - 1]..sentences[first]].trim_end();
-        if announce.ends_with(':') {
-            first -= 1;
+/// How far (in bytes) sentences are looked for either side of a link: a paragraph is
+/// segmented once for all its links, and a text without blank lines is not segmented whole.
+const PARAGRAPH_REACH: usize = 4000;
+
+/// Sentence starts (UAX #29) of the paragraph around the last link asked about.
+struct SentenceIndex<'a> {
+    text: &'a str,
+    paragraph: Range<usize>,
+    starts: Vec<usize>,
+}
+
+impl<'a> SentenceIndex<'a> {
+    fn new(text: &'a str) -> SentenceIndex<'a> {
+        SentenceIndex {
+            text,
+            paragraph: 0..0,
+            starts: Vec::new(),
         }
     }
-    let from = sentences.get(first).copied().unwrap_or(0);
-    let last_end = span.end.max(span.start + 1).min(text.len());
-    let after = sentences.partition_point(|&s| s < last_end);
-    let to = sentences.get(after).copied().unwrap_or(text.len());
-    // A long sentence is cut at a word boundary, so that no cut word starts the cell.
-    let window_from = super::redact::chars_before(text, span.start, CONTEXT_CHARS);
-    let from = if window_from > from {
-        text[window_from..span.start]
-            .find(char::is_whitespace)
-            .map_or(span.start, |i| window_from + i)
-    } else {
-        from
-    };
-    let window_to = super::redact::chars_after(text, span.end, CONTEXT_CHARS);
-    let to = if window_to < to {
-        text[span.end..window_to]
-            .rfind(char::is_whitespace)
-            .map_or(span.end, |i| span.end + i)
-    } else {
-        to
-    };
-    excerpt(text, from..to.max(from), redacted)
+
+    /// The sentences that hold `span`, on one line, cut to [`CONTEXT_CHARS`] either side.
+    fn context(&mut self, span: &Range<usize>, redacted: &[Range<usize>]) -> String {
+        let text = self.text;
+        if !(self.paragraph.start <= span.start && span.end <= self.paragraph.end)
+            || self.paragraph.is_empty()
+        {
+            let para = super::redact::paragraph(text, span, PARAGRAPH_REACH);
+            self.starts = text[para.clone()]
+                .split_sentence_bound_indices()
+                .map(|(i, _)| para.start + i)
+                .collect();
+            self.paragraph = para;
+        }
+        let sentences = &self.starts;
+        let mut first = sentences
+            .partition_point(|&s| s <= span.start)
+            .saturating_sub(1);
+        // A URL on its own line after "voir :" belongs with the line that announces it.
+        if first > 0 && first < sentences.len() {
+            let announce = text[sentences[first - 1]..sentences[first]].trim_end();
+            if announce.ends_with(':') {
+                first -= 1;
+            }
+        }
+        let from = sentences
+            .get(first)
+            .copied()
+            .unwrap_or(self.paragraph.start);
+        let last_end = span.end.max(span.start + 1).min(text.len());
+        let after = sentences.partition_point(|&s| s < last_end);
+        let to = sentences.get(after).copied().unwrap_or(self.paragraph.end);
+        // A long sentence is cut at a word boundary, so that no cut word starts the cell.
+        let window_from = super::redact::chars_before(text, span.start, CONTEXT_CHARS);
+        let from = if window_from > from {
+            text[window_from..span.start]
+                .find(char::is_whitespace)
+                .map_or(span.start, |i| window_from + i)
+        } else {
+            from
+        };
+        let window_to = super::redact::chars_after(text, span.end, CONTEXT_CHARS);
+        let to = if window_to < to {
+            text[span.end..window_to]
+                .rfind(char::is_whitespace)
+                .map_or(span.end, |i| span.end + i)
+        } else {
+            to
+        };
+        excerpt(text, from..to.max(from), redacted)
+    }
 }
 
 #[cfg(test)]

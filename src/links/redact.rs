@@ -70,6 +70,26 @@ pub fn excerpt(text: &str, range: Range<usize>, redacted: &[Range<usize>]) -> St
     out
 }
 
+/// The paragraph (between blank lines) around `span`, reaching at most `reach` bytes
+/// either side of it.
+pub fn paragraph(text: &str, span: &Range<usize>, reach: usize) -> Range<usize> {
+    let mut low = span.start.saturating_sub(reach);
+    while !text.is_char_boundary(low) {
+        low -= 1;
+    }
+    let mut high = span.end.saturating_add(reach).min(text.len());
+    while !text.is_char_boundary(high) {
+        high += 1;
+    }
+    let start = text[low..span.start]
+        .rfind("\n\n")
+        .map_or(low, |i| low + i + 2);
+    let end = text[span.end..high]
+        .find("\n\n")
+        .map_or(high, |i| span.end + i);
+    start..end
+}
+
 /// The byte offset `n` characters before `at` (or 0).
 pub fn chars_before(text: &str, at: usize, n: usize) -> usize {
     if n == 0 {

@@ -275,21 +275,7 @@ const PARAGRAPH_REACH: usize = 2000;
 /// The paragraph (between blank lines) around `span`, at most [`PARAGRAPH_REACH`] bytes
 /// either side.
 fn paragraph(text: &str, span: &Range<usize>) -> Range<usize> {
-    let mut low = span.start.saturating_sub(PARAGRAPH_REACH);
-    while !text.is_char_boundary(low) {
-        low -= 1;
-    }
-    let mut high = (span.end + PARAGRAPH_REACH).min(text.len());
-    while !text.is_char_boundary(high) {
-        high += 1;
-    }
-    let start = text[low..span.start]
-        .rfind("\n\n")
-        .map_or(low, |i| low + i + 2);
-    let end = text[span.end..high]
-        .find("\n\n")
-        .map_or(high, |i| span.end + i);
-    start..end
+    crate::links::redact::paragraph(text, span, PARAGRAPH_REACH)
 }
 
 /// The ambiguity rule (see the module doc).
