@@ -20,7 +20,9 @@
 //!   missing space; `Miss.Tic`, `ASP.NET`: names); not ending in a suffix
 //!   that is also a file extension (`.zip`, `.py`, `.md`...: [`FILE_EXTENSION_SUFFIXES`]);
 //!   not French inclusive writing (`étudiant.es`, `curieux.se`: two labels, no path, a
-//!   suffix in [`INCLUSIVE_SUFFIXES`], unless the domain table knows the host);
+//!   suffix in [`INCLUSIVE_SUFFIXES`], unless the domain table knows the host); a
+//!   country code or a classic generic suffix ([`BARE_GENERIC_SUFFIXES`]: `systemd.network`
+//!   is a file), unless the domain table knows the host;
 //! - e-mail addresses need a domain with a known suffix; `mailto:` before one is kept in the
 //!   link; obfuscated addresses need brackets around "at" (`name [at] domain [dot] com`,
 //!   `name (at) domain.com`), never the bare words, which are ordinary prose.
@@ -50,10 +52,22 @@ const TRAILING: &[char] = &[
     '.', ',', ';', ':', '!', '?', '»', '«', '…', '"', '\'', '”', '“', '’', '‘', '›', '‹', '*',
 ];
 
-/// Public suffixes that are also common file extensions: a bare `notes.md` or `archive.zip`
-/// is a file name far more often than a site.
-pub const FILE_EXTENSION_SUFFIXES: &[&str] =
-    &["zip", "mov", "py", "sh", "rs", "pl", "md", "ps", "ai", "pm"];
+/// Public suffixes that are also common file extensions (a bare `notes.md`, `archive.zip`,
+/// `ld.so` is a file name far more often than a site), and `arpa` (DNS plumbing).
+pub const FILE_EXTENSION_SUFFIXES: &[&str] = &[
+    "zip", "mov", "py", "sh", "rs", "pl", "md", "ps", "ai", "pm", "so", "mo", "mk", "am", "ac",
+    "cf", "bz", "arpa",
+];
+
+/// The generic suffixes a bare domain may end with, besides two-letter country codes. The
+/// newer generic suffixes (`.network`, `.link`, `.map`, `.group`, `.target`, `.new`...) make
+/// configuration names (`systemd.network`, `device.map`, `lxc.group`) look like hosts, as
+/// the Debian handbook and manual pages of `../shared/bench/` showed; a host there is a
+/// link only with a scheme, `www.`, or a row in the domain table (`bsky.app`).
+pub const BARE_GENERIC_SUFFIXES: &[&str] = &[
+    "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "mobi", "asia",
+    "tel", "travel", "coop", "aero", "museum", "jobs", "cat",
+];
 
 /// Public suffixes that French inclusive writing produces: `étudiant.es`, `curieux.se`,
 /// `citoyen.ne`, `sportif.ve`.
@@ -282,6 +296,25 @@ fn candidates(text: &str, options: &LinkOptions) -> Vec<Candidate> {
 }
 
 fn email_candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
+    // linkify takes every character RFC 5322 allows before the `@`; in texts, an IRC
+    // hostmask (`nick!user@host`, `~user@host`) or a shell pattern (`{en,es}@lists...`)
+    // comes far more often than an address holding `!`, `~`, `|` or `}`: the address starts
+    // after the last character that is not a letter, a digit or `._%+-`, at its first
+    // letter or digit.
+    let at = start + text[start..end].rfind('@')?;
+    let local = &text[start..at];
+    let after_bang = local
+        .rfind(|c: char| !(c.is_alphanumeric() || "._%+-".contains(c)))
+        .map_or(0, |i| {
+            i + local[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let skip = local[after_bang..]
+        .find(|c: char| c.is_alphanumeric())
+        .map_or(local.len(), |i| after_bang + i);
+    let start = start + skip;
+    if start >= at {
+        return None;
+    }
     let address = &text[start..end];
     let (_, domain) = address.rsplit_once('@')?;
     if !has_known_suffix(&domain.to_lowercase()) {
@@ -306,7 +339,10 @@ fn email_candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
 
 fn url_candidate(text: &str, start: usize, end: usize, options: &LinkOptions) -> Option<Candidate> {
     let mut start = start;
-    let written = trim_end(&text[start..end]);
+    // A backslash is never part of a URL in prose (`crypttab.html\m[]` in a manual page).
+    let raw = &text[start..end];
+    let raw = raw.find('\\').map_or(raw, |i| &raw[..i]);
+    let written = trim_end(raw);
     let end = start + written.len();
     if let Some(sep) = written.find("://") {
         let scheme = written[..sep].to_ascii_lowercase();
@@ -379,11 +415,13 @@ fn is_plausible_bare_domain(
     if FILE_EXTENSION_SUFFIXES.contains(&suffix) {
         return false;
     }
+    let (registrable, _) = registrable_domain(&lower);
+    let known = || options.domains.lookup(&lower, &registrable).is_some();
     if labels.len() == 2 && !has_path && INCLUSIVE_SUFFIXES.contains(&suffix) {
-        let (registrable, _) = registrable_domain(&lower);
-        return options.domains.lookup(&lower, &registrable).is_some();
+        return known();
     }
-    true
+    let country = suffix.len() == 2 && suffix.bytes().all(|b| b.is_ascii_lowercase());
+    country || BARE_GENERIC_SUFFIXES.contains(&suffix) || known()
 }
 
 /// Cuts trailing punctuation, and closing brackets that have no opening one in the URL.
@@ -1104,6 +1142,32 @@ mod tests {
         ("curieux.se", NONE),
         ("citoyen.ne", NONE),
         ("sportif.ve", NONE),
+        // Newer generic suffixes: configuration names, unless the table knows the host.
+        ("systemd.network", NONE),
+        ("device.map and lxc.group", NONE),
+        ("ld.so", NONE),
+        ("168.192.in-addr.arpa", NONE),
+        (
+            "bsky.app",
+            &[("bsky.app", "http://bsky.app/", "social_network")],
+        ),
+        (
+            "https://tisse.network/",
+            &[("https://tisse.network/", "https://tisse.network/", "other")],
+        ),
+        (
+            "www.tisse.network",
+            &[("www.tisse.network", "http://www.tisse.network/", "other")],
+        ),
+        // A backslash ends a URL (manual pages).
+        (
+            "https://example.org/crypttab.html\\m[]",
+            &[(
+                "https://example.org/crypttab.html",
+                "https://example.org/crypttab.html",
+                "other",
+            )],
+        ),
         // Glued to what comes before.
         ("@example.com", NONE),
         ("foo_bar.com", NONE),
@@ -1152,6 +1216,34 @@ mod tests {
                 "email",
             )],
         ),
+        // IRC hostmasks: the address starts after the `!`, at a letter or digit.
+        (
+            "jack_!jack@pe38.example.pl",
+            &[(
+                "jack@pe38.example.pl",
+                "mailto:jack@pe38.example.pl",
+                "email",
+            )],
+        ),
+        (
+            "~montee@nat2.example.com.pl",
+            &[(
+                "montee@nat2.example.com.pl",
+                "mailto:montee@nat2.example.com.pl",
+                "email",
+            )],
+        ),
+        ("*!*@g3.pl", NONE),
+        ("{english,spanish}@lists.debian.org", NONE),
+        (
+            "n=wolvveri@router.example.pl",
+            &[(
+                "wolvveri@router.example.pl",
+                "mailto:wolvveri@router.example.pl",
+                "email",
+            )],
+        ),
+        ("configure.ac, Makefile.am, main.cf, buildflags.mk", NONE),
         ("user@localhost", NONE),
         ("a@b", NONE),
         ("name@example.notasuffix", NONE),
