@@ -8,17 +8,21 @@
 //! (`X-ray`, `X.org`).
 //!
 //! The ambiguity rule, for aliases that are also ordinary words (`Path`, `Vine`, `Ping`,
-//! `Discord`, `Telegram`, `Mastodon`, `hi5`, `X`): they are matched only as written (the
-//! capital matters: "the path to success" never names Path) and count only when the same
-//! paragraph (text between blank lines) also holds a clear context:
+//! `Discord`, `Telegram`, `Mastodon`, `Bebo`, `hi5`, `X`): they are matched only as written
+//! (the capital matters: "the path to success" never names Path) and count only when the
+//! same sentence, or the sentence just before or after it (within the paragraph), also
+//! holds a clear context:
 //!
 //! 1. an unambiguous network name ("Facebook, Path et Vine"), or
 //! 2. a phrase meaning social network ([`SOCIAL_PHRASES`]: "réseau social", "social
 //!    network", "red social", "soziales Netzwerk"...), or
 //! 3. a link to a social network (`twitter.com/...`).
 //!
-//! So "X marks the spot" or "the vine in my garden" name nothing, while "sur Twitter (X
-//! maintenant)" names Twitter twice.
+//! A one-letter name (`X`) needs its own network there, by name or link: "sur Twitter (X
+//! maintenant)" names Twitter twice, "X" next to "Facebook" names nothing. So "X marks the
+//! spot", "Mac OS X", "the vine in my garden" name nothing. The window is sentences, not the
+//! paragraph: on the bench corpus (long manual-page paragraphs with network names sprinkled
+//! in), paragraphs made `X`, `Path` and `Ping` count hundreds of times.
 //!
 //! It does not: guess networks from words about them ("tweet", "like"), or read the page
 //! behind a link. Text inside a link (`twitter.com` in a URL) is recorded once, as the link.
@@ -31,6 +35,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unicode_segmentation::UnicodeSegmentation;
 use url::Url;
 
 use crate::links::redact::{chars_after, chars_before, excerpt};
@@ -222,7 +227,7 @@ pub fn detect(text: &str, links: &[Link], redacted: &[Range<usize>]) -> Vec<Ment
 
     let mut mentions: Vec<Mention> = Vec::new();
     for (span, network, ambiguous) in &found {
-        if *ambiguous && !clear_context(text, span, &found, links) {
+        if *ambiguous && !clear_context(text, span, network, &found, links) {
             continue;
         }
         mentions.push(Mention {
@@ -282,30 +287,60 @@ fn paragraph(text: &str, span: &Range<usize>) -> Range<usize> {
 fn clear_context(
     text: &str,
     span: &Range<usize>,
+    network: &Network,
     found: &[(Range<usize>, &'static Network, bool)],
     links: &[Link],
 ) -> bool {
-    let para = paragraph(text, span);
-    let inside = |r: &Range<usize>| para.start <= r.start && r.end <= para.end;
-    // Both lists are sorted by start: look only at what starts inside the paragraph.
-    let first = found.partition_point(|(r, _, _)| r.start < para.start);
+    let window = sentence_window(text, span);
+    let inside = |r: &Range<usize>| window.start <= r.start && r.end <= window.end;
+    // A one-letter name (X) needs its own network nearby: "Twitter (X)", not "Facebook".
+    let own_only = text[span.clone()].chars().count() == 1;
+    let fits = |n: &Network| !own_only || std::ptr::eq(n, network);
+    // Both lists are sorted by start: look only at what starts inside the window.
+    let first = found.partition_point(|(r, _, _)| r.start < window.start);
     let named = found[first..]
         .iter()
-        .take_while(|(r, _, _)| r.start < para.end)
-        .any(|(r, _, ambiguous)| !ambiguous && inside(r));
+        .take_while(|(r, _, _)| r.start < window.end)
+        .any(|(r, n, ambiguous)| !ambiguous && inside(r) && fits(n));
     if named {
         return true;
     }
-    let first = links.partition_point(|l| l.start < para.start);
+    let first = links.partition_point(|l| l.start < window.start);
     let linked = links[first..]
         .iter()
-        .take_while(|l| l.start < para.end)
-        .any(|l| l.network.is_some() && !l.is_email() && inside(&(l.start..l.end)));
+        .take_while(|l| l.start < window.end)
+        .filter(|l| !l.is_email() && inside(&(l.start..l.end)))
+        .any(|l| match l.network {
+            Some(name) => !own_only || name == network.name,
+            None => false,
+        });
     if linked {
         return true;
     }
-    let lower = text[para].to_lowercase();
+    if own_only {
+        return false;
+    }
+    let lower = text[window].to_lowercase();
     SOCIAL_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+/// The sentence holding `span` and the sentences just before and after it, inside its
+/// paragraph: what "near" means for an ambiguous name.
+fn sentence_window(text: &str, span: &Range<usize>) -> Range<usize> {
+    let para = paragraph(text, span);
+    let starts: Vec<usize> = text[para.clone()]
+        .split_sentence_bound_indices()
+        .map(|(i, _)| para.start + i)
+        .collect();
+    let here = starts
+        .partition_point(|&s| s <= span.start)
+        .saturating_sub(1);
+    let from = starts
+        .get(here.saturating_sub(1))
+        .copied()
+        .unwrap_or(para.start);
+    let to = starts.get(here + 2).copied().unwrap_or(para.end);
+    from..to.max(span.end)
 }
 
 fn context(text: &str, span: &Range<usize>, redacted: &[Range<usize>]) -> String {
@@ -341,6 +376,7 @@ mod tests {
             &["YouTube", "YouTube"],
         ),
         ("Copains d'avant", &["Copains d'avant"]),
+        ("copainsdavant", &["Copains d'avant"]),
         ("Copains d’avant", &["Copains d'avant"]),
         ("mon vieux Skyblog", &["Skyrock"]),
         ("Skyrock et MSN", &["Skyrock"]),
@@ -412,9 +448,27 @@ mod tests {
             "Vine: http://www.youtube.com/watch?v=abc",
             &["Vine", "YouTube"],
         ),
-        // The context is the paragraph, not the document.
+        // The context is the sentence and its neighbours, never past the paragraph.
         ("X marks the spot.\n\nFacebook", &["Facebook"]),
         ("Facebook\n\nthe Path to success", &["Facebook"]),
+        (
+            "I use Facebook. It rains. The sun shines. Path is long.",
+            &["Facebook"],
+        ),
+        ("I use Facebook. Path was its rival.", &["Facebook", "Path"]),
+        // X needs Twitter itself nearby.
+        ("Mac OS X and Facebook", &["Facebook"]),
+        ("Twitter/X", &["Twitter", "Twitter"]),
+        ("X (formerly Twitter)", &["Twitter", "Twitter"]),
+        ("le réseau social X", &[]),
+        ("Bebo era una red social", &["Bebo"]),
+        ("Bebo agua todos los días.", &[]),
+        // Spellings in several words are also phrases: only with their capitals.
+        ("my space is small", &[]),
+        ("retrouver mes copains d'avant", &[]),
+        ("Linked in part to a weakness", &[]),
+        ("tik tok goes the clock", &[]),
+        ("a daily motion of the tides", &[]),
         // The capital matters for ambiguous names, even in context.
         ("Facebook, and the path to success", &["Facebook"]),
         ("Facebook, x and y", &["Facebook"]),

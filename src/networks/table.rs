@@ -9,9 +9,12 @@
 //! 1. Add an entry to [`NETWORKS`]: its canonical `name` (as reports show it), its `aliases`
 //!    (how texts name it), its `hosts` (registrable domains, or a more specific host), and
 //!    its URL `grammar` (what a path points to: reuse one, or write a function below).
-//! 2. An alias that is also an ordinary word ("Path", "Vine", "Discord") goes in as
+//! 2. A spelling in several words that is also a phrase ("My Space", "Linked In", "Tik Tok")
+//!    goes in as [`Alias::proper`]: matched with its capitals only.
+//! 3. An alias that is also an ordinary word in any language ("Path", "Vine", "Discord",
+//!    "Bebo") goes in as
 //!    [`Alias::ambiguous`]: it then counts only in a clear context (see `super`).
-//! 3. Add each host to `data/domains.tsv` with its class (a test checks that none is
+//! 4. Add each host to `data/domains.tsv` with its class (a test checks that none is
 //!    missing), and a line to the table tests in `super` and in `src/links/extract.rs`.
 
 use url::Url;
@@ -127,7 +130,8 @@ impl UrlView<'_> {
 pub const NETWORKS: &[Network] = &[
     Network {
         name: "Bebo",
-        aliases: &[Alias::plain("Bebo")],
+        // "bebo" is Spanish and Portuguese for "I drink".
+        aliases: &[Alias::ambiguous("Bebo")],
         hosts: &["bebo.com"],
         grammar: generic,
     },
@@ -140,8 +144,10 @@ pub const NETWORKS: &[Network] = &[
     Network {
         name: "Copains d'avant",
         aliases: &[
-            Alias::plain("Copains d'avant"),
-            Alias::plain("Copains d’avant"),
+            // "mes copains d'avant" is French for "my old friends": the capital matters.
+            Alias::proper("Copains d'avant"),
+            Alias::proper("Copains d’avant"),
+            Alias::proper("Copains d'Avant"),
             Alias::plain("copainsdavant"),
         ],
         hosts: &["copainsdavant.linternaute.com", "copainsdavant.com"],
@@ -149,7 +155,7 @@ pub const NETWORKS: &[Network] = &[
     },
     Network {
         name: "Dailymotion",
-        aliases: &[Alias::plain("Dailymotion"), Alias::plain("Daily Motion")],
+        aliases: &[Alias::plain("Dailymotion"), Alias::proper("Daily Motion")],
         hosts: &["dailymotion.com", "dai.ly"],
         grammar: dailymotion,
     },
@@ -163,7 +169,7 @@ pub const NETWORKS: &[Network] = &[
         name: "Facebook",
         aliases: &[
             Alias::plain("Facebook"),
-            Alias::plain("Face book"),
+            Alias::proper("Face book"),
             // Derived words that still name it, in French blogs of the time.
             Alias::plain("facebookien"),
             Alias::plain("facebookienne"),
@@ -193,7 +199,7 @@ pub const NETWORKS: &[Network] = &[
     },
     Network {
         name: "Google+",
-        aliases: &[Alias::plain("Google+"), Alias::plain("Google Plus")],
+        aliases: &[Alias::plain("Google+"), Alias::proper("Google Plus")],
         hosts: &["plus.google.com"],
         grammar: generic,
     },
@@ -216,7 +222,7 @@ pub const NETWORKS: &[Network] = &[
     },
     Network {
         name: "LinkedIn",
-        aliases: &[Alias::plain("LinkedIn"), Alias::plain("Linked In")],
+        aliases: &[Alias::plain("LinkedIn"), Alias::proper("Linked In")],
         hosts: &["linkedin.com", "lnkd.in"],
         grammar: linkedin,
     },
@@ -228,13 +234,13 @@ pub const NETWORKS: &[Network] = &[
     },
     Network {
         name: "MyBlogLog",
-        aliases: &[Alias::plain("MyBlogLog"), Alias::plain("My Blog Log")],
+        aliases: &[Alias::plain("MyBlogLog"), Alias::proper("My Blog Log")],
         hosts: &["mybloglog.com"],
         grammar: mybloglog,
     },
     Network {
         name: "MySpace",
-        aliases: &[Alias::plain("MySpace"), Alias::plain("My Space")],
+        aliases: &[Alias::plain("MySpace"), Alias::proper("My Space")],
         hosts: &["myspace.com"],
         grammar: single_segment_profile,
     },
@@ -316,7 +322,7 @@ pub const NETWORKS: &[Network] = &[
     },
     Network {
         name: "TikTok",
-        aliases: &[Alias::plain("TikTok"), Alias::plain("Tik Tok")],
+        aliases: &[Alias::plain("TikTok"), Alias::proper("Tik Tok")],
         hosts: &["tiktok.com"],
         grammar: tiktok,
     },
@@ -362,7 +368,7 @@ pub const NETWORKS: &[Network] = &[
     },
     Network {
         name: "WhatsApp",
-        aliases: &[Alias::plain("WhatsApp"), Alias::plain("Whats App")],
+        aliases: &[Alias::plain("WhatsApp"), Alias::proper("Whats App")],
         hosts: &["whatsapp.com", "wa.me"],
         grammar: generic,
     },
@@ -378,7 +384,7 @@ pub const NETWORKS: &[Network] = &[
     },
     Network {
         name: "YouTube",
-        aliases: &[Alias::plain("YouTube"), Alias::plain("You Tube")],
+        aliases: &[Alias::plain("YouTube"), Alias::proper("You Tube")],
         hosts: &["youtube.com", "youtu.be"],
         grammar: youtube,
     },
