@@ -15,8 +15,13 @@ URLs are compared on a light key (lowercase, no scheme, no trailing slash), so t
     python3 -m venv /tmp/pyenv && /tmp/pyenv/bin/pip install urlextract minet
     cargo build --release
     /tmp/pyenv/bin/python benches/compare_links.py [--out /tmp/compare]
+    /tmp/pyenv/bin/python benches/compare_links.py --jsonl /tmp/bench/corpus.jsonl --limit 5000
+
+Times are whole runs including start-up (tisse: writing the files and one `tisse links`
+process); they are indications, not benchmarks.
 """
-import argparse, csv, json, os, re, subprocess, sys
+import argparse, csv, json, os, re, subprocess, sys, time
+import collections
 from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -44,6 +49,24 @@ def case_texts():
         text = raw.replace('\\"', '"').replace("\\n", "\n").replace("\\t", "\t").replace("\\\\", "\\")
         texts.append((f"case:{i:03}", text))
     return texts
+
+
+def jsonl_texts(path, limit):
+    texts = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            doc = json.loads(line)
+            texts.append(("jsonl:" + doc["id"], doc["text"]))
+            if limit and len(texts) >= limit:
+                break
+    return texts
+
+
+def timed(name, run):
+    start = time.perf_counter()
+    found = run()
+    print(f"{name}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    return found
 
 
 def key(url):
@@ -101,18 +124,24 @@ def run_minet(texts, workdir):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="/tmp/compare-links")
+    parser.add_argument("--jsonl", help="compare on this corpus instead (fields id, text), "
+                        "e.g. the one ../shared/bench/build_corpus.py writes")
+    parser.add_argument("--limit", type=int, default=0, help="with --jsonl: first N documents")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    texts = corpus_texts() + case_texts()
+    if args.jsonl:
+        texts = jsonl_texts(args.jsonl, args.limit)
+    else:
+        texts = corpus_texts() + case_texts()
     tools = {
-        "tisse": run_tisse(texts, args.out),
-        "urlextract": run_urlextract(texts),
-        "minet": run_minet(texts, args.out),
+        "tisse": timed("tisse", lambda: run_tisse(texts, args.out)),
+        "urlextract": timed("urlextract", lambda: run_urlextract(texts)),
+        "minet": timed("minet", lambda: run_minet(texts, args.out)),
     }
     by_text = {ident: text for ident, text in texts}
     totals = {name: sum(len(v) for v in found.values()) for name, found in tools.items()}
-    print(f"texts: {len(texts)} ({sum(1 for i, _ in texts if i.startswith('corpus:'))} corpus "
-          f"documents, {sum(1 for i, _ in texts if i.startswith('case:'))} case inputs)")
+    kinds = collections.Counter(i.split(":")[0] for i, _ in texts)
+    print(f"texts: {len(texts)} ({', '.join(f'{n} {k}' for k, n in sorted(kinds.items()))})")
     print("URLs found (e-mail addresses apart):", ", ".join(f"{k} {v}" for k, v in totals.items()))
     rows = []
     for ident, _ in texts:

@@ -12,7 +12,8 @@
 //! - trailing `.` `,` `;` `:` `!` `?` `»` `«` `…` quotes, and unbalanced `)` `]` `}` are cut
 //!   off (linkify keeps `»` and `…`);
 //! - with a scheme: only `http`, `https`, `ftp`, `ftps` (and `mailto:`); a scheme glued to
-//!   the word before (`voirhttp://...`) starts where the scheme does;
+//!   the word before (`voirhttp://...`) starts where the scheme does; a host of one label
+//!   (`http://ftp .de .debian .org`) is a broken URL, except `localhost`;
 //! - without a scheme (`www.` or a bare domain): the host must end with a suffix from the
 //!   public suffix list (`rapport.pdf`, `Firefox 3.0.5` fail);
 //! - bare domains (no scheme, no `www.`) further: an ASCII host; not glued to the word or
@@ -351,6 +352,15 @@ fn url_candidate(text: &str, start: usize, end: usize, options: &LinkOptions) ->
         start += sep - known.len();
         let rest = &text[start + known.len() + 3..end];
         if rest.is_empty() || rest.starts_with('/') {
+            return None;
+        }
+        // A host of one label (`http://ftp .de .debian .org`, cut by stray spaces) is a
+        // broken URL, not a link; `localhost` and IPv6 literals are hosts all the same.
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        let host = authority.rsplit('@').next().unwrap_or_default();
+        let host = host.split(':').next().unwrap_or_default();
+        let local = host.eq_ignore_ascii_case("localhost") || host.starts_with('[');
+        if !(host.contains('.') || local || host.is_empty()) {
             return None;
         }
         return Some(Candidate {
@@ -944,6 +954,17 @@ mod tests {
         ("javascript:alert(1)", NONE),
         ("http://", NONE),
         ("http:///chemin", NONE),
+        // One label: a URL cut by stray spaces (bench corpus), or a local name.
+        ("http://ftp .de .debian .org/debian/", NONE),
+        ("http://apt", NONE),
+        (
+            "http://localhost:8080/x",
+            &[(
+                "http://localhost:8080/x",
+                "http://localhost:8080/x",
+                "other",
+            )],
+        ),
         (
             "http://192.168.1.1/admin",
             &[(
