@@ -1870,4 +1870,87 @@ mod tests {
             .collect();
         assert_eq!(named, [("Viadeo", "link")]);
     }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::*;
+
+        /// Texts made of the pieces links, addresses and their traps are made of.
+        fn text() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "http://",
+                "https://",
+                "www.",
+                "mailto:",
+                "@",
+                "[at]",
+                " [dot] ",
+                ".",
+                ",",
+                "(",
+                ")",
+                "»",
+                "«",
+                "…",
+                " ",
+                "\n",
+                "\n\n",
+                "é",
+                "例",
+                "a",
+                "viadeo",
+                "com",
+                "fr",
+                "es",
+                "pdf",
+                "/",
+                "?",
+                "utm_source=x",
+                "&",
+                "#",
+                "%",
+                "%20",
+                "X",
+                "Path",
+                "Facebook",
+                "twitter.com",
+                "\\",
+                ":",
+                "-",
+                "_",
+                "1",
+                "étudiant",
+            ]);
+            prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
+        }
+
+        proptest! {
+            #[test]
+            fn links_and_mentions_point_into_the_text(text in text(), redact in any::<bool>()) {
+                let options = LinkOptions { redact_emails: redact, ..LinkOptions::default() };
+                let found = links(&text, &[], &options);
+                let mut last_end = 0;
+                for link in &found {
+                    prop_assert!(link.start < link.end && link.end <= text.len());
+                    prop_assert!(text.is_char_boundary(link.start) && text.is_char_boundary(link.end));
+                    prop_assert!(link.start >= last_end, "links overlap in {:?}", text);
+                    last_end = link.end;
+                    if !redact {
+                        prop_assert_eq!(&text[link.start..link.end], link.url.as_str());
+                    }
+                    prop_assert!(!link.context.contains('\n'));
+                }
+                let redacted = crate::links::redacted_spans(&found, &options);
+                let mentions = crate::networks::detect(&text, &found, &redacted);
+                for pair in mentions.windows(2) {
+                    prop_assert!(pair[0].start <= pair[1].start);
+                }
+                for m in &mentions {
+                    prop_assert!(m.start < m.end && m.end <= text.len());
+                    prop_assert!(!m.context.contains('\n'));
+                }
+            }
+        }
+    }
 }

@@ -403,6 +403,9 @@ mod tests {
         ("in Second Life", &["Second Life"]),
         // "second life" in lowercase is ordinary English.
         ("give old phones a second life", &[]),
+        // The face of a book is no network.
+        ("the face of a book", &[]),
+        ("un livre face à face, book club", &[]),
         // Words that contain a network's name.
         ("facebooking all day", &[]),
         ("the Xingu river", &[]),
