@@ -10,7 +10,9 @@
 //!       --report::*----------> CSV files          (sorted rows, written atomically)
 //! ```
 //!
-//! [`pipeline::run`] drives the threads; everything else is single-threaded and pure.
+//! [`pipeline::run`] drives the threads; everything else is single-threaded and pure. Within
+//! `analyze`, [`links::extract()`] finds a document's links and addresses, then
+//! [`networks::detect`] the social networks it names (in its words and through those links).
 
 #![warn(missing_docs)]
 

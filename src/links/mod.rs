@@ -1,4 +1,4 @@
-//! Links and e-mail addresses in a document: found ([`extract`]), normalized ([`normalize`])
+//! Links and e-mail addresses in a document: found ([`extract()`]), normalized ([`normalize`])
 //! and classified ([`classify`]).
 //!
 //! What it is for: `links.csv`, the `links`/`emails` columns of `documents.csv`, and the
