@@ -847,6 +847,14 @@ mod tests {
                 "other",
             )],
         ),
+        (
+            "http://www.lemonde.fr/a.html?xtor=RSS-3208",
+            &[(
+                "http://www.lemonde.fr/a.html?xtor=RSS-3208",
+                "http://www.lemonde.fr/a.html",
+                "news",
+            )],
+        ),
         // Old Twitter URLs keep their hashbang: it holds the profile.
         (
             "https://twitter.com/#!/miss_tics",

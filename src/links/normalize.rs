@@ -16,8 +16,13 @@ use url::Url;
 
 /// Query parameters that only track where a click came from; dropped from `normalized`.
 /// Names compare without case; any name starting with `utm_` is dropped too.
-/// From the parameters that Firefox's and Brave's query stripping remove.
+/// From the parameters that Firefox's and Brave's query stripping remove, and the AT
+/// Internet tags French news sites add to their feed links (`xtor=RSS-3208`).
 pub const TRACKING_PARAMETERS: &[&str] = &[
+    "xtor",
+    "at_medium",
+    "at_campaign",
+    "ref_src",
     "fbclid",
     "gclid",
     "dclid",
