@@ -7,9 +7,11 @@
 //! domain table inside the binary), follow shorteners, or guess a link that is not written
 //! out (a URL cut across two lines ends at the line end).
 //!
-//! Invariant: every [`Link`] has `start < end <= text.len()` on character boundaries of the
-//! text it came from, and the links of a document are sorted by `start` and do not overlap
-//! (except `href` links, which point at their anchor text).
+//! Invariant: every [`Link`] has `start <= end <= text.len()` on character boundaries of the
+//! text it came from (`start < end` for links found in the text; an `href` with an empty
+//! anchor has `start == end`), and the links of a document are sorted by `start`; the links
+//! found in the text do not overlap (`href` links point at their anchor text, which may hold
+//! anything). A property test in `extract.rs` checks it on random texts.
 
 pub mod classify;
 pub mod extract;
