@@ -10,8 +10,8 @@
 //! The ambiguity rule, for aliases that are also ordinary words (`Path`, `Vine`, `Ping`,
 //! `Discord`, `Telegram`, `Mastodon`, `Bebo`, `hi5`, `X`): they are matched only as written
 //! (the capital matters: "the path to success" never names Path) and count only when the
-//! same sentence, or the sentence just before or after it (within the paragraph), also
-//! holds a clear context:
+//! same sentence, or the sentence just before or after it (within the paragraph, and
+//! within [`CONTEXT_REACH`] bytes), also holds a clear context:
 //!
 //! 1. an unambiguous network name ("Facebook, Path et Vine"), or
 //! 2. a phrase meaning social network ([`SOCIAL_PHRASES`]: "réseau social", "social
@@ -226,9 +226,13 @@ pub fn detect(text: &str, links: &[Link], redacted: &[Range<usize>]) -> Vec<Ment
     }
 
     let mut mentions: Vec<Mention> = Vec::new();
+    let mut surroundings: Option<Surroundings> = None;
     for (span, network, ambiguous) in &found {
-        if *ambiguous && !clear_context(text, span, network, &found, links) {
-            continue;
+        if *ambiguous {
+            let around = surroundings.get_or_insert_with(|| Surroundings::new(text));
+            if !clear_context(around, span, network, &found, links) {
+                continue;
+            }
         }
         mentions.push(Mention {
             network: network.name,
@@ -274,24 +278,99 @@ fn on_word_boundaries(text: &str, span: &Range<usize>, single_letter: bool) -> b
 }
 
 /// How far (in bytes) the context of an ambiguous name reaches either side at most, so that
-/// a text without blank lines does not make every lookup scan all of it.
-const PARAGRAPH_REACH: usize = 2000;
+/// a text without punctuation does not make every lookup scan all of it.
+const CONTEXT_REACH: usize = 2000;
 
-/// The paragraph (between blank lines) around `span`, at most [`PARAGRAPH_REACH`] bytes
-/// either side.
-fn paragraph(text: &str, span: &Range<usize>) -> Range<usize> {
-    crate::links::redact::paragraph(text, span, PARAGRAPH_REACH)
+static PHRASES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .build(SOCIAL_PHRASES)
+        .expect("phrases build an automaton")
+});
+
+/// What the ambiguity rule looks at, computed once per document and only when an ambiguous
+/// name was found: where paragraphs start, where social-network phrases are, and the
+/// sentence starts of the paragraph last asked about. Every lookup is then a binary search,
+/// so a text full of "X" and "Path" stays linear.
+struct Surroundings<'a> {
+    text: &'a str,
+    paragraphs: Vec<usize>,
+    phrases: Vec<Range<usize>>,
+    sentences: Option<(usize, Vec<usize>)>,
+}
+
+impl<'a> Surroundings<'a> {
+    fn new(text: &'a str) -> Surroundings<'a> {
+        let paragraphs = std::iter::once(0)
+            .chain(text.match_indices("\n\n").map(|(i, _)| i + 2))
+            .collect();
+        let phrases = PHRASES.find_iter(text).map(|m| m.range()).collect();
+        Surroundings {
+            text,
+            paragraphs,
+            phrases,
+            sentences: None,
+        }
+    }
+
+    /// The sentence holding `span` and the sentences just before and after it, inside its
+    /// paragraph and at most [`CONTEXT_REACH`] bytes away: what "near" means.
+    fn window(&mut self, span: &Range<usize>) -> Range<usize> {
+        let text = self.text;
+        let p = self.paragraphs.partition_point(|&s| s <= span.start) - 1;
+        let para_start = self.paragraphs[p];
+        let para_end = self
+            .paragraphs
+            .get(p + 1)
+            .map_or(text.len(), |&next| next - 2)
+            .max(span.end);
+        if self.sentences.as_ref().is_none_or(|(q, _)| *q != p) {
+            let starts = text[para_start..para_end]
+                .split_sentence_bound_indices()
+                .map(|(i, _)| para_start + i)
+                .collect();
+            self.sentences = Some((p, starts));
+        }
+        let starts = &self.sentences.as_ref().expect("just computed").1;
+        let here = starts
+            .partition_point(|&s| s <= span.start)
+            .saturating_sub(1);
+        let from = starts
+            .get(here.saturating_sub(1))
+            .copied()
+            .unwrap_or(para_start);
+        let to = starts.get(here + 2).copied().unwrap_or(para_end);
+        let mut low = span.start.saturating_sub(CONTEXT_REACH);
+        while !text.is_char_boundary(low) {
+            low -= 1;
+        }
+        let mut high = span.end.saturating_add(CONTEXT_REACH).min(text.len());
+        while !text.is_char_boundary(high) {
+            high += 1;
+        }
+        from.max(low)..to.min(high).max(span.end)
+    }
+
+    /// Whether a social-network phrase lies inside `window`.
+    fn has_phrase(&self, window: &Range<usize>) -> bool {
+        let first = self.phrases.partition_point(|r| r.start < window.start);
+        self.phrases[first..]
+            .iter()
+            .take_while(|r| r.start < window.end)
+            .any(|r| r.end <= window.end)
+    }
 }
 
 /// The ambiguity rule (see the module doc).
 fn clear_context(
-    text: &str,
+    around: &mut Surroundings,
     span: &Range<usize>,
     network: &Network,
     found: &[(Range<usize>, &'static Network, bool)],
     links: &[Link],
 ) -> bool {
-    let window = sentence_window(text, span);
+    let text = around.text;
+    let window = around.window(span);
     let inside = |r: &Range<usize>| window.start <= r.start && r.end <= window.end;
     // A one-letter name (X) needs its own network nearby: "Twitter (X)", not "Facebook".
     let own_only = text[span.clone()].chars().count() == 1;
@@ -320,27 +399,7 @@ fn clear_context(
     if own_only {
         return false;
     }
-    let lower = text[window].to_lowercase();
-    SOCIAL_PHRASES.iter().any(|p| lower.contains(p))
-}
-
-/// The sentence holding `span` and the sentences just before and after it, inside its
-/// paragraph: what "near" means for an ambiguous name.
-fn sentence_window(text: &str, span: &Range<usize>) -> Range<usize> {
-    let para = paragraph(text, span);
-    let starts: Vec<usize> = text[para.clone()]
-        .split_sentence_bound_indices()
-        .map(|(i, _)| para.start + i)
-        .collect();
-    let here = starts
-        .partition_point(|&s| s <= span.start)
-        .saturating_sub(1);
-    let from = starts
-        .get(here.saturating_sub(1))
-        .copied()
-        .unwrap_or(para.start);
-    let to = starts.get(here + 2).copied().unwrap_or(para.end);
-    from..to.max(span.end)
+    around.has_phrase(&window)
 }
 
 fn context(text: &str, span: &Range<usize>, redacted: &[Range<usize>]) -> String {
