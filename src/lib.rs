@@ -19,10 +19,12 @@ pub mod analyze;
 pub mod dates;
 pub mod document;
 pub mod ingest;
+pub mod lang;
 pub mod pipeline;
 pub mod problem;
 pub mod report;
 pub mod tally;
+pub mod text;
 
 pub use analysis::Analysis;
 pub use analyze::Analyzer;
