@@ -2,20 +2,39 @@
 //!
 //! Pure means: the same document gives the same analysis, whatever ran before, on whichever
 //! thread. The pipeline relies on it to analyse documents in parallel and in any order.
+//!
+//! The one exception is deliberate and kept outside: a comment whose language cannot be told
+//! from its own words borrows its thread's ([`crate::threads`]), which re-counts its terms
+//! with [`Analyzer::count_terms`].
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
+use crate::keywords::{self, DocTerms, Stopwords};
+use crate::lang::{LangDetector, LangOptions, Language};
 
 /// Settings that shape the analysis of every document. It holds no per-run state.
 #[derive(Debug, Clone, Default)]
-pub struct Analyzer {}
+pub struct Analyzer {
+    /// How languages are detected (or forced).
+    pub lang: LangDetector,
+    /// Stopwords of every language, and the user's.
+    pub stopwords: Stopwords,
+}
 
 impl Analyzer {
     /// An analyzer with the default settings.
     pub fn new() -> Analyzer {
-        Analyzer {}
+        Analyzer::default()
+    }
+
+    /// An analyzer with these language options and the user's extra stopwords.
+    pub fn with_options(lang: &LangOptions, extra_stopwords: &[String]) -> Analyzer {
+        Analyzer {
+            lang: LangDetector::new(lang),
+            stopwords: Stopwords::new(extra_stopwords),
+        }
     }
 
     /// Analyses one document.
@@ -29,12 +48,30 @@ impl Analyzer {
     /// let analysis = Analyzer::new().analyze(&doc);
     /// // UAX #29 keeps "L'anti" whole and splits at the hyphen.
     /// assert_eq!((analysis.chars, analysis.words), (32, 7));
+    /// // Tokens: the elision goes, the hyphenated word stays whole.
+    /// assert_eq!((analysis.tokens, analysis.content_words), (6, 2));
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
+        let lang = self.lang.detect(&document.text);
+        let (tokens, content_words, terms) = self.count_terms(document, lang.lang);
         Analysis {
             meta: document.meta.clone(),
             chars: document.text.chars().count() as u64,
             words: document.text.unicode_words().count() as u64,
+            lang,
+            tokens,
+            content_words,
+            terms,
         }
+    }
+
+    /// Tokens, content words and terms of a document read in `lang`.
+    pub fn count_terms(&self, document: &Document, lang: Option<Language>) -> (u64, u64, DocTerms) {
+        let (tokens, content, forms) = keywords::count_terms(&document.text, lang, &self.stopwords);
+        let terms = DocTerms {
+            forms,
+            stems: Vec::new(),
+        };
+        (tokens, content, terms)
     }
 }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::support::{analyze, assert_same_text, report};
 
-const REPORTS: &[&str] = &["documents.csv", "problems.csv"];
+const REPORTS: &[&str] = &["documents.csv", "keywords.csv", "problems.csv"];
 
 fn run(args: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();

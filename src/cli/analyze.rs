@@ -3,20 +3,24 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tisse::pipeline;
+use tisse::keywords::Scorer;
 use tisse::report;
+use tisse::report::keywords::{TOP_CORPUS, TOP_PER_DOCUMENT};
 
 use super::Outcome;
-use super::common::{Global, Terminal, count};
+use super::common::{Global, count};
+use super::keywords::{TextArgs, read};
 
 const EXAMPLES: &str = "\
 Examples:
   tisse analyze                          read corpus/, write reports/
   tisse analyze blogs/ exports/ -o out/  read two folders, write out/
   tisse analyze -j 1 corpus/             one thread (same reports, only slower)
+  tisse analyze --languages fr,en blogs/ detect French or English only
 
-Writes documents.csv (one row a post or comment) and problems.csv (what could not be
-read, and why). Exit status: 0, or 1 when anything was skipped.";
+Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
+corpus's keywords, then each document's) and problems.csv (what could not be read, and
+why). Exit status: 0, or 1 when anything was skipped.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
@@ -29,13 +33,21 @@ pub struct Args {
     /// Folder to write the reports into (created if missing).
     #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
     out: PathBuf,
+
+    /// Keywords per document in keywords.csv.
+    #[arg(long, value_name = "N", default_value_t = TOP_PER_DOCUMENT)]
+    top: usize,
+
+    /// Keywords for the whole corpus in keywords.csv.
+    #[arg(long, value_name = "N", default_value_t = TOP_CORPUS)]
+    top_corpus: usize,
+
+    #[command(flatten)]
+    text: TextArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let pool = global.pool()?;
-    let analyzer = tisse::Analyzer::new();
-    let mut terminal = Terminal::new(global.quiet);
-    let output = pool.install(|| pipeline::run(&args.paths, &analyzer, &mut terminal));
+    let (output, terminal) = read(global, &args.paths, &args.text)?;
 
     let out = &args.out;
     report::write_csv(
@@ -44,6 +56,11 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         &report::documents::rows(&output.analyses),
     )
     .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
+    let tally = &output.tally;
+    let scorer = Scorer::new(&tally.stems, &output.vocabulary, tally.documents());
+    let keywords = report::keywords::rows(&output.analyses, &scorer, args.top_corpus, args.top);
+    report::write_csv(out, "keywords.csv", &keywords)
+        .with_context(|| format!("cannot write {}", out.join("keywords.csv").display()))?;
     report::write_csv(
         out,
         "problems.csv",
@@ -51,7 +68,6 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     )
     .with_context(|| format!("cannot write {}", out.join("problems.csv").display()))?;
 
-    let tally = &output.tally;
     terminal.summary(&format!(
         "tisse: {}: {}, {}, {}; problems: {}, {}; reports in {}",
         count(output.files, "file"),

@@ -6,6 +6,7 @@
 //! interrupted run leaves the previous report whole, never half a file.
 
 pub mod documents;
+pub mod keywords;
 pub mod problems;
 
 use std::fs;
