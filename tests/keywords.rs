@@ -205,3 +205,24 @@ fn keywords_by_every_group_on_the_corpus() {
         ["de", "en", "es", "fr"]
     );
 }
+
+#[test]
+fn greek_words_that_crash_rust_stemmers_do_not_stop_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    // rust-stemmers 1.2.0 panics on both verbs; the run goes on, quietly, keeping the words.
+    fs::write(
+        dir.path().join("greek.txt"),
+        "Αντίθετε και παγαίνετε στο δίκτυο, αντίθετε!",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = analyze(&["--lang", "el", dir.path().to_str().unwrap()], &out);
+    assert_eq!(output.status.code(), Some(0));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let keywords = report(&out, "keywords.csv");
+    assert!(
+        keywords.contains("greek.txt,el,αντίθετε,αντίθετε,2,1,"),
+        "{keywords}"
+    );
+}
