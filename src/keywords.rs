@@ -2,14 +2,17 @@
 //!
 //! A document's words become `(stem, form, count)` triples ([`count_terms`]): tokens of
 //! [`crate::text`] minus the stopwords of the document's language, each stemmed in that
-//! language. The corpus [`crate::Tally`] adds them up per `(lang, stem)` ([`StemTally`]):
-//! occurrences, documents holding the stem, and occurrences of each surface form, so that
-//! every stem can be shown by its most frequent form ("réseaux", not "reseau").
+//! language, in parallel. The [`Vocabulary`] then adds them up per `(lang, stem)`, batch by
+//! batch in report order: occurrences, documents holding the stem, and occurrences of each
+//! surface form, so that every stem can be shown by its most frequent form ("réseaux", not
+//! "reseau"). These counts live there rather than in [`crate::Tally`]: giving ids needs one
+//! sequential pass anyway, and counting by id in it is far cheaper than merging string-keyed
+//! maps across threads.
 //!
-//! Memory: once a batch is tallied, each document keeps only `(stem id, count)` pairs, eight
-//! bytes a distinct stem ([`Vocabulary::compact`]): the top-N by TF-IDF needs every stem of
-//! a document, since document frequencies are known only at the end; the strings live once,
-//! in the [`Vocabulary`] and the tally.
+//! Memory: once counted, each document keeps only `(stem id, count)` pairs, eight bytes a
+//! distinct stem ([`Vocabulary::compact`]): the top-N by TF-IDF needs every stem of a
+//! document, since document frequencies are known only at the end. Each stem and form string
+//! is kept once, in the vocabulary.
 //!
 //! Scores are computed once, at report time, from exact integer counts ([`Scorer`]):
 //! `tfidf = count × ln(documents in the corpus / documents holding the stem)`.
@@ -23,9 +26,6 @@ use std::sync::Arc;
 use crate::analysis::Analysis;
 use crate::lang::Language;
 use crate::text::{stem, tokenize};
-
-/// A stem, with the language it was stemmed in (`None`: no language, words kept as they are).
-pub type StemKey = (Option<Language>, Box<str>);
 
 /// Words that carry no topic: each language's list, plus the user's.
 #[derive(Debug, Clone)]
@@ -94,9 +94,6 @@ pub struct FormCount {
     pub count: u32,
 }
 
-/// A stem's id in the [`Vocabulary`].
-pub type StemId = u32;
-
 /// What a document contributes to keywords.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocTerms {
@@ -147,184 +144,212 @@ pub fn count_terms(
     (tokens.len() as u64, content, counted)
 }
 
-/// Corpus-wide counts of one stem.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StemTally {
+/// Every stem and surface form seen in the corpus, each with a small id and its corpus counts.
+///
+/// Documents are added batch by batch, in report order, on the pipeline's own thread
+/// ([`Vocabulary::compact`]); this is cheap (one hash lookup a distinct form of a document)
+/// next to tokenizing and stemming, which run in parallel before. Ids are given in the order
+/// things are first seen; they never reach a report, which sorts by counts and strings.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    /// Form ids by form, one map a language (index 0: no language, then whatlang's order).
+    forms_by_lang: Vec<HashMap<Box<str>, FormId>>,
+    /// Stem ids by stem, one map a language, as `forms_by_lang`.
+    stems_by_lang: Vec<HashMap<Box<str>, StemId>>,
+    stems: Vec<Stem>,
+    forms: Vec<Form>,
+}
+
+/// A stem's id in the [`Vocabulary`].
+pub type StemId = u32;
+/// A surface form's id in the [`Vocabulary`].
+pub type FormId = u32;
+
+/// A stem and its corpus counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stem {
+    /// The language it was stemmed in.
+    pub lang: Option<Language>,
+    /// The stem.
+    pub stem: Box<str>,
     /// Occurrences in all documents.
     pub count: u64,
     /// Documents holding it at least once.
     pub documents: u64,
-    /// Occurrences of each surface form.
-    pub forms: BTreeMap<Box<str>, u64>,
 }
 
-impl StemTally {
-    /// The most frequent surface form; on a tie, the first in byte order.
-    pub fn term(&self) -> &str {
-        let mut best: Option<(&str, u64)> = None;
-        for (form, &n) in &self.forms {
-            if best.is_none_or(|(_, m)| n > m) {
-                best = Some((form, n));
-            }
-        }
-        best.map_or("", |(form, _)| form)
-    }
-
-    /// Adds another stem's counts.
-    pub fn merge(&mut self, other: StemTally) {
-        self.count += other.count;
-        self.documents += other.documents;
-        for (form, n) in other.forms {
-            *self.forms.entry(form).or_default() += n;
-        }
-    }
+/// A surface form and its corpus count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Form {
+    stem: StemId,
+    form: Box<str>,
+    count: u64,
 }
 
-/// Adds a document's terms to corpus counts.
-pub fn tally_terms(stems: &mut BTreeMap<StemKey, StemTally>, analysis: &Analysis) {
-    let lang = analysis.lang.lang;
-    let mut previous: Option<&str> = None;
-    for f in &analysis.terms.forms {
-        let entry = stems.entry((lang, f.stem.clone())).or_default();
-        entry.count += u64::from(f.count);
-        // Forms are sorted by stem: a stem's first form counts the document once.
-        if previous != Some(&*f.stem) {
-            entry.documents += 1;
-        }
-        *entry.forms.entry(f.form.clone()).or_default() += u64::from(f.count);
-        previous = Some(&f.stem);
-    }
-}
-
-/// Merges `other` into `stems`.
-pub fn merge_stems(stems: &mut BTreeMap<StemKey, StemTally>, other: BTreeMap<StemKey, StemTally>) {
-    for (key, tally) in other {
-        stems.entry(key).or_default().merge(tally);
-    }
-}
-
-/// Every stem seen, each with a small id, so that documents keep ids instead of strings.
-/// Ids are given in the order stems are first seen; they never reach a report.
-#[derive(Debug, Default)]
-pub struct Vocabulary {
-    ids: HashMap<StemKey, StemId>,
-    keys: Vec<StemKey>,
+/// Index of a language in the per-language maps.
+fn lang_index(lang: Option<Language>) -> usize {
+    lang.map_or(0, |l| l.whatlang() as usize + 1)
 }
 
 impl Vocabulary {
-    /// Replaces each analysis's `(stem, form)` pairs by `(stem id, count)` pairs.
+    /// Counts each analysis's terms into the corpus counts, and replaces its `(stem, form)`
+    /// pairs by `(stem id, count)` pairs, so that documents keep no strings.
     pub fn compact(&mut self, analyses: &mut [Analysis]) {
+        if self.forms_by_lang.is_empty() {
+            let langs = whatlang::Lang::all().len() + 1;
+            self.forms_by_lang = vec![HashMap::new(); langs];
+            self.stems_by_lang = vec![HashMap::new(); langs];
+        }
         for analysis in analyses {
             let lang = analysis.lang.lang;
             let forms = std::mem::take(&mut analysis.terms.forms);
-            let mut stems: Vec<(StemId, u32)> = Vec::new();
-            let mut previous: Option<&str> = None;
+            let mut stems: Vec<(StemId, u32)> = Vec::with_capacity(forms.len());
             for f in &forms {
-                if previous == Some(&*f.stem) {
-                    if let Some(last) = stems.last_mut() {
-                        last.1 += f.count;
-                    }
-                    continue;
+                let form = self.form_id(lang, f);
+                self.forms[form as usize].count += u64::from(f.count);
+                let stem = self.forms[form as usize].stem;
+                // Forms come sorted by stem: a stem's forms are neighbours.
+                match stems.last_mut() {
+                    Some(last) if last.0 == stem => last.1 += f.count,
+                    _ => stems.push((stem, f.count)),
                 }
-                stems.push((self.intern(lang, &f.stem), f.count));
-                previous = Some(&f.stem);
+            }
+            for &(id, count) in &stems {
+                let stem = &mut self.stems[id as usize];
+                stem.count += u64::from(count);
+                stem.documents += 1;
             }
             stems.sort_unstable();
-            stems.shrink_to_fit();
             analysis.terms.stems = stems;
         }
     }
 
-    fn intern(&mut self, lang: Option<Language>, stem: &str) -> StemId {
-        let key: StemKey = (lang, stem.into());
-        if let Some(&id) = self.ids.get(&key) {
+    fn form_id(&mut self, lang: Option<Language>, f: &FormCount) -> FormId {
+        let index = lang_index(lang);
+        if let Some(&id) = self.forms_by_lang[index].get(&f.form) {
             return id;
         }
-        let id = StemId::try_from(self.keys.len()).expect("fewer than 4 billion distinct stems");
-        self.keys.push(key.clone());
-        self.ids.insert(key, id);
+        let stem = match self.stems_by_lang[index].get(&f.stem) {
+            Some(&id) => id,
+            None => {
+                let id = next_id(self.stems.len());
+                self.stems.push(Stem {
+                    lang,
+                    stem: f.stem.clone(),
+                    count: 0,
+                    documents: 0,
+                });
+                self.stems_by_lang[index].insert(f.stem.clone(), id);
+                id
+            }
+        };
+        let id = next_id(self.forms.len());
+        self.forms.push(Form {
+            stem,
+            form: f.form.clone(),
+            count: 0,
+        });
+        self.forms_by_lang[index].insert(f.form.clone(), id);
         id
     }
 
-    /// The stem of an id.
-    pub fn key(&self, id: StemId) -> &StemKey {
-        &self.keys[id as usize]
+    /// Every stem with its corpus counts, indexed by [`StemId`].
+    pub fn stems(&self) -> &[Stem] {
+        &self.stems
+    }
+
+    /// Each stem's most frequent surface form (on a tie, the first in byte order), indexed by
+    /// [`StemId`].
+    pub fn terms(&self) -> Vec<&str> {
+        let mut best: Vec<Option<&Form>> = vec![None; self.stems.len()];
+        for form in &self.forms {
+            let slot = &mut best[form.stem as usize];
+            let better = slot.is_none_or(|b| {
+                form.count > b.count || (form.count == b.count && form.form < b.form)
+            });
+            if better {
+                *slot = Some(form);
+            }
+        }
+        best.into_iter()
+            .map(|f| f.map_or("", |f| &f.form))
+            .collect()
     }
 
     /// How many distinct stems.
     pub fn len(&self) -> usize {
-        self.keys.len()
+        self.stems.len()
     }
 
     /// Whether no stem was seen.
     pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
+        self.stems.is_empty()
     }
+}
+
+fn next_id(len: usize) -> u32 {
+    u32::try_from(len).expect("fewer than 4 billion distinct stems and forms")
 }
 
 /// A ranked keyword of one scope (the corpus, a document, a group of documents).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Keyword<'a> {
-    /// The stem and its language.
-    pub key: &'a StemKey,
-    /// Corpus counts of the stem (for its most frequent form and document frequency).
-    pub corpus: &'a StemTally,
+    /// The stem, its language and corpus counts.
+    pub stem: &'a Stem,
+    /// The stem's most frequent surface form in the corpus.
+    pub term: &'a str,
     /// Occurrences within the scope.
     pub count: u64,
     /// `count × ln(corpus documents / documents holding the stem)`.
     pub tfidf: f64,
 }
 
+impl Keyword<'_> {
+    /// Language, then stem: the last tie-breaker of every ranking.
+    fn key(&self) -> (Option<Language>, &str) {
+        (self.stem.lang, &self.stem.stem)
+    }
+}
+
 /// Turns counts into ranked keywords, with the corpus's document frequencies.
 pub struct Scorer<'a> {
-    stems: &'a BTreeMap<StemKey, StemTally>,
     vocabulary: &'a Vocabulary,
+    terms: Vec<&'a str>,
     documents: u64,
-    /// Corpus counts by stem id, looked up once.
-    by_id: Vec<Option<(&'a StemKey, &'a StemTally)>>,
 }
 
 impl<'a> Scorer<'a> {
     /// A scorer over a corpus of `documents` documents.
-    pub fn new(
-        stems: &'a BTreeMap<StemKey, StemTally>,
-        vocabulary: &'a Vocabulary,
-        documents: u64,
-    ) -> Scorer<'a> {
-        let by_id = vocabulary
-            .keys
-            .iter()
-            .map(|key| stems.get_key_value(key))
-            .collect();
+    pub fn new(vocabulary: &'a Vocabulary, documents: u64) -> Scorer<'a> {
         Scorer {
-            stems,
             vocabulary,
+            terms: vocabulary.terms(),
             documents,
-            by_id,
         }
     }
 
-    fn idf(&self, documents: u64) -> f64 {
-        (self.documents.max(1) as f64 / documents.max(1) as f64).ln()
+    fn keyword(&self, id: StemId, count: u64) -> Option<Keyword<'a>> {
+        let stem = self.vocabulary.stems.get(id as usize)?;
+        let idf = (self.documents.max(1) as f64 / stem.documents.max(1) as f64).ln();
+        Some(Keyword {
+            stem,
+            term: self.terms[id as usize],
+            count,
+            tfidf: count as f64 * idf,
+        })
     }
 
     /// The corpus's `top` stems by occurrences (then documents, then language and stem).
     pub fn corpus(&self, top: usize) -> Vec<Keyword<'a>> {
-        let mut all: Vec<Keyword<'a>> = self
-            .stems
-            .iter()
-            .map(|(key, tally)| Keyword {
-                key,
-                corpus: tally,
-                count: tally.count,
-                tfidf: tally.count as f64 * self.idf(tally.documents),
-            })
+        let stems = &self.vocabulary.stems;
+        let mut all: Vec<Keyword<'a>> = (0..stems.len())
+            .filter_map(|id| self.keyword(next_id(id), stems[id].count))
             .collect();
         all.sort_by(|a, b| {
             b.count
                 .cmp(&a.count)
-                .then(b.corpus.documents.cmp(&a.corpus.documents))
-                .then_with(|| a.key.cmp(b.key))
+                .then(b.stem.documents.cmp(&a.stem.documents))
+                .then_with(|| a.key().cmp(&b.key()))
         });
         all.truncate(top);
         all
@@ -339,29 +364,16 @@ impl<'a> Scorer<'a> {
     ) -> Vec<Keyword<'a>> {
         let mut all: Vec<Keyword<'a>> = counts
             .into_iter()
-            .filter_map(|(id, count)| {
-                let (key, tally) = self.by_id.get(id as usize).copied().flatten()?;
-                Some(Keyword {
-                    key,
-                    corpus: tally,
-                    count,
-                    tfidf: count as f64 * self.idf(tally.documents),
-                })
-            })
+            .filter_map(|(id, count)| self.keyword(id, count))
             .collect();
         all.sort_by(|a, b| {
             b.tfidf
                 .total_cmp(&a.tfidf)
                 .then(b.count.cmp(&a.count))
-                .then_with(|| a.key.cmp(b.key))
+                .then_with(|| a.key().cmp(&b.key()))
         });
         all.truncate(top);
         all
-    }
-
-    /// The vocabulary the ids refer to.
-    pub fn vocabulary(&self) -> &'a Vocabulary {
-        self.vocabulary
     }
 }
 
@@ -407,4 +419,136 @@ pub fn group_counts(analyses: &[Analysis], by: GroupBy) -> BTreeMap<String, Hash
         }
     }
     groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    fn analysis(id: &str, lang: &str, forms: &[(&str, &str, u32)]) -> Analysis {
+        let mut analysis = Analysis {
+            meta: Metadata {
+                id: id.into(),
+                ..Metadata::default()
+            },
+            chars: 0,
+            words: 0,
+            lang: Default::default(),
+            tokens: 0,
+            content_words: 0,
+            terms: DocTerms::default(),
+        };
+        analysis.lang.lang = Language::from_code(lang);
+        analysis.terms.forms = forms
+            .iter()
+            .map(|&(stem, form, count)| FormCount {
+                stem: stem.into(),
+                form: form.into(),
+                count,
+            })
+            .collect();
+        analysis
+    }
+
+    fn corpus() -> Vocabulary {
+        let mut analyses = [
+            analysis(
+                "a",
+                "fr",
+                &[
+                    ("réseau", "réseau", 2),
+                    ("réseau", "réseaux", 3),
+                    ("social", "social", 1),
+                ],
+            ),
+            analysis("b", "fr", &[("réseau", "réseaux", 1)]),
+            // English "réseau" is another stem than French "réseau".
+            analysis("c", "en", &[("réseau", "réseau", 4)]),
+        ];
+        let mut vocabulary = Vocabulary::default();
+        vocabulary.compact(&mut analyses[..1]);
+        vocabulary.compact(&mut analyses[1..]);
+        assert!(analyses.iter().all(|a| a.terms.forms.is_empty()));
+        assert_eq!(analyses[0].terms.stems.len(), 2, "{:?}", analyses[0].terms);
+        vocabulary
+    }
+
+    #[test]
+    fn the_vocabulary_counts_stems_documents_and_forms() {
+        let vocabulary = corpus();
+        let terms = vocabulary.terms();
+        let got: Vec<(&str, &str, &str, u64, u64)> = vocabulary
+            .stems()
+            .iter()
+            .zip(&terms)
+            .map(|(s, t)| {
+                (
+                    s.lang.map_or("", Language::code),
+                    &*s.stem,
+                    *t,
+                    s.count,
+                    s.documents,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // Four "réseaux" beat two "réseau".
+                ("fr", "réseau", "réseaux", 6, 2),
+                ("fr", "social", "social", 1, 1),
+                ("en", "réseau", "réseau", 4, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_and_ranks() {
+        let vocabulary = corpus();
+        let scorer = Scorer::new(&vocabulary, 3);
+        let corpus: Vec<(&str, u64)> = scorer
+            .corpus(2)
+            .iter()
+            .map(|k| (&*k.stem.stem, k.count))
+            .collect();
+        assert_eq!(corpus, [("réseau", 6), ("réseau", 4)]);
+        // In one scope: fr réseau ×1 in 2 of 3 documents, fr social ×1 in 1 of 3.
+        let scope = scorer.scope([(0, 1), (1, 1)], 10);
+        let ranked: Vec<(&str, String)> = scope
+            .iter()
+            .map(|k| (&*k.stem.stem, format!("{:.4}", k.tfidf)))
+            .collect();
+        assert_eq!(
+            ranked,
+            [("social", "1.0986".into()), ("réseau", "0.4055".into())]
+        );
+        assert_eq!(scorer.scope([(0, 1), (1, 1)], 1).len(), 1);
+    }
+
+    #[test]
+    fn terms_are_counted_without_stopwords() {
+        let fr = Language::from_code("fr");
+        let (tokens, content, forms) = count_terms(
+            "Les réseaux, le réseau et l'entreprise : https://reseau.fr 2007",
+            fr,
+            &Stopwords::default(),
+        );
+        assert_eq!((tokens, content), (6, 3));
+        let got: Vec<(&str, &str, u32)> = forms
+            .iter()
+            .map(|f| (&*f.stem, &*f.form, f.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("entrepris", "entreprise", 1),
+                ("réseau", "réseau", 1),
+                ("réseau", "réseaux", 1)
+            ]
+        );
+        let mine = Stopwords::new(&["Réseaux".to_string()]);
+        assert!(mine.contains(None, "réseaux") && mine.contains(fr, "les"));
+        assert!(!mine.contains(fr, "réseau"));
+    }
 }

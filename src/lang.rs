@@ -292,6 +292,11 @@ pub struct LangOptions {
     pub forced: Option<Language>,
 }
 
+/// Detection reads at most this many bytes of a text (cut on a character boundary): a few
+/// hundred words tell a language as well as a whole book, and detection is the slowest step of
+/// a run.
+pub const DETECT_BYTES: usize = 4096;
+
 /// Detects the language of texts, according to [`LangOptions`].
 #[derive(Debug, Clone, Default)]
 pub struct LangDetector {
@@ -318,8 +323,8 @@ impl LangDetector {
         self.forced.is_some()
     }
 
-    /// The language of `text`, detected on the text without its URLs, e-mail addresses and
-    /// @handles.
+    /// The language of `text`, detected on its first [`DETECT_BYTES`] without their URLs,
+    /// e-mail addresses and @handles.
     ///
     /// ```
     /// use tisse::lang::{LangDetector, LangOptions, LangSource};
@@ -331,7 +336,7 @@ impl LangDetector {
     /// assert!(info.reliable);
     /// ```
     pub fn detect(&self, text: &str) -> LangInfo {
-        let clean = without_masked(text);
+        let clean = without_masked(prefix(text, DETECT_BYTES));
         let script = whatlang::detect_script(&clean);
         if let Some(forced) = self.forced {
             return LangInfo {
@@ -355,6 +360,18 @@ impl LangDetector {
             },
         }
     }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// A confidence in [0, 1] as thousandths, rounded.
@@ -518,6 +535,21 @@ mod tests {
             (info.lang.unwrap().code(), info.source, info.confidence),
             ("de", LangSource::Forced, None)
         );
+    }
+
+    #[test]
+    fn detection_reads_a_prefix_cut_on_a_character() {
+        assert_eq!(prefix("réseau", 2), "r");
+        assert_eq!(prefix("réseau", 3), "ré");
+        assert_eq!(prefix("réseau", 100), "réseau");
+        // A long French text with English after the prefix is French.
+        let french = "Les réseaux sociaux changent la façon dont nous travaillons. ".repeat(80);
+        let text = format!(
+            "{french}{}",
+            "This is English text, a lot of it. ".repeat(400)
+        );
+        let info = LangDetector::new(&LangOptions::default()).detect(&text);
+        assert_eq!(info.lang.unwrap().code(), "fr");
     }
 
     #[test]

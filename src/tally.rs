@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 use crate::analysis::Analysis;
 use crate::document::Kind;
-use crate::keywords::{self, StemKey, StemTally};
 use crate::problem::{Problem, Severity};
 
 /// Corpus-wide integer counts.
@@ -36,8 +35,6 @@ pub struct Tally {
     pub tokens: u64,
     /// Content words (tokens that are not stopwords) in all texts.
     pub content_words: u64,
-    /// Counts of every stem, by language.
-    pub stems: BTreeMap<StemKey, StemTally>,
 }
 
 impl Tally {
@@ -52,7 +49,6 @@ impl Tally {
         *self.by_format.entry(analysis.meta.format).or_default() += 1;
         self.tokens += analysis.tokens;
         self.content_words += analysis.content_words;
-        keywords::tally_terms(&mut self.stems, analysis);
     }
 
     /// Counts one problem.
@@ -77,7 +73,6 @@ impl Tally {
         self.errors += other.errors;
         self.tokens += other.tokens;
         self.content_words += other.content_words;
-        keywords::merge_stems(&mut self.stems, other.stems);
         self
     }
 
@@ -93,8 +88,8 @@ mod tests {
 
     use super::*;
     use crate::document::Metadata;
-    use crate::keywords::{DocTerms, FormCount};
-    use crate::lang::{LangInfo, Language};
+    use crate::keywords::DocTerms;
+    use crate::lang::LangInfo;
 
     fn analysis(kind: Kind, format: &'static str, chars: u64, words: u64) -> Analysis {
         Analysis {
@@ -113,35 +108,8 @@ mod tests {
         }
     }
 
-    /// A document in `lang` (none, fr, en) holding some of a few forms of two stems.
-    fn with_terms(mut analysis: Analysis, lang: usize, forms: &[(usize, u32)]) -> Analysis {
-        const FORMS: [(&str, &str); 4] = [
-            ("réseau", "réseau"),
-            ("réseau", "réseaux"),
-            ("social", "social"),
-            ("social", "sociaux"),
-        ];
-        analysis.lang.lang = [None, Language::from_code("fr"), Language::from_code("en")][lang];
-        let mut seen: Vec<usize> = forms.iter().map(|f| f.0).collect();
-        seen.sort_unstable();
-        seen.dedup();
-        analysis.terms.forms = seen
-            .iter()
-            .map(|&i| FormCount {
-                stem: FORMS[i].0.into(),
-                form: FORMS[i].1.into(),
-                count: forms.iter().filter(|f| f.0 == i).map(|f| f.1).sum(),
-            })
-            .collect();
-        analysis
-    }
-
     fn arb_tally() -> impl Strategy<Value = Tally> {
-        let forms = proptest::collection::vec((0..4usize, 1..5u32), 0..4);
-        let one = (
-            (any::<bool>(), 0..3usize, 0..1000u64, 0..200u64),
-            (0..3usize, forms),
-        );
+        let one = (any::<bool>(), 0..3usize, 0..1000u64, 0..200u64);
         (
             proptest::collection::vec(one, 0..8),
             0..3u64,
@@ -155,11 +123,10 @@ mod tests {
                     files_read,
                     ..Tally::default()
                 };
-                for ((is_post, format, chars, words), (lang, forms)) in docs {
+                for (is_post, format, chars, words) in docs {
                     let kind = if is_post { Kind::Post } else { Kind::Comment };
                     let format = ["page-dump", "text", "jsonl"][format];
-                    let doc = with_terms(analysis(kind, format, chars, words), lang, &forms);
-                    tally.add(&doc);
+                    tally.add(&analysis(kind, format, chars, words));
                 }
                 tally
             })
@@ -193,28 +160,8 @@ mod tests {
         tally.add(&analysis(Kind::Post, "text", 1, 1));
         assert_eq!((tally.posts, tally.comments, tally.documents()), (2, 1, 3));
         assert_eq!((tally.chars, tally.words), (16, 4));
+        assert_eq!((tally.tokens, tally.content_words), (4, 1));
         assert_eq!(tally.by_format.get("page-dump"), Some(&2));
         assert_eq!(tally.by_format.get("text"), Some(&1));
-    }
-
-    #[test]
-    fn add_counts_stems_forms_and_documents() {
-        let mut tally = Tally::default();
-        let doc = || analysis(Kind::Post, "text", 0, 0);
-        tally.add(&with_terms(doc(), 1, &[(0, 2), (1, 3), (2, 1)]));
-        tally.add(&with_terms(doc(), 1, &[(1, 1)]));
-        tally.add(&with_terms(doc(), 2, &[(0, 4)]));
-        let fr = tally
-            .stems
-            .get(&(Language::from_code("fr"), "réseau".into()))
-            .unwrap();
-        // Two French documents hold "réseau"; four occurrences of "réseaux" beat two of "réseau".
-        assert_eq!((fr.count, fr.documents, fr.term()), (6, 2, "réseaux"));
-        let en = tally
-            .stems
-            .get(&(Language::from_code("en"), "réseau".into()))
-            .unwrap();
-        assert_eq!((en.count, en.documents, en.term()), (4, 1, "réseau"));
-        assert_eq!(tally.stems.len(), 3, "fr réseau, fr social, en réseau");
     }
 }

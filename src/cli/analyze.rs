@@ -57,9 +57,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     )
     .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
     let tally = &output.tally;
-    let scorer = Scorer::new(&tally.stems, &output.vocabulary, tally.documents());
+    let scorer = Scorer::new(&output.vocabulary, tally.documents());
     let keywords = report::keywords::rows(&output.analyses, &scorer, args.top_corpus, args.top);
-    report::write_csv(out, "keywords.csv", &keywords)
+    report::write_csv_iter(out, "keywords.csv", keywords)
         .with_context(|| format!("cannot write {}", out.join("keywords.csv").display()))?;
     report::write_csv(
         out,

@@ -138,7 +138,7 @@ pub fn read(
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let (output, terminal) = read(global, &args.paths, &args.text)?;
     let tally = &output.tally;
-    let scorer = Scorer::new(&tally.stems, &output.vocabulary, tally.documents());
+    let scorer = Scorer::new(&output.vocabulary, tally.documents());
     let rows = match args.by {
         None => report::corpus_rows(&scorer, args.top.unwrap_or(TOP_CORPUS)),
         Some(by) => report::group_rows(
@@ -175,13 +175,13 @@ fn write_table(out: &mut impl Write, rows: &[KeywordRow]) -> io::Result<()> {
         .iter()
         .map(|r| {
             vec![
-                r.scope.clone(),
+                r.scope.to_string(),
                 r.lang.to_string(),
-                r.stem.clone(),
-                r.term.clone(),
+                r.stem.to_string(),
+                r.term.to_string(),
                 r.count.to_string(),
                 r.documents.to_string(),
-                r.tfidf.clone(),
+                r.tfidf.to_string(),
                 r.rank.to_string(),
             ]
         })
