@@ -178,11 +178,11 @@ pub struct Stem {
     pub documents: u64,
 }
 
-/// A surface form and its corpus count.
+/// A surface form's stem and corpus count; the form itself is the key of its language's map
+/// (kept once: forms are the bulk of a vocabulary).
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Form {
     stem: StemId,
-    form: Box<str>,
     count: u64,
 }
 
@@ -244,11 +244,7 @@ impl Vocabulary {
             }
         };
         let id = next_id(self.forms.len());
-        self.forms.push(Form {
-            stem,
-            form: f.form.clone(),
-            count: 0,
-        });
+        self.forms.push(Form { stem, count: 0 });
         self.forms_by_lang[index].insert(f.form.clone(), id);
         id
     }
@@ -261,19 +257,18 @@ impl Vocabulary {
     /// Each stem's most frequent surface form (on a tie, the first in byte order), indexed by
     /// [`StemId`].
     pub fn terms(&self) -> Vec<&str> {
-        let mut best: Vec<Option<&Form>> = vec![None; self.stems.len()];
-        for form in &self.forms {
+        let mut best: Vec<Option<(&str, u64)>> = vec![None; self.stems.len()];
+        // Map order is arbitrary; the choice is not: highest count, then smallest string.
+        for (text, &id) in self.forms_by_lang.iter().flatten() {
+            let form = &self.forms[id as usize];
             let slot = &mut best[form.stem as usize];
-            let better = slot.is_none_or(|b| {
-                form.count > b.count || (form.count == b.count && form.form < b.form)
-            });
+            let better =
+                slot.is_none_or(|(b, n)| form.count > n || (form.count == n && &**text < b));
             if better {
-                *slot = Some(form);
+                *slot = Some((text, form.count));
             }
         }
-        best.into_iter()
-            .map(|f| f.map_or("", |f| &f.form))
-            .collect()
+        best.into_iter().map(|f| f.map_or("", |f| f.0)).collect()
     }
 
     /// How many distinct stems.
@@ -345,13 +340,18 @@ impl<'a> Scorer<'a> {
         let mut all: Vec<Keyword<'a>> = (0..stems.len())
             .filter_map(|id| self.keyword(next_id(id), stems[id].count))
             .collect();
-        all.sort_by(|a, b| {
+        let order = |a: &Keyword<'_>, b: &Keyword<'_>| {
             b.count
                 .cmp(&a.count)
                 .then(b.stem.documents.cmp(&a.stem.documents))
                 .then_with(|| a.key().cmp(&b.key()))
-        });
-        all.truncate(top);
+        };
+        // The order is total, so selecting the top first gives the same rows as a full sort.
+        if top < all.len() {
+            all.select_nth_unstable_by(top, order);
+            all.truncate(top);
+        }
+        all.sort_by(order);
         all
     }
 
