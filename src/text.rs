@@ -11,6 +11,8 @@
 //!   `l'addiction` -> `addiction`, `qu’il` -> `il`, `dell'arte` -> `arte`. Only the prefixes
 //!   listed for the language are elisions, so `aujourd'hui` and `quelqu'un` stay whole, and so
 //!   does English `don't`.
+//! - Words glued by a full stop are split (`fin.Ensuite` -> `fin`, `ensuite`), but
+//!   abbreviations of single letters stay whole (`U.E.` -> `u.e`).
 //! - Hyphenated words are one token: `techno-phobe`, `anti-geek`, `l'anti-geek` ->
 //!   `anti-geek`. A dash with spaces around it is punctuation.
 //! - URLs, e-mail addresses and @handles are not words (`http://x.org/réseau`,
@@ -102,31 +104,38 @@ pub fn tokenize(text: &str, lang: Option<Language>) -> Vec<Token> {
     tokens
 }
 
-/// Normalizes one candidate word and keeps it when it has a letter.
+/// Turns a candidate word into tokens: drops an elision, splits words glued by dots
+/// (`fin.Ensuite`, a missing space) unless every part is one character (`U.E`, `e.g`), and
+/// normalizes what remains.
 fn push_token(text: &str, range: Range<usize>, elisions: &[&str], tokens: &mut Vec<Token>) {
+    let raw = &text[range.clone()];
+    let mut start = range.start;
+    if let Some((i, c)) = raw
+        .char_indices()
+        .find(|&(_, c)| c == '\'' || c == '\u{2019}')
+        && elisions.contains(&raw[..i].to_lowercase().as_str())
+    {
+        start += i + c.len_utf8();
+    }
+    let rest = &text[start..range.end];
+    if !rest.contains('.') || rest.split('.').all(|part| part.chars().count() <= 1) {
+        return push_word(text, start..range.end, tokens);
+    }
+    for part in rest.split('.') {
+        push_word(text, start..start + part.len(), tokens);
+        start += part.len() + 1;
+    }
+}
+
+/// Lowercases a word, writes `’` as `'`, and keeps it when it has a letter.
+fn push_word(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     let raw = &text[range.clone()];
     if !raw.chars().any(char::is_alphabetic) {
         return;
     }
-    let mut start = range.start;
-    let mut word = raw.to_lowercase().replace('\u{2019}', "'");
-    if let Some(apostrophe) = word.find('\'')
-        && elisions.contains(&&word[..apostrophe])
-    {
-        // The original may spell the apostrophe on three bytes (’): find it there.
-        let original = raw
-            .char_indices()
-            .find(|&(_, c)| c == '\'' || c == '\u{2019}')
-            .map(|(i, c)| i + c.len_utf8());
-        word.drain(..=apostrophe);
-        start += original.unwrap_or(0);
-        if !word.chars().any(char::is_alphabetic) {
-            return;
-        }
-    }
     tokens.push(Token {
-        text: word,
-        start,
+        text: raw.to_lowercase().replace('\u{2019}', "'"),
+        start: range.start,
         end: range.end,
     });
 }
@@ -148,6 +157,7 @@ pub fn masked_spans(text: &str) -> Vec<Range<usize>> {
     });
     let mut spans: Vec<Range<usize>> = finder
         .links(text)
+        .filter(|link| is_address(link.as_str()))
         .map(|link| link.start()..link.end())
         .collect();
     spans.extend(handles(text));
@@ -161,6 +171,19 @@ pub fn masked_spans(text: &str) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+/// Whether a link linkify found is an address rather than two words glued by a dot. A URL
+/// with a scheme, an e-mail address, or `www.` are; a bare `name.tld` is when its top-level
+/// part is two to six lowercase ASCII letters: `lemonde.fr`, `viadeo.com`, but not
+/// `Miss.Tic` or `M.Dupont` (names), which linkify takes for domains.
+fn is_address(link: &str) -> bool {
+    if link.contains("://") || link.contains('@') || link.to_ascii_lowercase().starts_with("www.") {
+        return true;
+    }
+    let host = link.split(['/', ':', '?', '#']).next().unwrap_or(link);
+    let tld = host.rsplit('.').next().unwrap_or("");
+    (2..=6).contains(&tld.len()) && tld.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 /// `@name` where `@` does not follow a letter, digit or dot (an e-mail address is not a
@@ -340,15 +363,46 @@ mod tests {
             ("it", "Un po' di più", &["un", "po", "di", "più"]),
             // Emoji, numbers and handles are not words.
             ("fr", "Génial 😀 !!! 42 @micalement", &["génial"]),
-            // A bare domain is a URL.
+            // A bare domain is a URL; a name with a dot is two words.
             (
                 "fr",
                 "voir www.example.org/page et lemonde.fr",
                 &["voir", "et"],
             ),
+            (
+                "fr",
+                "Miss.Tic(s) et M.Dupont",
+                &["miss", "tic", "s", "et", "m", "dupont"],
+            ),
+            // A missing space after a full stop; abbreviations of single letters stay whole.
+            (
+                "fr",
+                "À la fin.Ensuite, l'U.E.",
+                &["à", "la", "fin", "ensuite", "u.e"],
+            ),
         ];
         for (lang, text, expected) in cases {
             assert_eq!(words(text, lang), *expected, "{lang}: {text:?}");
+        }
+    }
+
+    #[test]
+    fn address_cases() {
+        let cases: &[(&str, bool)] = &[
+            ("http://www.icrossing.com/articles/How%20America.pdf", true),
+            ("henri.kaufman@gmail.com", true),
+            ("www.Example.ORG/page", true),
+            ("viadeo.com", true),
+            ("lemonde.fr/societe", true),
+            // Names and glued sentences that linkify takes for domains.
+            ("Miss.Tic", false),
+            ("S.deCampou", false),
+            ("fin.Puis", false),
+            // A file name is an address for this purpose: not a word either.
+            ("index.html", true),
+        ];
+        for (link, expected) in cases {
+            assert_eq!(is_address(link), *expected, "{link}");
         }
     }
 
