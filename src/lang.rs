@@ -8,8 +8,9 @@
 //! What it does not do: borrow a language from the thread. A comment too short to tell is
 //! resolved against its post or parent by [`crate::threads`], which sees documents in order.
 //!
-//! Invariant: [`TABLE`] has one row per whatlang language, in whatlang's order; a test checks
-//! it, and the `match` in [`Language::row`] fails to compile when whatlang adds one.
+//! Invariant: the table (`Language::row`) has one row per whatlang language: it is an
+//! exhaustive `match`, which fails to compile when whatlang adds one, and tests check that
+//! codes are distinct and that every stemmer and stopword list named exists.
 
 use std::cmp::Ordering;
 use std::fmt;
