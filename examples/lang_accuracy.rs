@@ -1,6 +1,7 @@
 //! Language detection accuracy on labelled texts, per language and length band: plain
 //! whatlang, with an allowlist of the dataset's languages, and each with thread fallback
-//! (comments run through tisse's own [`Threads`] under their post).
+//! (comments run through tisse's own [`Threads`] under their post); and the fallback's worst
+//! case, every comment under a post in another language.
 //!
 //! The dataset is real text that Debian packages ship, built by `benches/lang_dataset.py`
 //! into `tests/fixtures/lang/labelled.tsv` (thread, role, lang, band, source, text).
@@ -18,7 +19,13 @@ use tisse::threads::Threads;
 
 const BANDS: [&str; 3] = ["short", "medium", "long"];
 const BAND_NAMES: [&str; 3] = ["< 10 words", "10-30 words", "> 30 words"];
-const MODES: [&str; 4] = ["plain", "allowlist", "plain + thread", "allowlist + thread"];
+const MODES: [&str; 5] = [
+    "plain",
+    "allowlist",
+    "plain + thread",
+    "allowlist + thread",
+    "allowlist + thread, post in another language",
+];
 
 struct Text {
     thread: String,
@@ -100,9 +107,20 @@ fn main() -> ExitCode {
         Threads::default().resolve(&documents, &mut analyses, analyzer);
         found.push(analyses.iter().map(|a| a.lang.lang).collect());
     }
+    // The worst case for the fallback: every thread's post swapped for the post of a thread
+    // in another language (the dataset lists languages one after the other).
+    let posts: Vec<usize> = (0..texts.len()).filter(|&i| texts[i].post).collect();
+    let mut foreign = documents.clone();
+    for (n, &i) in posts.iter().enumerate() {
+        let other = posts[(n + posts.len() / 2) % posts.len()];
+        foreign[i].text = texts[other].text.clone();
+    }
+    let mut analyses: Vec<_> = foreign.iter().map(|d| allow.analyze(d)).collect();
+    Threads::default().resolve(&foreign, &mut analyses, &allow);
+    found.push(analyses.iter().map(|a| a.lang.lang).collect());
 
     // (lang, band) -> (texts, right answers per mode)
-    let mut table: BTreeMap<(String, usize), (u32, [u32; 4])> = BTreeMap::new();
+    let mut table: BTreeMap<(String, usize), (u32, [u32; 5])> = BTreeMap::new();
     for (i, t) in texts.iter().enumerate().filter(|(_, t)| !t.post) {
         let band = BANDS.iter().position(|b| *b == t.band).expect("known band");
         for key in [(t.lang.clone(), band), ("all".to_string(), band)] {

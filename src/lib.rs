@@ -9,6 +9,8 @@
 //!       --Threads::resolve---> Analysis           (in order: unsure comments take their
 //!                                                  thread's language)
 //!       --Tally::add/merge---> Tally              (integer counts, associative merge)
+//!       --Vocabulary::compact> stem ids           (in order: corpus keyword counts; documents
+//!                                                  keep (stem id, count) pairs, no strings)
 //!       --report::*----------> CSV files          (sorted rows, written atomically)
 //! ```
 //!
