@@ -133,8 +133,12 @@ fn push_word(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     if !raw.chars().any(char::is_alphabetic) {
         return;
     }
+    let mut text = raw.to_lowercase();
+    if text.contains('\u{2019}') {
+        text = text.replace('\u{2019}', "'");
+    }
     tokens.push(Token {
-        text: raw.to_lowercase().replace('\u{2019}', "'"),
+        text,
         start: range.start,
         end: range.end,
     });
