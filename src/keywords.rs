@@ -220,6 +220,8 @@ impl Vocabulary {
                 stem.documents += 1;
             }
             stems.sort_unstable();
+            // Kept until the reports: no spare capacity (a document has fewer stems than forms).
+            stems.shrink_to_fit();
             analysis.terms.stems = stems;
         }
     }
