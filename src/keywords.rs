@@ -17,6 +17,9 @@
 //! Scores are computed once, at report time, from exact integer counts ([`Scorer`]):
 //! `tfidf = count × ln(documents in the corpus / documents holding the stem)`.
 //!
+//! What it does not do: find words or languages ([`crate::text`], [`crate::lang`]), or
+//! write anything ([`crate::report::keywords`]).
+//!
 //! Invariant: stems are language-tagged everywhere: French "information" and English
 //! "information" are two keys.
 

@@ -1,5 +1,6 @@
 //! `tisse keywords`: a keyword table on stdout, for the corpus or per group of documents;
-//! and the language and stopword options that `analyze` shares.
+//! and the language and stopword options that `analyze` shares. It writes no file: the
+//! table goes to stdout, problems and the summary to stderr.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;

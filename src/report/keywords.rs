@@ -4,6 +4,9 @@
 //! document in doc_id order (its `top` stems by TF-IDF). `tisse keywords --by ...` uses the
 //! same rows with other scopes. Floats are printed with a fixed number of decimals
 //! ([`TFIDF_DECIMALS`]), so the same counts always print the same.
+//!
+//! It ranks nothing itself ([`crate::keywords::Scorer`] does); it only names and orders scopes.
+//! Invariant: within a scope, ranks are 1, 2, 3... in row order.
 
 use std::borrow::Cow;
 use std::fmt;
