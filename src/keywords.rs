@@ -531,6 +531,18 @@ mod tests {
         assert_eq!(scorer.scope([(0, 1), (1, 1)], 1).len(), 1);
     }
 
+    proptest::proptest! {
+        /// Whatever the text: content words are tokens, and the forms add up to them.
+        #[test]
+        fn counts_add_up(text in "\\PC{0,120}") {
+            let fr = Language::from_code("fr");
+            let (tokens, content, forms) = count_terms(&text, fr, &Stopwords::default());
+            proptest::prop_assert!(content <= tokens);
+            let total: u64 = forms.iter().map(|f| u64::from(f.count)).sum();
+            proptest::prop_assert_eq!(total, content);
+        }
+    }
+
     #[test]
     fn terms_are_counted_without_stopwords() {
         let fr = Language::from_code("fr");

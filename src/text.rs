@@ -456,6 +456,25 @@ mod tests {
         assert_eq!(langs, 18, "every rust-stemmers algorithm");
     }
 
+    proptest::proptest! {
+        /// Any text, in any language: tokens lie on character boundaries, in order, without
+        /// overlap, and are lowercase words.
+        #[test]
+        fn tokens_are_well_formed(text in "\\PC{0,80}", lang in 0..4usize) {
+            let lang = ["fr", "it", "en", "xx"].map(Language::from_code)[lang];
+            let tokens = tokenize(&text, lang);
+            let mut at = 0;
+            for token in &tokens {
+                proptest::prop_assert!(at <= token.start && token.start < token.end);
+                proptest::prop_assert!(text.is_char_boundary(token.start));
+                proptest::prop_assert!(text.is_char_boundary(token.end));
+                proptest::prop_assert!(token.text.chars().any(char::is_alphabetic));
+                proptest::prop_assert_eq!(&token.text, &token.text.to_lowercase());
+                at = token.end;
+            }
+        }
+    }
+
     #[test]
     fn a_panic_becomes_none() {
         // The panic message still shows in the test's captured output; the run goes on.

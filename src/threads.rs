@@ -161,6 +161,36 @@ mod tests {
     }
 
     #[test]
+    fn a_thread_cut_across_batches_resolves_the_same() {
+        let documents = [
+            doc(
+                "p",
+                Kind::Post,
+                "",
+                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
+                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
+            ),
+            doc("p#c1", Kind::Comment, "", "Super post!"),
+            doc("p#c2", Kind::Comment, "p#c1", "ok"),
+        ];
+        let analyzer = Analyzer::new();
+        let fresh = || -> Vec<Analysis> { documents.iter().map(|d| analyzer.analyze(d)).collect() };
+        let mut whole = fresh();
+        Threads::default().resolve(&documents, &mut whole, &analyzer);
+        let mut cut = fresh();
+        let mut threads = Threads::default();
+        let (first, rest) = cut.split_at_mut(1);
+        threads.resolve(&documents[..1], first, &analyzer);
+        threads.resolve(&documents[1..], rest, &analyzer);
+        assert_eq!(whole, cut);
+        assert_eq!(
+            cut[2].lang.source,
+            LangSource::Thread,
+            "a reply follows its parent"
+        );
+    }
+
+    #[test]
     fn a_guess_is_not_passed_on() {
         // A post too short to be sure of: its comment keeps its own detection.
         let documents = [
