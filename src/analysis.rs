@@ -4,11 +4,13 @@
 //! reports need. Later stages (language, keywords, links, themes) add fields here.
 
 use crate::document::Metadata;
+use crate::keywords::DocTerms;
+use crate::lang::LangInfo;
 use crate::links::Link;
 use crate::networks::Mention;
 
 /// What the analyzer learned from one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Analysis {
     /// The document's metadata, as its reader gave it.
     pub meta: Metadata,
@@ -16,6 +18,14 @@ pub struct Analysis {
     pub chars: u64,
     /// Words in the text, by Unicode word boundaries (UAX #29).
     pub words: u64,
+    /// The document's language, and where it came from.
+    pub lang: LangInfo,
+    /// Words after tokenization ([`crate::text::tokenize`]).
+    pub tokens: u64,
+    /// Tokens that are not stopwords.
+    pub content_words: u64,
+    /// Stems and their counts, for keywords.
+    pub terms: DocTerms,
     /// Links and e-mail addresses, sorted by start.
     pub links: Vec<Link>,
     /// Places where the document names a social network, sorted by start.

@@ -2,17 +2,27 @@
 //!
 //! Pure means: the same document gives the same analysis, whatever ran before, on whichever
 //! thread. The pipeline relies on it to analyse documents in parallel and in any order.
+//!
+//! The one exception is deliberate and kept outside: a comment whose language cannot be told
+//! from its own words borrows its thread's ([`crate::threads`]), which re-counts its terms
+//! with [`Analyzer::count_terms`].
 
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
+use crate::keywords::{self, DocTerms, Stopwords};
+use crate::lang::{LangDetector, LangOptions, Language};
 use crate::links::{self, LinkOptions};
 use crate::networks;
 
 /// Settings that shape the analysis of every document. It holds no per-run state.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
+    /// How languages are detected (or forced).
+    pub lang: LangDetector,
+    /// Stopwords of every language, and the user's.
+    pub stopwords: Stopwords,
     /// How links and e-mail addresses are found and shown.
     pub links: LinkOptions,
 }
@@ -21,6 +31,15 @@ impl Analyzer {
     /// An analyzer with the default settings.
     pub fn new() -> Analyzer {
         Analyzer::default()
+    }
+
+    /// An analyzer with these language options and the user's extra stopwords.
+    pub fn with_options(lang: &LangOptions, extra_stopwords: &[String]) -> Analyzer {
+        Analyzer {
+            lang: LangDetector::new(lang),
+            stopwords: Stopwords::new(extra_stopwords),
+            ..Analyzer::default()
+        }
     }
 
     /// The same analyzer, finding links with `options`.
@@ -40,8 +59,12 @@ impl Analyzer {
     /// let analysis = Analyzer::new().analyze(&doc);
     /// // UAX #29 keeps "L'anti" whole and splits at the hyphen.
     /// assert_eq!((analysis.chars, analysis.words), (32, 7));
+    /// // Tokens: the elision goes, the hyphenated word stays whole.
+    /// assert_eq!((analysis.tokens, analysis.content_words), (6, 2));
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
+        let lang = self.lang.detect(&document.text);
+        let (tokens, content_words, terms) = self.count_terms(document, lang.lang);
         let links = links::extract(document, &self.links);
         let redacted = links::redacted_spans(&links, &self.links);
         let networks = networks::detect(&document.text, &links, &redacted);
@@ -49,8 +72,22 @@ impl Analyzer {
             meta: document.meta.clone(),
             chars: document.text.chars().count() as u64,
             words: document.text.unicode_words().count() as u64,
+            lang,
+            tokens,
+            content_words,
+            terms,
             links,
             networks,
         }
+    }
+
+    /// Tokens, content words and terms of a document read in `lang`.
+    pub fn count_terms(&self, document: &Document, lang: Option<Language>) -> (u64, u64, DocTerms) {
+        let (tokens, content, forms) = keywords::count_terms(&document.text, lang, &self.stopwords);
+        let terms = DocTerms {
+            forms,
+            stems: Vec::new(),
+        };
+        (tokens, content, terms)
     }
 }

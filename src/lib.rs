@@ -6,7 +6,11 @@
 //! paths --ingest::discover--> Inputs (sorted)
 //!       --ingest::read_file--> Documents          (parallel, per file)
 //!       --Analyzer::analyze--> Analysis           (parallel, pure, per document)
+//!       --Threads::resolve---> Analysis           (in order: unsure comments take their
+//!                                                  thread's language)
 //!       --Tally::add/merge---> Tally              (integer counts, associative merge)
+//!       --Vocabulary::compact> stem ids           (in order: corpus keyword counts; documents
+//!                                                  keep (stem id, count) pairs, no strings)
 //!       --report::*----------> CSV files          (sorted rows, written atomically)
 //! ```
 //!
@@ -21,12 +25,16 @@ pub mod analyze;
 pub mod dates;
 pub mod document;
 pub mod ingest;
+pub mod keywords;
+pub mod lang;
 pub mod links;
 pub mod networks;
 pub mod pipeline;
 pub mod problem;
 pub mod report;
 pub mod tally;
+pub mod text;
+pub mod threads;
 
 pub use analysis::Analysis;
 pub use analyze::Analyzer;

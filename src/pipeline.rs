@@ -13,8 +13,10 @@ use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
 use crate::document::natural_cmp;
 use crate::ingest::{self, FileRead, Input};
+use crate::keywords::Vocabulary;
 use crate::problem::Problem;
 use crate::tally::Tally;
+use crate::threads::Threads;
 
 /// The most input bytes read into one batch (a larger single file is a batch of its own).
 pub const BATCH_BYTES: u64 = 64 * 1024 * 1024;
@@ -48,6 +50,8 @@ pub struct RunOutput {
     pub problems: Vec<Problem>,
     /// How many files were found.
     pub files: u64,
+    /// The stems the analyses' term ids refer to.
+    pub vocabulary: Vocabulary,
 }
 
 /// Reads and analyses everything under `paths` on the current rayon pool.
@@ -64,8 +68,11 @@ pub fn run(
         files: inputs.len() as u64,
         ..RunOutput::default()
     };
+    // Languages of threads and the stem vocabulary carry over from batch to batch.
+    let mut threads = Threads::default();
     for batch in batches(&inputs) {
-        let (analyses, tally, batch_problems) = run_batch(batch, analyzer);
+        let (analyses, tally, batch_problems) =
+            run_batch(batch, analyzer, &mut threads, &mut output.vocabulary);
         observer.batch_done(batch.len() as u64, &batch_problems);
         output.analyses.extend(analyses);
         output.tally = std::mem::take(&mut output.tally).merge(tally);
@@ -102,7 +109,12 @@ fn batches(inputs: &[Input]) -> Vec<&[Input]> {
     out
 }
 
-fn run_batch(batch: &[Input], analyzer: &Analyzer) -> (Vec<Analysis>, Tally, Vec<Problem>) {
+fn run_batch(
+    batch: &[Input],
+    analyzer: &Analyzer,
+    threads: &mut Threads,
+    vocabulary: &mut Vocabulary,
+) -> (Vec<Analysis>, Tally, Vec<Problem>) {
     let reads: Vec<FileRead> = batch.par_iter().map(ingest::read_file).collect();
     let mut problems: Vec<Problem> = Vec::new();
     let mut documents = Vec::new();
@@ -112,7 +124,8 @@ fn run_batch(batch: &[Input], analyzer: &Analyzer) -> (Vec<Analysis>, Tally, Vec
         problems.extend(read.problems);
         documents.extend(read.documents);
     }
-    let analyses: Vec<Analysis> = documents.par_iter().map(|d| analyzer.analyze(d)).collect();
+    let mut analyses: Vec<Analysis> = documents.par_iter().map(|d| analyzer.analyze(d)).collect();
+    threads.resolve(&documents, &mut analyses, analyzer);
     drop(documents);
     let mut tally = analyses
         .par_iter()
@@ -122,6 +135,7 @@ fn run_batch(batch: &[Input], analyzer: &Analyzer) -> (Vec<Analysis>, Tally, Vec
         })
         .reduce(Tally::default, Tally::merge);
     tally.files_read += files_read;
+    vocabulary.compact(&mut analyses);
     problems.sort_by(Problem::report_order);
     (analyses, tally, problems)
 }

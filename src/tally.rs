@@ -37,6 +37,10 @@ pub struct Tally {
     pub emails: u64,
     /// Places where a social network is named (text, link or e-mail).
     pub network_mentions: u64,
+    /// Tokens in all texts.
+    pub tokens: u64,
+    /// Content words (tokens that are not stopwords) in all texts.
+    pub content_words: u64,
 }
 
 impl Tally {
@@ -52,6 +56,8 @@ impl Tally {
         self.links += analysis.link_count();
         self.emails += analysis.email_count();
         self.network_mentions += analysis.networks.len() as u64;
+        self.tokens += analysis.tokens;
+        self.content_words += analysis.content_words;
     }
 
     /// Counts one problem.
@@ -77,6 +83,8 @@ impl Tally {
         self.links += other.links;
         self.emails += other.emails;
         self.network_mentions += other.network_mentions;
+        self.tokens += other.tokens;
+        self.content_words += other.content_words;
         self
     }
 
@@ -103,8 +111,9 @@ mod tests {
             },
             chars,
             words,
-            links: Vec::new(),
-            networks: Vec::new(),
+            tokens: words,
+            content_words: words / 2,
+            ..Analysis::default()
         }
     }
 
@@ -166,6 +175,7 @@ mod tests {
         tally.add(&analysis(Kind::Post, "text", 1, 1));
         assert_eq!((tally.posts, tally.comments, tally.documents()), (2, 1, 3));
         assert_eq!((tally.chars, tally.words), (16, 4));
+        assert_eq!((tally.tokens, tally.content_words), (4, 1));
         assert_eq!(tally.by_format.get("page-dump"), Some(&2));
         assert_eq!(tally.by_format.get("text"), Some(&1));
     }

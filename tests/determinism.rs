@@ -5,7 +5,13 @@ use std::path::Path;
 
 use crate::support::{analyze, assert_same_text, report};
 
-const REPORTS: &[&str] = &["documents.csv", "links.csv", "networks.csv", "problems.csv"];
+const REPORTS: &[&str] = &[
+    "documents.csv",
+    "keywords.csv",
+    "links.csv",
+    "networks.csv",
+    "problems.csv",
+];
 
 fn run(args: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();

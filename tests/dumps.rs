@@ -15,6 +15,10 @@ fn fixtures_give_the_golden_reports() {
         &report(out.path(), "documents.csv"),
     );
     assert_golden(
+        &golden.join("keywords.csv"),
+        &report(out.path(), "keywords.csv"),
+    );
+    assert_golden(
         &golden.join("problems.csv"),
         &report(out.path(), "problems.csv"),
     );

@@ -3,23 +3,27 @@
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tisse::pipeline;
+use tisse::keywords::Scorer;
 use tisse::report;
+use tisse::report::keywords::{TOP_CORPUS, TOP_PER_DOCUMENT};
 
 use super::Outcome;
-use super::common::{Global, LinkArgs, Terminal, count};
+use super::common::{Global, LinkArgs, count, read};
+use super::keywords::TextArgs;
 
 const EXAMPLES: &str = "\
 Examples:
   tisse analyze                          read corpus/, write reports/
   tisse analyze blogs/ exports/ -o out/  read two folders, write out/
   tisse analyze -j 1 corpus/             one thread (same reports, only slower)
+  tisse analyze --languages fr,en blogs/ detect French or English only
   tisse analyze --redact-emails          hide who wrote which address
   tisse analyze --domains mine.tsv       classify more domains (domain<TAB>class lines)
 
-Writes documents.csv (one row a post or comment), links.csv (one row a link or e-mail
-address), networks.csv (one row a place naming a social network) and problems.csv (what
-could not be read, and why). Exit status: 0, or 1 when anything was skipped.";
+Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
+corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
+networks.csv (one row a place naming a social network) and problems.csv (what could not
+be read, and why). Exit status: 0, or 1 when anything was skipped.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
@@ -33,15 +37,24 @@ pub struct Args {
     #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
     out: PathBuf,
 
+    /// Keywords per document in keywords.csv.
+    #[arg(long, value_name = "N", default_value_t = TOP_PER_DOCUMENT)]
+    top: usize,
+
+    /// Keywords for the whole corpus in keywords.csv.
+    #[arg(long, value_name = "N", default_value_t = TOP_CORPUS)]
+    top_corpus: usize,
+
+    #[command(flatten)]
+    text: TextArgs,
+
     #[command(flatten)]
     links: LinkArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let pool = global.pool()?;
-    let analyzer = tisse::Analyzer::new().with_links(args.links.options()?);
-    let mut terminal = Terminal::new(global.quiet);
-    let output = pool.install(|| pipeline::run(&args.paths, &analyzer, &mut terminal));
+    let analyzer = args.text.analyzer()?.with_links(args.links.options()?);
+    let (output, terminal) = read(global, &args.paths, &analyzer)?;
 
     let out = &args.out;
     report::write_csv(
@@ -50,6 +63,11 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         &report::documents::rows(&output.analyses),
     )
     .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
+    let tally = &output.tally;
+    let scorer = Scorer::new(&output.vocabulary, tally.documents());
+    let keywords = report::keywords::rows(&output.analyses, &scorer, args.top_corpus, args.top);
+    report::write_csv_iter(out, "keywords.csv", keywords)
+        .with_context(|| format!("cannot write {}", out.join("keywords.csv").display()))?;
     report::write_csv(out, "links.csv", &report::links::rows(&output.analyses))
         .with_context(|| format!("cannot write {}", out.join("links.csv").display()))?;
     report::write_csv(
@@ -65,7 +83,6 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     )
     .with_context(|| format!("cannot write {}", out.join("problems.csv").display()))?;
 
-    let tally = &output.tally;
     terminal.summary(&format!(
         "tisse: {}: {}, {}, {}, {}, {}; problems: {}, {}; reports in {}",
         count(output.files, "file"),

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tisse::Problem;
-use tisse::pipeline::Observer;
+use tisse::pipeline::{self, Observer, RunOutput};
 use tisse::problem::Severity;
 
 /// Options for every command.
@@ -65,6 +65,19 @@ impl LinkArgs {
         }
         Ok(options)
     }
+}
+
+/// Runs the pipeline on `paths` with `analyzer`, on the thread pool `global` asks for, with
+/// progress and problems shown on stderr.
+pub fn read(
+    global: &Global,
+    paths: &[PathBuf],
+    analyzer: &tisse::Analyzer,
+) -> anyhow::Result<(RunOutput, Terminal)> {
+    let pool = global.pool()?;
+    let mut terminal = Terminal::new(global.quiet);
+    let output = pool.install(|| pipeline::run(paths, analyzer, &mut terminal));
+    Ok((output, terminal))
 }
 
 /// Shows a run on stderr: a progress bar when stderr is a terminal, and one line a problem.

@@ -4,11 +4,10 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use tisse::pipeline;
 use tisse::report::{self, links::GroupBy};
 
 use super::Outcome;
-use super::common::{Global, LinkArgs, Terminal, count};
+use super::common::{Global, LinkArgs, count, read};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -50,10 +49,8 @@ enum By {
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let pool = global.pool()?;
     let analyzer = tisse::Analyzer::new().with_links(args.links.options()?);
-    let mut terminal = Terminal::new(global.quiet);
-    let output = pool.install(|| pipeline::run(&args.paths, &analyzer, &mut terminal));
+    let (output, terminal) = read(global, &args.paths, &analyzer)?;
     terminal.summary(&format!(
         "tisse: {}: {}, {}",
         count(output.files, "file"),

@@ -3,6 +3,7 @@
 use serde::Serialize;
 
 use crate::analysis::Analysis;
+use crate::lang::Language;
 use crate::report::CsvRow;
 
 /// A row of `documents.csv`; the field order is the column order.
@@ -34,6 +35,21 @@ pub struct DocumentRow<'a> {
     pub chars: u64,
     /// Words in the text.
     pub words: u64,
+    /// The language's code (ISO 639-1 where it has one, else 639-3), empty when unknown.
+    pub lang: &'static str,
+    /// The detector's confidence, three decimals; empty when no detection ran.
+    pub lang_confidence: String,
+    /// Whether the detector found its guess reliable: `true` or `false`; empty when no
+    /// detection ran.
+    pub lang_reliable: &'static str,
+    /// The writing system (`Latin`, `Cyrillic`...).
+    pub script: &'static str,
+    /// `detected`, `thread` or `forced`; empty when there is no language.
+    pub lang_source: &'static str,
+    /// Words after tokenization.
+    pub tokens: u64,
+    /// Tokens that are not stopwords.
+    pub content_words: u64,
     /// Links in the text (e-mail addresses apart).
     pub links: u64,
     /// E-mail addresses in the text.
@@ -57,6 +73,13 @@ impl CsvRow for DocumentRow<'_> {
         "category",
         "chars",
         "words",
+        "lang",
+        "lang_confidence",
+        "lang_reliable",
+        "script",
+        "lang_source",
+        "tokens",
+        "content_words",
         "links",
         "emails",
         "networks",
@@ -81,6 +104,17 @@ pub fn rows(analyses: &[Analysis]) -> Vec<DocumentRow<'_>> {
             category: &a.meta.category,
             chars: a.chars,
             words: a.words,
+            lang: a.lang.lang.map_or("", Language::code),
+            lang_confidence: a.lang.confidence_text(),
+            lang_reliable: match (a.lang.confidence, a.lang.reliable) {
+                (None, _) => "",
+                (Some(_), true) => "true",
+                (Some(_), false) => "false",
+            },
+            script: a.lang.script_name(),
+            lang_source: a.lang.source.as_str(),
+            tokens: a.tokens,
+            content_words: a.content_words,
             links: a.link_count(),
             emails: a.email_count(),
             networks: a.network_names().join("|"),
@@ -102,10 +136,7 @@ mod tests {
                 format: "text",
                 ..Metadata::default()
             },
-            chars: 0,
-            words: 0,
-            links: Vec::new(),
-            networks: Vec::new(),
+            ..Analysis::default()
         };
         let rows = rows(std::slice::from_ref(&analysis));
         assert_eq!(serialized_header(&rows[0]), DocumentRow::HEADER);

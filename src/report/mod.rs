@@ -6,6 +6,7 @@
 //! interrupted run leaves the previous report whole, never half a file.
 
 pub mod documents;
+pub mod keywords;
 pub mod links;
 pub mod networks;
 pub mod problems;
@@ -32,11 +33,29 @@ pub fn write_csv<R: CsvRow>(dir: &Path, name: &str, rows: &[R]) -> io::Result<Pa
 /// Writes `rows` as CSV, header first, to any writer (stdout for commands that print a
 /// report).
 pub fn write_csv_to<R: CsvRow, W: Write>(out: W, rows: &[R]) -> io::Result<()> {
+    write_rows(out, R::HEADER, rows)
+}
+
+/// Writes `rows` as CSV to `dir/name`, atomically, as they come: for reports too large to
+/// hold whole in memory (a row per keyword of every document).
+pub fn write_csv_iter<R: CsvRow>(
+    dir: &Path,
+    name: &str,
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<PathBuf> {
+    write_atomically(dir, name, |out| write_rows(out, R::HEADER, rows))
+}
+
+fn write_rows<W: Write, S: Serialize>(
+    out: W,
+    header: &[&str],
+    rows: impl IntoIterator<Item = S>,
+) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
-    writer.write_record(R::HEADER)?;
+    writer.write_record(header)?;
     for row in rows {
         writer.serialize(row).map_err(io::Error::other)?;
     }

@@ -1,0 +1,566 @@
+//! Keywords: stopwords, per-document term counts, corpus counts, and TF-IDF ranking.
+//!
+//! A document's words become `(stem, form, count)` triples ([`count_terms`]): tokens of
+//! [`crate::text`] minus the stopwords of the document's language, each stemmed in that
+//! language, in parallel. The [`Vocabulary`] then adds them up per `(lang, stem)`, batch by
+//! batch in report order: occurrences, documents holding the stem, and occurrences of each
+//! surface form, so that every stem can be shown by its most frequent form ("réseaux", not
+//! "reseau"). These counts live there rather than in [`crate::Tally`]: giving ids needs one
+//! sequential pass anyway, and counting by id in it is far cheaper than merging string-keyed
+//! maps across threads.
+//!
+//! Memory: once counted, each document keeps only `(stem id, count)` pairs, eight bytes a
+//! distinct stem ([`Vocabulary::compact`]): the top-N by TF-IDF needs every stem of a
+//! document, since document frequencies are known only at the end. Each stem and form string
+//! is kept once, in the vocabulary.
+//!
+//! Scores are computed once, at report time, from exact integer counts ([`Scorer`]):
+//! `tfidf = count × ln(documents in the corpus / documents holding the stem)`.
+//!
+//! What it does not do: find words or languages ([`crate::text`], [`crate::lang`]), or
+//! write anything ([`crate::report::keywords`]).
+//!
+//! Invariant: stems are language-tagged everywhere: French "information" and English
+//! "information" are two keys.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
+
+use crate::analysis::Analysis;
+use crate::lang::Language;
+use crate::text::{stem, tokenize};
+
+/// Words that carry no topic: each language's list, plus the user's.
+#[derive(Debug, Clone)]
+pub struct Stopwords {
+    /// Indexed by whatlang's language number; shared, so cloning an analyzer is cheap.
+    by_lang: Arc<Vec<HashSet<Box<str>>>>,
+    /// The user's words (`--stopwords FILE`), stopwords in every language.
+    extra: Arc<HashSet<Box<str>>>,
+}
+
+impl Default for Stopwords {
+    fn default() -> Stopwords {
+        Stopwords::new(&[])
+    }
+}
+
+impl Stopwords {
+    /// Every language's list from the stop-words crate, plus `extra` words for all languages.
+    pub fn new(extra: &[String]) -> Stopwords {
+        let mut by_lang = vec![HashSet::new(); whatlang::Lang::all().len()];
+        for lang in Language::all() {
+            by_lang[lang.whatlang() as usize] =
+                lang.stopwords().iter().map(|w| normalize(w)).collect();
+        }
+        Stopwords {
+            by_lang: Arc::new(by_lang),
+            extra: Arc::new(extra.iter().map(|w| normalize(w)).collect()),
+        }
+    }
+
+    /// Whether `word` (a token: lowercase, `'` apostrophes) is a stopword in `lang`.
+    pub fn contains(&self, lang: Option<Language>, word: &str) -> bool {
+        self.extra.contains(word)
+            || lang.is_some_and(|l| self.by_lang[l.whatlang() as usize].contains(word))
+    }
+}
+
+/// A stopword as tokens are: lowercase, typographic apostrophe written `'`.
+fn normalize(word: &str) -> Box<str> {
+    word.trim().to_lowercase().replace('\u{2019}', "'").into()
+}
+
+/// Reads a user's stopword list: one word a line; blank lines and lines starting with `#`
+/// are skipped.
+///
+/// ```
+/// let words = tisse::keywords::parse_stopwords("# mine\nBlog\n\n  billet \n");
+/// assert_eq!(words, ["blog", "billet"]);
+/// ```
+pub fn parse_stopwords(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| normalize(l).into())
+        .collect()
+}
+
+/// A surface form of a stem, counted in one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormCount {
+    /// The stem.
+    pub stem: Box<str>,
+    /// The token as it appears (lowercased).
+    pub form: Box<str>,
+    /// How many times the form occurs in the document.
+    pub count: u32,
+}
+
+/// What a document contributes to keywords.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocTerms {
+    /// Distinct `(stem, form)` pairs sorted by stem then form, until the batch is tallied;
+    /// then empty.
+    pub forms: Vec<FormCount>,
+    /// Distinct stems with their counts, once [`Vocabulary::compact`] has run; sorted by id.
+    pub stems: Vec<(StemId, u32)>,
+}
+
+/// Counts a text's tokens, its content words (tokens that are not stopwords), and its
+/// `(stem, form)` pairs.
+///
+/// ```
+/// use tisse::keywords::{count_terms, Stopwords};
+/// use tisse::lang::Language;
+/// let fr = Language::from_code("fr");
+/// let (tokens, content, forms) = count_terms("Le réseau, les réseaux.", fr, &Stopwords::default());
+/// assert_eq!((tokens, content), (4, 2));
+/// let pairs: Vec<_> = forms.iter().map(|f| (&*f.stem, &*f.form, f.count)).collect();
+/// assert_eq!(pairs, [("réseau", "réseau", 1), ("réseau", "réseaux", 1)]);
+/// ```
+pub fn count_terms(
+    text: &str,
+    lang: Option<Language>,
+    stopwords: &Stopwords,
+) -> (u64, u64, Vec<FormCount>) {
+    let tokens = tokenize(text, lang);
+    let mut forms: HashMap<&str, u32> = HashMap::new();
+    let mut content = 0u64;
+    for token in &tokens {
+        if stopwords.contains(lang, &token.text) {
+            continue;
+        }
+        content += 1;
+        *forms.entry(&token.text).or_default() += 1;
+    }
+    // Each distinct form is stemmed once.
+    let mut counted: Vec<FormCount> = forms
+        .into_iter()
+        .map(|(form, count)| FormCount {
+            stem: stem(form, lang).into(),
+            form: form.into(),
+            count,
+        })
+        .collect();
+    counted.sort_unstable_by(|a, b| (&a.stem, &a.form).cmp(&(&b.stem, &b.form)));
+    (tokens.len() as u64, content, counted)
+}
+
+/// Every stem and surface form seen in the corpus, each with a small id and its corpus counts.
+///
+/// Documents are added batch by batch, in report order, on the pipeline's own thread
+/// ([`Vocabulary::compact`]); this is cheap (one hash lookup a distinct form of a document)
+/// next to tokenizing and stemming, which run in parallel before. Ids are given in the order
+/// things are first seen; they never reach a report, which sorts by counts and strings.
+#[derive(Debug, Default)]
+pub struct Vocabulary {
+    /// Form ids by form, one map a language (index 0: no language, then whatlang's order).
+    forms_by_lang: Vec<HashMap<Box<str>, FormId>>,
+    /// Stem ids by stem, one map a language, as `forms_by_lang`.
+    stems_by_lang: Vec<HashMap<Box<str>, StemId>>,
+    stems: Vec<Stem>,
+    forms: Vec<Form>,
+}
+
+/// A stem's id in the [`Vocabulary`].
+pub type StemId = u32;
+/// A surface form's id in the [`Vocabulary`].
+pub type FormId = u32;
+
+/// A stem and its corpus counts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stem {
+    /// The language it was stemmed in.
+    pub lang: Option<Language>,
+    /// The stem.
+    pub stem: Box<str>,
+    /// Occurrences in all documents.
+    pub count: u64,
+    /// Documents holding it at least once.
+    pub documents: u64,
+}
+
+/// A surface form's stem and corpus count; the form itself is the key of its language's map
+/// (kept once: forms are the bulk of a vocabulary).
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Form {
+    stem: StemId,
+    count: u64,
+}
+
+/// Index of a language in the per-language maps.
+fn lang_index(lang: Option<Language>) -> usize {
+    lang.map_or(0, |l| l.whatlang() as usize + 1)
+}
+
+impl Vocabulary {
+    /// Counts each analysis's terms into the corpus counts, and replaces its `(stem, form)`
+    /// pairs by `(stem id, count)` pairs, so that documents keep no strings.
+    pub fn compact(&mut self, analyses: &mut [Analysis]) {
+        if self.forms_by_lang.is_empty() {
+            let langs = whatlang::Lang::all().len() + 1;
+            self.forms_by_lang = vec![HashMap::new(); langs];
+            self.stems_by_lang = vec![HashMap::new(); langs];
+        }
+        for analysis in analyses {
+            let lang = analysis.lang.lang;
+            let forms = std::mem::take(&mut analysis.terms.forms);
+            let mut stems: Vec<(StemId, u32)> = Vec::with_capacity(forms.len());
+            for f in &forms {
+                let form = self.form_id(lang, f);
+                self.forms[form as usize].count += u64::from(f.count);
+                let stem = self.forms[form as usize].stem;
+                // Forms come sorted by stem: a stem's forms are neighbours.
+                match stems.last_mut() {
+                    Some(last) if last.0 == stem => last.1 += f.count,
+                    _ => stems.push((stem, f.count)),
+                }
+            }
+            for &(id, count) in &stems {
+                let stem = &mut self.stems[id as usize];
+                stem.count += u64::from(count);
+                stem.documents += 1;
+            }
+            stems.sort_unstable();
+            // Kept until the reports: no spare capacity (a document has fewer stems than forms).
+            stems.shrink_to_fit();
+            analysis.terms.stems = stems;
+        }
+    }
+
+    fn form_id(&mut self, lang: Option<Language>, f: &FormCount) -> FormId {
+        let index = lang_index(lang);
+        if let Some(&id) = self.forms_by_lang[index].get(&f.form) {
+            return id;
+        }
+        let stem = match self.stems_by_lang[index].get(&f.stem) {
+            Some(&id) => id,
+            None => {
+                let id = next_id(self.stems.len());
+                self.stems.push(Stem {
+                    lang,
+                    stem: f.stem.clone(),
+                    count: 0,
+                    documents: 0,
+                });
+                self.stems_by_lang[index].insert(f.stem.clone(), id);
+                id
+            }
+        };
+        let id = next_id(self.forms.len());
+        self.forms.push(Form { stem, count: 0 });
+        self.forms_by_lang[index].insert(f.form.clone(), id);
+        id
+    }
+
+    /// Every stem with its corpus counts, indexed by [`StemId`].
+    pub fn stems(&self) -> &[Stem] {
+        &self.stems
+    }
+
+    /// Each stem's most frequent surface form (on a tie, the first in byte order), indexed by
+    /// [`StemId`].
+    pub fn terms(&self) -> Vec<&str> {
+        let mut best: Vec<Option<(&str, u64)>> = vec![None; self.stems.len()];
+        // Map order is arbitrary; the choice is not: highest count, then smallest string.
+        for (text, &id) in self.forms_by_lang.iter().flatten() {
+            let form = &self.forms[id as usize];
+            let slot = &mut best[form.stem as usize];
+            let better =
+                slot.is_none_or(|(b, n)| form.count > n || (form.count == n && &**text < b));
+            if better {
+                *slot = Some((text, form.count));
+            }
+        }
+        best.into_iter().map(|f| f.map_or("", |f| f.0)).collect()
+    }
+
+    /// How many distinct stems.
+    pub fn len(&self) -> usize {
+        self.stems.len()
+    }
+
+    /// Whether no stem was seen.
+    pub fn is_empty(&self) -> bool {
+        self.stems.is_empty()
+    }
+}
+
+fn next_id(len: usize) -> u32 {
+    u32::try_from(len).expect("fewer than 4 billion distinct stems and forms")
+}
+
+/// A ranked keyword of one scope (the corpus, a document, a group of documents).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword<'a> {
+    /// The stem, its language and corpus counts.
+    pub stem: &'a Stem,
+    /// The stem's most frequent surface form in the corpus.
+    pub term: &'a str,
+    /// Occurrences within the scope.
+    pub count: u64,
+    /// `count × ln(corpus documents / documents holding the stem)`.
+    pub tfidf: f64,
+}
+
+impl Keyword<'_> {
+    /// Language, then stem: the last tie-breaker of every ranking.
+    fn key(&self) -> (Option<Language>, &str) {
+        (self.stem.lang, &self.stem.stem)
+    }
+}
+
+/// Turns counts into ranked keywords, with the corpus's document frequencies.
+pub struct Scorer<'a> {
+    vocabulary: &'a Vocabulary,
+    terms: Vec<&'a str>,
+    documents: u64,
+}
+
+impl<'a> Scorer<'a> {
+    /// A scorer over a corpus of `documents` documents.
+    pub fn new(vocabulary: &'a Vocabulary, documents: u64) -> Scorer<'a> {
+        Scorer {
+            vocabulary,
+            terms: vocabulary.terms(),
+            documents,
+        }
+    }
+
+    fn keyword(&self, id: StemId, count: u64) -> Option<Keyword<'a>> {
+        let stem = self.vocabulary.stems.get(id as usize)?;
+        let idf = (self.documents.max(1) as f64 / stem.documents.max(1) as f64).ln();
+        Some(Keyword {
+            stem,
+            term: self.terms[id as usize],
+            count,
+            tfidf: count as f64 * idf,
+        })
+    }
+
+    /// The corpus's `top` stems by occurrences (then documents, then language and stem).
+    pub fn corpus(&self, top: usize) -> Vec<Keyword<'a>> {
+        let stems = &self.vocabulary.stems;
+        let mut all: Vec<Keyword<'a>> = (0..stems.len())
+            .filter_map(|id| self.keyword(next_id(id), stems[id].count))
+            .collect();
+        let order = |a: &Keyword<'_>, b: &Keyword<'_>| {
+            b.count
+                .cmp(&a.count)
+                .then(b.stem.documents.cmp(&a.stem.documents))
+                .then_with(|| a.key().cmp(&b.key()))
+        };
+        // The order is total, so selecting the top first gives the same rows as a full sort.
+        if top < all.len() {
+            all.select_nth_unstable_by(top, order);
+            all.truncate(top);
+        }
+        all.sort_by(order);
+        all
+    }
+
+    /// The `top` stems of a scope by TF-IDF (then occurrences, then language and stem), from
+    /// its `(stem id, count)` pairs.
+    pub fn scope(
+        &self,
+        counts: impl IntoIterator<Item = (StemId, u64)>,
+        top: usize,
+    ) -> Vec<Keyword<'a>> {
+        let mut all: Vec<Keyword<'a>> = counts
+            .into_iter()
+            .filter_map(|(id, count)| self.keyword(id, count))
+            .collect();
+        all.sort_by(|a, b| {
+            b.tfidf
+                .total_cmp(&a.tfidf)
+                .then(b.count.cmp(&a.count))
+                .then_with(|| a.key().cmp(&b.key()))
+        });
+        all.truncate(top);
+        all
+    }
+}
+
+/// How `tisse keywords` groups documents into scopes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    /// A post with its comments.
+    Post,
+    /// An author's posts and comments.
+    Author,
+    /// A language's documents.
+    Lang,
+    /// A month's documents (`2007-09`), by publication date.
+    Month,
+    /// Posts, or comments.
+    Kind,
+}
+
+impl GroupBy {
+    /// The scope a document belongs to; empty when the document has no such value.
+    pub fn scope(self, analysis: &Analysis) -> String {
+        let meta = &analysis.meta;
+        match self {
+            GroupBy::Post => meta.post_id.clone(),
+            GroupBy::Author => meta.author.clone(),
+            GroupBy::Lang => analysis
+                .lang
+                .lang
+                .map_or(String::new(), |l| l.code().to_string()),
+            GroupBy::Month => meta.published.get(..7).unwrap_or_default().to_string(),
+            GroupBy::Kind => meta.kind.as_str().to_string(),
+        }
+    }
+}
+
+/// Adds up the stem counts of the documents of each scope.
+pub fn group_counts(analyses: &[Analysis], by: GroupBy) -> BTreeMap<String, HashMap<StemId, u64>> {
+    let mut groups: BTreeMap<String, HashMap<StemId, u64>> = BTreeMap::new();
+    for analysis in analyses {
+        let group = groups.entry(by.scope(analysis)).or_default();
+        for &(id, count) in &analysis.terms.stems {
+            *group.entry(id).or_default() += u64::from(count);
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    fn analysis(id: &str, lang: &str, forms: &[(&str, &str, u32)]) -> Analysis {
+        let mut analysis = Analysis {
+            meta: Metadata {
+                id: id.into(),
+                ..Metadata::default()
+            },
+            ..Analysis::default()
+        };
+        analysis.lang.lang = Language::from_code(lang);
+        analysis.terms.forms = forms
+            .iter()
+            .map(|&(stem, form, count)| FormCount {
+                stem: stem.into(),
+                form: form.into(),
+                count,
+            })
+            .collect();
+        analysis
+    }
+
+    fn corpus() -> Vocabulary {
+        let mut analyses = [
+            analysis(
+                "a",
+                "fr",
+                &[
+                    ("réseau", "réseau", 2),
+                    ("réseau", "réseaux", 3),
+                    ("social", "social", 1),
+                ],
+            ),
+            analysis("b", "fr", &[("réseau", "réseaux", 1)]),
+            // English "réseau" is another stem than French "réseau".
+            analysis("c", "en", &[("réseau", "réseau", 4)]),
+        ];
+        let mut vocabulary = Vocabulary::default();
+        vocabulary.compact(&mut analyses[..1]);
+        vocabulary.compact(&mut analyses[1..]);
+        assert!(analyses.iter().all(|a| a.terms.forms.is_empty()));
+        assert_eq!(analyses[0].terms.stems.len(), 2, "{:?}", analyses[0].terms);
+        vocabulary
+    }
+
+    #[test]
+    fn the_vocabulary_counts_stems_documents_and_forms() {
+        let vocabulary = corpus();
+        let terms = vocabulary.terms();
+        let got: Vec<(&str, &str, &str, u64, u64)> = vocabulary
+            .stems()
+            .iter()
+            .zip(&terms)
+            .map(|(s, t)| {
+                (
+                    s.lang.map_or("", Language::code),
+                    &*s.stem,
+                    *t,
+                    s.count,
+                    s.documents,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                // Four "réseaux" beat two "réseau".
+                ("fr", "réseau", "réseaux", 6, 2),
+                ("fr", "social", "social", 1, 1),
+                ("en", "réseau", "réseau", 4, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn scores_and_ranks() {
+        let vocabulary = corpus();
+        let scorer = Scorer::new(&vocabulary, 3);
+        let corpus: Vec<(&str, u64)> = scorer
+            .corpus(2)
+            .iter()
+            .map(|k| (&*k.stem.stem, k.count))
+            .collect();
+        assert_eq!(corpus, [("réseau", 6), ("réseau", 4)]);
+        // In one scope: fr réseau ×1 in 2 of 3 documents, fr social ×1 in 1 of 3.
+        let scope = scorer.scope([(0, 1), (1, 1)], 10);
+        let ranked: Vec<(&str, String)> = scope
+            .iter()
+            .map(|k| (&*k.stem.stem, format!("{:.4}", k.tfidf)))
+            .collect();
+        assert_eq!(
+            ranked,
+            [("social", "1.0986".into()), ("réseau", "0.4055".into())]
+        );
+        assert_eq!(scorer.scope([(0, 1), (1, 1)], 1).len(), 1);
+    }
+
+    proptest::proptest! {
+        /// Whatever the text: content words are tokens, and the forms add up to them.
+        #[test]
+        fn counts_add_up(text in "\\PC{0,120}") {
+            let fr = Language::from_code("fr");
+            let (tokens, content, forms) = count_terms(&text, fr, &Stopwords::default());
+            proptest::prop_assert!(content <= tokens);
+            let total: u64 = forms.iter().map(|f| u64::from(f.count)).sum();
+            proptest::prop_assert_eq!(total, content);
+        }
+    }
+
+    #[test]
+    fn terms_are_counted_without_stopwords() {
+        let fr = Language::from_code("fr");
+        let (tokens, content, forms) = count_terms(
+            "Les réseaux, le réseau et l'entreprise : https://reseau.fr 2007",
+            fr,
+            &Stopwords::default(),
+        );
+        assert_eq!((tokens, content), (6, 3));
+        let got: Vec<(&str, &str, u32)> = forms
+            .iter()
+            .map(|f| (&*f.stem, &*f.form, f.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("entrepris", "entreprise", 1),
+                ("réseau", "réseau", 1),
+                ("réseau", "réseaux", 1)
+            ]
+        );
+        let mine = Stopwords::new(&["Réseaux".to_string()]);
+        assert!(mine.contains(None, "réseaux") && mine.contains(fr, "les"));
+        assert!(!mine.contains(fr, "réseau"));
+    }
+}

@@ -1,0 +1,567 @@
+//! The language of each text: detection with whatlang, and the one table saying, for every
+//! language whatlang knows, its report code, its stemmer and its stopword list.
+//!
+//! Detection runs on the text without its URLs, e-mail addresses and @handles (they are
+//! mostly English-looking letters whatever the language around them). It can be restricted
+//! to an allowlist (`--languages`), or skipped for a forced language (`--lang`).
+//!
+//! What it does not do: borrow a language from the thread. A comment too short to tell is
+//! resolved against its post or parent by [`crate::threads`], which sees documents in order.
+//!
+//! Invariant: the table (`Language::row`) has one row per whatlang language: it is an
+//! exhaustive `match`, which fails to compile when whatlang adds one, and tests check that
+//! codes are distinct and that every stemmer and stopword list named exists.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use rust_stemmers::Algorithm;
+use whatlang::{Detector, Lang, Script};
+
+use crate::text::masked_spans;
+
+/// A language whatlang can detect. Ordered by report code, so maps keyed by language list
+/// `de` before `en` before `fr`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Language(Lang);
+
+/// What tisse knows about one language.
+struct Row {
+    /// ISO 639-1 where the language has one, else ISO 639-3: what reports print.
+    code: &'static str,
+    /// The rust-stemmers algorithm, when there is one.
+    stemmer: Option<Algorithm>,
+    /// The stop-words crate's code for its list, when it has one.
+    stopwords: Option<&'static str>,
+    /// Elided words (before an apostrophe) the tokenizer drops: `l'` in `l'addiction`.
+    elisions: &'static [&'static str],
+}
+
+/// French elisions: articles, pronouns, `que` and its compounds. `aujourd'hui`, `quelqu'un`,
+/// `presqu'île` are words, so `aujourd`, `quelqu`, `presqu` are not listed.
+const FRENCH_ELISIONS: &[&str] = &[
+    "l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu",
+];
+
+/// Italian elisions: articles, prepositions with article, and a few elided adjectives.
+const ITALIAN_ELISIONS: &[&str] = &[
+    "l", "un", "d", "c", "m", "t", "s", "v", "n", "dell", "dall", "nell", "sull", "all", "coll",
+    "quest", "quell", "anch", "bell", "sant", "tutt", "cos", "dov", "com",
+];
+
+const fn row(
+    code: &'static str,
+    stemmer: Option<Algorithm>,
+    stopwords: Option<&'static str>,
+) -> Row {
+    Row {
+        code,
+        stemmer,
+        stopwords,
+        elisions: &[],
+    }
+}
+
+impl Language {
+    /// Every language, in whatlang's order.
+    pub fn all() -> impl Iterator<Item = Language> {
+        Lang::all().iter().copied().map(Language)
+    }
+
+    /// The language of a code: ISO 639-1 (`fr`) or 639-3 (`fra`), any case.
+    ///
+    /// ```
+    /// use tisse::lang::Language;
+    /// assert_eq!(Language::from_code("FR").unwrap().code(), "fr");
+    /// assert_eq!(Language::from_code("fra").unwrap().code(), "fr");
+    /// assert_eq!(Language::from_code("cmn").unwrap().code(), "zh");
+    /// assert!(Language::from_code("xx").is_none());
+    /// ```
+    pub fn from_code(code: &str) -> Option<Language> {
+        let code = code.trim().to_ascii_lowercase();
+        Language::all().find(|l| l.code() == code || l.0.code() == code)
+    }
+
+    /// The code reports print: ISO 639-1 where the language has one, else ISO 639-3.
+    pub fn code(self) -> &'static str {
+        self.row().code
+    }
+
+    /// The language's name in English.
+    pub fn name(self) -> &'static str {
+        self.0.eng_name()
+    }
+
+    /// The whatlang language.
+    pub fn whatlang(self) -> Lang {
+        self.0
+    }
+
+    /// The Snowball algorithm rust-stemmers has for it, if any.
+    pub fn stemmer(self) -> Option<Algorithm> {
+        self.row().stemmer
+    }
+
+    /// Its stopword list from the stop-words crate (stopwords-iso, the most thorough of the
+    /// crate's sources for blog text: it has `ça`, `tout`, `aussi`, which NLTK's French list
+    /// lacks), empty when there is none.
+    pub fn stopwords(self) -> &'static [&'static str] {
+        self.row()
+            .stopwords
+            .and_then(stop_words::lookup)
+            .unwrap_or(&[])
+    }
+
+    /// Elided words the tokenizer removes before an apostrophe (French and Italian).
+    pub fn elisions(self) -> &'static [&'static str] {
+        self.row().elisions
+    }
+
+    /// The one exhaustive table. Codes: ISO 639-1 where it exists; Mandarin (`cmn`) is printed
+    /// `zh`, Iranian Persian (`pes`) `fa`, Bokmål `nb`, as everyone writes them.
+    fn row(self) -> Row {
+        use Algorithm as A;
+        match self.0 {
+            Lang::Afr => row("af", None, Some("af")),
+            Lang::Aka => row("ak", None, None),
+            Lang::Amh => row("am", None, None),
+            Lang::Ara => row("ar", Some(A::Arabic), Some("ar")),
+            Lang::Aze => row("az", None, None),
+            Lang::Bel => row("be", None, None),
+            Lang::Ben => row("bn", None, Some("bn")),
+            Lang::Bul => row("bg", None, Some("bg")),
+            Lang::Cat => row("ca", None, Some("ca")),
+            Lang::Ces => row("cs", None, Some("cs")),
+            Lang::Cmn => row("zh", None, Some("zh")),
+            Lang::Cym => row("cy", None, None),
+            Lang::Dan => row("da", Some(A::Danish), Some("da")),
+            Lang::Deu => row("de", Some(A::German), Some("de")),
+            Lang::Ell => row("el", Some(A::Greek), Some("el")),
+            Lang::Eng => row("en", Some(A::English), Some("en")),
+            Lang::Epo => row("eo", None, Some("eo")),
+            Lang::Est => row("et", None, Some("et")),
+            Lang::Fin => row("fi", Some(A::Finnish), Some("fi")),
+            Lang::Fra => Row {
+                elisions: FRENCH_ELISIONS,
+                ..row("fr", Some(A::French), Some("fr"))
+            },
+            Lang::Guj => row("gu", None, Some("gu")),
+            Lang::Heb => row("he", None, Some("he")),
+            Lang::Hin => row("hi", None, Some("hi")),
+            Lang::Hrv => row("hr", None, Some("hr")),
+            Lang::Hun => row("hu", Some(A::Hungarian), Some("hu")),
+            Lang::Hye => row("hy", None, Some("hy")),
+            Lang::Ind => row("id", None, Some("id")),
+            Lang::Ita => Row {
+                elisions: ITALIAN_ELISIONS,
+                ..row("it", Some(A::Italian), Some("it"))
+            },
+            Lang::Jav => row("jv", None, None),
+            Lang::Jpn => row("ja", None, Some("ja")),
+            Lang::Kan => row("kn", None, None),
+            Lang::Kat => row("ka", None, None),
+            Lang::Khm => row("km", None, None),
+            Lang::Kor => row("ko", None, Some("ko")),
+            Lang::Lat => row("la", None, Some("la")),
+            Lang::Lav => row("lv", None, Some("lv")),
+            Lang::Lit => row("lt", None, Some("lt")),
+            Lang::Mal => row("ml", None, None),
+            Lang::Mar => row("mr", None, Some("mr")),
+            Lang::Mkd => row("mk", None, None),
+            Lang::Mya => row("my", None, None),
+            Lang::Nep => row("ne", None, None),
+            Lang::Nld => row("nl", Some(A::Dutch), Some("nl")),
+            Lang::Nob => row("nb", Some(A::Norwegian), Some("no")),
+            Lang::Ori => row("or", None, None),
+            Lang::Pan => row("pa", None, None),
+            Lang::Pes => row("fa", None, Some("fa")),
+            Lang::Pol => row("pl", None, Some("pl")),
+            Lang::Por => row("pt", Some(A::Portuguese), Some("pt")),
+            Lang::Ron => row("ro", Some(A::Romanian), Some("ro")),
+            Lang::Rus => row("ru", Some(A::Russian), Some("ru")),
+            Lang::Sin => row("si", None, None),
+            Lang::Slk => row("sk", None, Some("sk")),
+            Lang::Slv => row("sl", None, Some("sl")),
+            Lang::Sna => row("sn", None, None),
+            Lang::Spa => row("es", Some(A::Spanish), Some("es")),
+            Lang::Srp => row("sr", None, None),
+            Lang::Swe => row("sv", Some(A::Swedish), Some("sv")),
+            Lang::Tam => row("ta", Some(A::Tamil), None),
+            Lang::Tel => row("te", None, None),
+            Lang::Tgl => row("tl", None, Some("tl")),
+            Lang::Tha => row("th", None, Some("th")),
+            Lang::Tuk => row("tk", None, None),
+            Lang::Tur => row("tr", Some(A::Turkish), Some("tr")),
+            Lang::Ukr => row("uk", None, Some("uk")),
+            Lang::Urd => row("ur", None, Some("ur")),
+            Lang::Uzb => row("uz", None, None),
+            Lang::Vie => row("vi", None, Some("vi")),
+            Lang::Yid => row("yi", None, None),
+            Lang::Zul => row("zu", None, Some("zu")),
+        }
+    }
+}
+
+impl PartialOrd for Language {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Language {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.code().cmp(other.code())
+    }
+}
+
+impl fmt::Display for Language {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where a document's language came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LangSource {
+    /// No language: the text has no letters, or the detector could not tell.
+    #[default]
+    None,
+    /// Detected in the document's own text.
+    Detected,
+    /// A comment whose own detection was unreliable, given its parent's or post's language.
+    Thread,
+    /// Given on the command line (`--lang`).
+    Forced,
+}
+
+impl LangSource {
+    /// The name used in reports: empty, `detected`, `thread` or `forced`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LangSource::None => "",
+            LangSource::Detected => "detected",
+            LangSource::Thread => "thread",
+            LangSource::Forced => "forced",
+        }
+    }
+}
+
+/// A document's language, and how sure the detector was.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LangInfo {
+    /// The language the document's words are stemmed in.
+    pub lang: Option<Language>,
+    /// Where `lang` came from.
+    pub source: LangSource,
+    /// The detector's confidence in thousandths (an integer, so that it prints the same on
+    /// every run); `None` when no detection ran (forced language, no letters).
+    pub confidence: Option<u16>,
+    /// Whether the detector found its own guess reliable (whatlang's judgement).
+    pub reliable: bool,
+    /// The writing system of the text, when it has letters.
+    pub script: Option<Script>,
+}
+
+impl LangInfo {
+    /// The confidence as a decimal with three digits: `0.875`; empty when unknown.
+    pub fn confidence_text(&self) -> String {
+        self.confidence
+            .map(|c| format!("{}.{:03}", c / 1000, c % 1000))
+            .unwrap_or_default()
+    }
+
+    /// The script's name (`Latin`, `Cyrillic`), empty when unknown.
+    pub fn script_name(&self) -> &'static str {
+        self.script.map_or("", script_name)
+    }
+}
+
+/// Names of whatlang's scripts with a `'static` lifetime.
+fn script_name(script: Script) -> &'static str {
+    Script::all()
+        .iter()
+        .find(|s| **s == script)
+        .map_or("", |s| s.name())
+}
+
+/// How languages are found: detected among all or some languages, or forced.
+#[derive(Debug, Clone, Default)]
+pub struct LangOptions {
+    /// Restrict detection to these languages (empty: all of whatlang's).
+    pub allowlist: Vec<Language>,
+    /// Give every document this language without detecting.
+    pub forced: Option<Language>,
+}
+
+/// Detection reads at most this many bytes of a text (cut on a character boundary): a few
+/// hundred words tell a language as well as a whole book, and detection is the slowest step of
+/// a run.
+pub const DETECT_BYTES: usize = 4096;
+
+/// Detects the language of texts, according to [`LangOptions`].
+#[derive(Debug, Clone, Default)]
+pub struct LangDetector {
+    detector: Detector,
+    forced: Option<Language>,
+}
+
+impl LangDetector {
+    /// A detector for these options.
+    pub fn new(options: &LangOptions) -> LangDetector {
+        let detector = if options.allowlist.is_empty() {
+            Detector::new()
+        } else {
+            Detector::with_allowlist(options.allowlist.iter().map(|l| l.0).collect())
+        };
+        LangDetector {
+            detector,
+            forced: options.forced,
+        }
+    }
+
+    /// Whether the language is forced (no detection, no thread fallback).
+    pub fn is_forced(&self) -> bool {
+        self.forced.is_some()
+    }
+
+    /// The language of `text`, detected on its first [`DETECT_BYTES`] without their URLs,
+    /// e-mail addresses and @handles.
+    ///
+    /// ```
+    /// use tisse::lang::{LangDetector, LangOptions, LangSource};
+    /// let detector = LangDetector::new(&LangOptions::default());
+    /// let info = detector.detect("Les réseaux sociaux ne sont pas une mode passagère, \
+    ///     ils changent la façon dont nous travaillons ensemble.");
+    /// assert_eq!(info.lang.unwrap().code(), "fr");
+    /// assert_eq!(info.source, LangSource::Detected);
+    /// assert!(info.reliable);
+    /// ```
+    pub fn detect(&self, text: &str) -> LangInfo {
+        let clean = without_masked(prefix(text, DETECT_BYTES));
+        let script = whatlang::detect_script(&clean);
+        if let Some(forced) = self.forced {
+            return LangInfo {
+                lang: Some(forced),
+                source: LangSource::Forced,
+                script,
+                ..LangInfo::default()
+            };
+        }
+        match self.detector.detect(&clean) {
+            Some(info) => LangInfo {
+                lang: Some(Language(info.lang())),
+                source: LangSource::Detected,
+                confidence: Some(permille(info.confidence())),
+                reliable: info.is_reliable(),
+                script: Some(info.script()),
+            },
+            None => LangInfo {
+                script,
+                ..LangInfo::default()
+            },
+        }
+    }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// A confidence in [0, 1] as thousandths, rounded.
+fn permille(confidence: f64) -> u16 {
+    (confidence.clamp(0.0, 1.0) * 1000.0).round() as u16
+}
+
+/// The text with its URLs, e-mail addresses and @handles replaced by a space.
+fn without_masked(text: &str) -> String {
+    let masked = masked_spans(text);
+    if masked.is_empty() {
+        return text.to_string();
+    }
+    let mut clean = String::with_capacity(text.len());
+    let mut at = 0;
+    for span in masked {
+        clean.push_str(&text[at..span.start]);
+        clean.push(' ');
+        at = span.end;
+    }
+    clean.push_str(&text[at..]);
+    clean
+}
+
+/// Parses a comma-separated list of language codes (`fr,en,de`), naming the first unknown
+/// code in the error.
+///
+/// ```
+/// let langs = tisse::lang::parse_list("fr, en,DE").unwrap();
+/// assert_eq!(langs.iter().map(|l| l.code()).collect::<Vec<_>>(), ["fr", "en", "de"]);
+/// assert!(tisse::lang::parse_list("fr,klingon").unwrap_err().contains("\"klingon\""));
+/// ```
+pub fn parse_list(list: &str) -> Result<Vec<Language>, String> {
+    list.split(',')
+        .filter(|code| !code.trim().is_empty())
+        .map(|code| Language::from_code(code).ok_or_else(|| unknown(code)))
+        .collect()
+}
+
+/// The message for a language code tisse does not know, listing the known ones.
+pub fn unknown(code: &str) -> String {
+    let mut known: Vec<&str> = Language::all().map(Language::code).collect();
+    known.sort_unstable();
+    format!(
+        "unknown language code {:?} (known: {})",
+        code.trim(),
+        known.join(", ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_a_distinct_code() {
+        let mut codes: Vec<&str> = Language::all().map(Language::code).collect();
+        assert_eq!(codes.len(), Lang::all().len());
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), Lang::all().len(), "two languages share a code");
+        for lang in Language::all() {
+            let code = lang.code();
+            assert!(
+                code.len() == 2 || code == lang.0.code(),
+                "{code}: neither 639-1 nor whatlang's 639-3"
+            );
+        }
+    }
+
+    #[test]
+    fn every_stemmer_is_used_once() {
+        let mut stemmed: Vec<&str> = Language::all()
+            .filter(|l| l.stemmer().is_some())
+            .map(Language::code)
+            .collect();
+        stemmed.sort_unstable();
+        // rust-stemmers' algorithms, all of them.
+        assert_eq!(
+            stemmed,
+            [
+                "ar", "da", "de", "el", "en", "es", "fi", "fr", "hu", "it", "nb", "nl", "pt", "ro",
+                "ru", "sv", "ta", "tr"
+            ]
+        );
+    }
+
+    #[test]
+    fn every_named_stopword_list_exists() {
+        for lang in Language::all() {
+            if let Some(code) = lang.row().stopwords {
+                assert!(
+                    stop_words::lookup(code).is_some_and(|l| !l.is_empty()),
+                    "{}: no list {code:?}",
+                    lang.code()
+                );
+            }
+        }
+        // Lists the crate has, under a code whatlang's languages do not use, are mapped.
+        assert!(!Language::from_code("nb").unwrap().stopwords().is_empty());
+    }
+
+    #[test]
+    fn detection_cases() {
+        let all = LangDetector::new(&LangOptions::default());
+        let cases: &[(&str, &str)] = &[
+            (
+                "Les réseaux sociaux changent la façon dont nous travaillons.",
+                "fr",
+            ),
+            (
+                "Social networks change the way we work together every day.",
+                "en",
+            ),
+            (
+                "Las redes sociales cambian la forma en que trabajamos juntos.",
+                "es",
+            ),
+            (
+                "Soziale Netzwerke verändern die Art, wie wir zusammenarbeiten.",
+                "de",
+            ),
+            (
+                "I social network cambiano il modo in cui lavoriamo insieme.",
+                "it",
+            ),
+            // URLs and addresses are not counted: the French around them decides.
+            (
+                "Voir https://www.example.com/social-networking-for-business-people-and-teams \
+                 et écrire à john.smith@example.com pour la suite de cette histoire",
+                "fr",
+            ),
+        ];
+        for (text, code) in cases {
+            let info = all.detect(text);
+            assert_eq!(info.lang.map(Language::code), Some(*code), "{text}");
+            assert_eq!(info.script_name(), "Latin");
+        }
+        let nothing = all.detect("42 !!! https://example.com");
+        assert_eq!((nothing.lang, nothing.source), (None, LangSource::None));
+    }
+
+    #[test]
+    fn allowlist_and_forced() {
+        // Short and ambiguous: with French and English only, it is French.
+        let text = "pas mal du tout";
+        let fr_en = LangDetector::new(&LangOptions {
+            allowlist: vec![
+                Language::from_code("fr").unwrap(),
+                Language::from_code("en").unwrap(),
+            ],
+            forced: None,
+        });
+        assert_eq!(fr_en.detect(text).lang.unwrap().code(), "fr");
+        let forced = LangDetector::new(&LangOptions {
+            allowlist: vec![],
+            forced: Language::from_code("de"),
+        });
+        let info = forced.detect(text);
+        assert_eq!(
+            (info.lang.unwrap().code(), info.source, info.confidence),
+            ("de", LangSource::Forced, None)
+        );
+    }
+
+    #[test]
+    fn detection_reads_a_prefix_cut_on_a_character() {
+        assert_eq!(prefix("réseau", 2), "r");
+        assert_eq!(prefix("réseau", 3), "ré");
+        assert_eq!(prefix("réseau", 100), "réseau");
+        // A long French text with English after the prefix is French.
+        let french = "Les réseaux sociaux changent la façon dont nous travaillons. ".repeat(80);
+        let text = format!(
+            "{french}{}",
+            "This is English text, a lot of it. ".repeat(400)
+        );
+        let info = LangDetector::new(&LangOptions::default()).detect(&text);
+        assert_eq!(info.lang.unwrap().code(), "fr");
+    }
+
+    #[test]
+    fn confidence_prints_three_decimals() {
+        let info = |c| LangInfo {
+            confidence: c,
+            ..LangInfo::default()
+        };
+        assert_eq!(info(Some(1000)).confidence_text(), "1.000");
+        assert_eq!(info(Some(87)).confidence_text(), "0.087");
+        assert_eq!(info(None).confidence_text(), "");
+        assert_eq!(permille(0.8765), 877);
+    }
+}

@@ -1,0 +1,207 @@
+//! Thread fallback: a comment whose own language detection is unreliable takes the language
+//! of its parent comment, or else of its post.
+//!
+//! This is the one step that looks across documents, so it is kept small, sequential and
+//! bounded: it walks each batch in reader order (every reader gives a post before its
+//! comments, and a comment before its replies), and remembers one language per document id
+//! across batches. Documents whose language changes are re-counted in parallel.
+//!
+//! What it does not do: override a reliable detection, a forced language, or a post's
+//! language; nor pass on a guess: only a language that is trusted (reliably detected, or
+//! itself taken from a trusted thread) is given to a comment.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::analysis::Analysis;
+use crate::analyze::Analyzer;
+use crate::document::{Document, Kind};
+use crate::lang::{LangSource, Language};
+
+/// The trusted language of every document seen so far, by id (`None`: none trusted).
+#[derive(Debug, Default)]
+pub struct Threads {
+    langs: HashMap<String, Option<Language>>,
+}
+
+impl Threads {
+    /// Gives unreliable comments their thread's language. `analyses[i]` is the analysis of
+    /// `documents[i]`, both in reader order.
+    pub fn resolve(
+        &mut self,
+        documents: &[Document],
+        analyses: &mut [Analysis],
+        analyzer: &Analyzer,
+    ) {
+        if analyzer.lang.is_forced() {
+            return;
+        }
+        let mut changed = Vec::new();
+        for (i, analysis) in analyses.iter_mut().enumerate() {
+            let meta = &analysis.meta;
+            let own = analysis.lang;
+            if meta.kind == Kind::Comment && !own.reliable {
+                let parent = Some(&meta.parent_id)
+                    .filter(|id| !id.is_empty())
+                    .and_then(|id| self.langs.get(id.as_str()).copied().flatten());
+                let thread = parent.or_else(|| self.langs.get(&meta.post_id).copied().flatten());
+                if let Some(lang) = thread {
+                    analysis.lang.lang = Some(lang);
+                    analysis.lang.source = LangSource::Thread;
+                    if own.lang != Some(lang) {
+                        changed.push(i);
+                    }
+                }
+            }
+            let trusted = analysis.lang.reliable || analysis.lang.source == LangSource::Thread;
+            let lang = analysis.lang.lang.filter(|_| trusted);
+            self.langs.insert(analysis.meta.id.clone(), lang);
+        }
+        let recounted: Vec<_> = changed
+            .par_iter()
+            .map(|&i| analyzer.count_terms(&documents[i], analyses[i].lang.lang))
+            .collect();
+        for (i, (tokens, content_words, terms)) in changed.into_iter().zip(recounted) {
+            let analysis = &mut analyses[i];
+            analysis.tokens = tokens;
+            analysis.content_words = content_words;
+            analysis.terms = terms;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    fn doc(id: &str, kind: Kind, parent: &str, text: &str) -> Document {
+        Document {
+            meta: Metadata {
+                id: id.into(),
+                kind,
+                post_id: "p".into(),
+                parent_id: parent.into(),
+                ..Metadata::default()
+            },
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn unreliable_comments_take_the_thread_language() {
+        let documents = [
+            doc(
+                "p",
+                Kind::Post,
+                "",
+                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
+                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
+            ),
+            // Too short to tell on its own.
+            doc("p#c1", Kind::Comment, "", "Super post!"),
+            doc(
+                "p#c2",
+                Kind::Comment,
+                "",
+                "I completely disagree with this post, social networks are a waste of time \
+                 for most people who work in offices.",
+            ),
+            // A reply to the English comment: it follows its parent, not the post.
+            doc("p#c3", Kind::Comment, "p#c2", "ok"),
+        ];
+        let analyzer = Analyzer::new();
+        let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
+        Threads::default().resolve(&documents, &mut analyses, &analyzer);
+        let got: Vec<(&str, &str)> = analyses
+            .iter()
+            .map(|a| {
+                (
+                    a.lang.lang.map_or("", Language::code),
+                    a.lang.source.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("fr", "detected"),
+                ("fr", "thread"),
+                ("en", "detected"),
+                ("en", "thread")
+            ]
+        );
+        // Re-counted in French: "post" is not a French stopword, "super" is one word.
+        assert_eq!(analyses[1].tokens, 2);
+        let lone = analyzer.count_terms(&documents[1], Language::from_code("fr"));
+        assert_eq!(analyses[1].terms, lone.2);
+    }
+
+    #[test]
+    fn a_forced_language_is_never_replaced() {
+        let documents = [
+            doc(
+                "p",
+                Kind::Post,
+                "",
+                "Les réseaux sociaux changent la façon dont nous travaillons.",
+            ),
+            doc("p#c1", Kind::Comment, "", "ok"),
+        ];
+        let options = crate::lang::LangOptions {
+            allowlist: vec![],
+            forced: Language::from_code("en"),
+        };
+        let analyzer = Analyzer::with_options(&options, &[]);
+        let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
+        Threads::default().resolve(&documents, &mut analyses, &analyzer);
+        assert!(analyses.iter().all(|a| a.lang.source == LangSource::Forced));
+    }
+
+    #[test]
+    fn a_thread_cut_across_batches_resolves_the_same() {
+        let documents = [
+            doc(
+                "p",
+                Kind::Post,
+                "",
+                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
+                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
+            ),
+            doc("p#c1", Kind::Comment, "", "Super post!"),
+            doc("p#c2", Kind::Comment, "p#c1", "ok"),
+        ];
+        let analyzer = Analyzer::new();
+        let fresh = || -> Vec<Analysis> { documents.iter().map(|d| analyzer.analyze(d)).collect() };
+        let mut whole = fresh();
+        Threads::default().resolve(&documents, &mut whole, &analyzer);
+        let mut cut = fresh();
+        let mut threads = Threads::default();
+        let (first, rest) = cut.split_at_mut(1);
+        threads.resolve(&documents[..1], first, &analyzer);
+        threads.resolve(&documents[1..], rest, &analyzer);
+        assert_eq!(whole, cut);
+        assert_eq!(
+            cut[2].lang.source,
+            LangSource::Thread,
+            "a reply follows its parent"
+        );
+    }
+
+    #[test]
+    fn a_guess_is_not_passed_on() {
+        // A post too short to be sure of: its comment keeps its own detection.
+        let documents = [
+            doc("p", Kind::Post, "", "Viadeo, LinkedIn, Xing : on s'y perd."),
+            doc("p#c1", Kind::Comment, "", "Xing ? jamais entendu parler."),
+        ];
+        let analyzer = Analyzer::new();
+        let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
+        assert!(!analyses[0].lang.reliable && !analyses[1].lang.reliable);
+        let own = analyses[1].lang;
+        Threads::default().resolve(&documents, &mut analyses, &analyzer);
+        assert_eq!(analyses[1].lang, own);
+    }
+}
