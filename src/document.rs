@@ -1,7 +1,7 @@
 //! What every reader produces: one [`Document`] per post and per comment.
 //!
 //! Documents are plain data. Readers fill them; the analyzer only reads them. A document's
-//! identity ([`Document::id`]) is a readable string built from where it came from, so that the
+//! identity ([`Metadata::id`]) is a readable string built from where it came from, so that the
 //! same corpus always gives the same ids, and ids sort in natural order ([`natural_cmp`]):
 //! `post#c2` before `post#c10`.
 

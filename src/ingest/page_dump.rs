@@ -33,7 +33,7 @@
 //!   "anti-geek?" is a title, "Bravo !" is a one-line comment.
 //! - A footer's `[N]` comment count that differs from the comments found is a warning; so is
 //!   a date that cannot be read.
-//! - Lines longer than [`MAX_STRUCTURE_LINE`] are never furniture: they are body text, and the
+//! - Lines longer than `MAX_STRUCTURE_LINE` are never furniture: they are body text, and the
 //!   patterns are not even tried on them, so that a file made of one 50 MB line costs a scan.
 //! - A text with no footer at all is not a page dump: it becomes one post holding the whole
 //!   text (format `text`), with a warning, never an error.

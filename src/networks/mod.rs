@@ -11,7 +11,7 @@
 //! `Discord`, `Telegram`, `Mastodon`, `Bebo`, `hi5`, `X`): they are matched only as written
 //! (the capital matters: "the path to success" never names Path) and count only when the
 //! same sentence, or the sentence just before or after it (within the paragraph, and
-//! within [`CONTEXT_REACH`] bytes), also holds a clear context:
+//! within `CONTEXT_REACH` bytes), also holds a clear context:
 //!
 //! 1. an unambiguous network name ("Facebook, Path et Vine"), or
 //! 2. a phrase meaning social network ([`SOCIAL_PHRASES`]: "réseau social", "social

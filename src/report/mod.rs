@@ -73,7 +73,14 @@ pub(crate) fn serialized_header<R: Serialize>(row: &R) -> Vec<String> {
     first.split(',').map(str::to_string).collect()
 }
 
+/// The permissions of a written report on Unix: read and write for its owner, read for others.
+#[cfg(unix)]
+const REPORT_MODE: u32 = 0o644;
+
 /// Writes a file by filling a temporary file beside it and renaming it into place.
+///
+/// The temporary file is created private (mode 0600) and the rename keeps its mode, so the
+/// report is opened up to 0644 first: reports are meant to be shared like any output file.
 pub fn write_atomically(
     dir: &Path,
     name: &str,
@@ -89,6 +96,12 @@ pub fn write_atomically(
         let mut out = BufWriter::new(temp.as_file());
         fill(&mut out)?;
         out.flush()?;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(fs::Permissions::from_mode(REPORT_MODE))?;
     }
     temp.as_file().sync_all()?;
     temp.persist(&target).map_err(|e| e.error)?;
@@ -140,6 +153,16 @@ mod tests {
             written,
             "a,b\nplain,1\n\"with, comma\",2\n\"two\nlines\",3\n\"say \"\"hi\"\"\",4\n"
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn reports_are_readable_by_others_like_any_output() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = write_csv::<Row>(dir.path(), "r.csv", &[]).unwrap();
+        let mode = fs::metadata(path).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, REPORT_MODE);
     }
 
     #[test]
