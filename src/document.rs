@@ -9,6 +9,9 @@ use std::cmp::Ordering;
 
 use serde::Serialize;
 
+/// Joins several values in one cell (categories, tags): `Culture; Réseaux sociaux`.
+pub const LIST_SEPARATOR: &str = "; ";
+
 /// Whether a document is a post or a comment on one.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -43,6 +46,15 @@ pub struct Document {
     /// no longer shows. Empty for plain-text sources.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hrefs: Vec<Href>,
+    /// The commenter's e-mail address, when the source gives one (WordPress exports do). It
+    /// is kept for the e-mail report only: it is not in `documents.csv`, and it does not
+    /// travel into the [`Metadata`] that outlives the text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author_email: String,
+    /// The commenter's web site, when the source gives one (WordPress exports do); like
+    /// [`Document::hrefs`], a link the text does not show.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author_url: String,
 }
 
 /// A link the source marked up: its target, and the text it was attached to.
@@ -77,7 +89,8 @@ pub struct Metadata {
     pub source: String,
     /// The 1-based line of `source` where the document starts.
     pub line: u64,
-    /// Which reader read it: `page-dump`, `text`, ...
+    /// Which reader read it: `page-dump`, `text`, `jsonl`, `csv`, `tsv`, `wxr`, `markdown`,
+    /// `html`.
     pub format: &'static str,
     /// The post's or comment's title.
     pub title: String,
@@ -85,8 +98,13 @@ pub struct Metadata {
     pub author: String,
     /// ISO 8601 local time, as precise as the source: `2007-09-27` or `2007-09-27T00:07`.
     pub published: String,
-    /// The post's category (empty for comments unless the source gives one).
+    /// The post's category (empty for comments unless the source gives one); several are
+    /// joined with `; `.
     pub category: String,
+    /// The post's tags, joined with `; `, when the source gives them.
+    pub tags: String,
+    /// The document's own address (permalink), when the source gives one.
+    pub url: String,
 }
 
 /// Compares two ids (or any strings) in natural order: runs of ASCII digits compare by their

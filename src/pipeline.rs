@@ -3,16 +3,21 @@
 //!
 //! Files flow in bounded batches (at most [`BATCH_BYTES`] of input, or [`BATCH_FILES`]
 //! files), so that no stage holds the whole corpus's text: once a batch is analysed, only
-//! its [`Analysis`] rows and the merged [`Tally`] remain. Within a batch, indexed parallel
-//! iterators keep file order, and the tally merge is associative, so the result is the same
-//! whatever the thread count.
+//! its [`Analysis`] rows and the merged [`Tally`] remain. A file too big for a batch of its
+//! own (a 1 GB export) is streamed: its reader pushes documents into a [`Sink`] that hands
+//! them to [`analyze_documents`] every [`STREAM_BATCH_DOCUMENTS`] documents or
+//! [`STREAM_BATCH_BYTES`] of text, so memory holds one batch of text, never the file.
+//!
+//! Within a batch, indexed parallel iterators keep document order, and the tally merge is
+//! associative, so the result is the same whatever the thread count or batch boundaries;
+//! analyses are sorted by id at the end.
 
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
-use crate::document::natural_cmp;
-use crate::ingest::{self, FileRead, Input};
+use crate::document::{Document, natural_cmp};
+use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
 use crate::problem::Problem;
 use crate::tally::Tally;
 
@@ -20,14 +25,20 @@ use crate::tally::Tally;
 pub const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 /// The most files in one batch, so that many tiny files still report progress.
 pub const BATCH_FILES: usize = 2048;
+/// A file this big or bigger is streamed rather than read whole.
+pub const STREAM_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// A streamed file's documents are analysed when this many are waiting...
+pub const STREAM_BATCH_DOCUMENTS: usize = 20_000;
+/// ... or when their texts hold this many bytes.
+pub const STREAM_BATCH_BYTES: usize = 32 * 1024 * 1024;
 
 /// Hears how a run goes, for progress bars and live messages. Called from the pipeline's
 /// own thread, between batches, in a deterministic order.
 pub trait Observer {
     /// The run found `files` files to read.
     fn started(&mut self, _files: u64) {}
-    /// `files` more files have been read and analysed; here are their problems, in report
-    /// order.
+    /// `files` more files have been read and analysed (0 for a part of a streamed file); here
+    /// are their problems, in report order.
     fn batch_done(&mut self, _files: u64, _problems: &[Problem]) {}
 }
 
@@ -53,6 +64,7 @@ pub struct RunOutput {
 /// Reads and analyses everything under `paths` on the current rayon pool.
 pub fn run(
     paths: &[std::path::PathBuf],
+    options: &ReadOptions,
     analyzer: &Analyzer,
     observer: &mut dyn Observer,
 ) -> RunOutput {
@@ -65,8 +77,19 @@ pub fn run(
         ..RunOutput::default()
     };
     for batch in batches(&inputs) {
-        let (analyses, tally, batch_problems) = run_batch(batch, analyzer);
-        observer.batch_done(batch.len() as u64, &batch_problems);
+        let (analyses, tally, batch_problems) = match batch {
+            [input] if is_streamed(input) => {
+                // The sink has shown the file's problems as they came.
+                let streamed = stream_file(input, options, analyzer, observer);
+                observer.batch_done(1, &[]);
+                streamed
+            }
+            _ => {
+                let read = run_batch(batch, options, analyzer);
+                observer.batch_done(batch.len() as u64, &read.2);
+                read
+            }
+        };
         output.analyses.extend(analyses);
         output.tally = std::mem::take(&mut output.tally).merge(tally);
         problems.extend(batch_problems);
@@ -80,6 +103,12 @@ pub fn run(
     problems.sort_by(Problem::report_order);
     output.problems = problems;
     output
+}
+
+/// Whether a file is read as a stream of batches rather than whole in a batch of files:
+/// big files, and standard input (its size is unknown).
+fn is_streamed(input: &Input) -> bool {
+    input.size >= STREAM_FILE_BYTES || input.path.as_os_str() == ingest::STDIN_PATH
 }
 
 /// Cuts the sorted inputs into consecutive batches bounded in bytes and files.
@@ -102,8 +131,16 @@ fn batches(inputs: &[Input]) -> Vec<&[Input]> {
     out
 }
 
-fn run_batch(batch: &[Input], analyzer: &Analyzer) -> (Vec<Analysis>, Tally, Vec<Problem>) {
-    let reads: Vec<FileRead> = batch.par_iter().map(ingest::read_file).collect();
+/// Reads a batch of files in parallel, then analyses their documents.
+fn run_batch(
+    batch: &[Input],
+    options: &ReadOptions,
+    analyzer: &Analyzer,
+) -> (Vec<Analysis>, Tally, Vec<Problem>) {
+    let reads: Vec<FileRead> = batch
+        .par_iter()
+        .map(|input| ingest::read_file(input, options))
+        .collect();
     let mut problems: Vec<Problem> = Vec::new();
     let mut documents = Vec::new();
     let mut files_read = 0;
@@ -112,18 +149,96 @@ fn run_batch(batch: &[Input], analyzer: &Analyzer) -> (Vec<Analysis>, Tally, Vec
         problems.extend(read.problems);
         documents.extend(read.documents);
     }
+    let (analyses, mut tally) = analyze_documents(documents, analyzer);
+    tally.files_read += files_read;
+    problems.sort_by(Problem::report_order);
+    (analyses, tally, problems)
+}
+
+/// Analyses a batch of documents in parallel: their analyses, in the same order, and their
+/// tally. The documents (their text) are dropped here.
+pub fn analyze_documents(documents: Vec<Document>, analyzer: &Analyzer) -> (Vec<Analysis>, Tally) {
     let analyses: Vec<Analysis> = documents.par_iter().map(|d| analyzer.analyze(d)).collect();
     drop(documents);
-    let mut tally = analyses
+    let tally = analyses
         .par_iter()
         .fold(Tally::default, |mut tally, analysis| {
             tally.add(analysis);
             tally
         })
         .reduce(Tally::default, Tally::merge);
-    tally.files_read += files_read;
+    (analyses, tally)
+}
+
+/// Reads one big file as a stream, analysing its documents a batch at a time; shows its
+/// problems to the observer as they come, and returns them all in report order.
+fn stream_file(
+    input: &Input,
+    options: &ReadOptions,
+    analyzer: &Analyzer,
+    observer: &mut dyn Observer,
+) -> (Vec<Analysis>, Tally, Vec<Problem>) {
+    let mut sink = BatchSink {
+        analyzer,
+        observer,
+        waiting: Vec::new(),
+        waiting_bytes: 0,
+        problems: Vec::new(),
+        shown: 0,
+        analyses: Vec::new(),
+        tally: Tally::default(),
+    };
+    let documents = ingest::stream_file(input, options, &mut sink);
+    sink.flush();
+    let BatchSink {
+        analyses,
+        mut tally,
+        mut problems,
+        ..
+    } = sink;
+    tally.files_read += u64::from(documents > 0);
     problems.sort_by(Problem::report_order);
     (analyses, tally, problems)
+}
+
+/// Collects a streamed file's documents and analyses them a batch at a time.
+struct BatchSink<'a> {
+    analyzer: &'a Analyzer,
+    observer: &'a mut dyn Observer,
+    waiting: Vec<Document>,
+    waiting_bytes: usize,
+    problems: Vec<Problem>,
+    /// How many of `problems` the observer has seen.
+    shown: usize,
+    analyses: Vec<Analysis>,
+    tally: Tally,
+}
+
+impl BatchSink<'_> {
+    fn flush(&mut self) {
+        let documents = std::mem::take(&mut self.waiting);
+        self.waiting_bytes = 0;
+        let (analyses, tally) = analyze_documents(documents, self.analyzer);
+        self.analyses.extend(analyses);
+        self.tally = std::mem::take(&mut self.tally).merge(tally);
+        self.observer.batch_done(0, &self.problems[self.shown..]);
+        self.shown = self.problems.len();
+    }
+}
+
+impl Sink for BatchSink<'_> {
+    fn document(&mut self, document: Document) {
+        self.waiting_bytes += document.text.len();
+        self.waiting.push(document);
+        if self.waiting.len() >= STREAM_BATCH_DOCUMENTS || self.waiting_bytes >= STREAM_BATCH_BYTES
+        {
+            self.flush();
+        }
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
 }
 
 #[cfg(test)]

@@ -7,13 +7,16 @@ use tisse::pipeline;
 use tisse::report;
 
 use super::Outcome;
-use super::common::{Global, Terminal, count};
+use super::common::{Global, Reading, Terminal, count};
 
 const EXAMPLES: &str = "\
 Examples:
   tisse analyze                          read corpus/, write reports/
   tisse analyze blogs/ exports/ -o out/  read two folders, write out/
   tisse analyze -j 1 corpus/             one thread (same reports, only slower)
+  tisse analyze export.xml -o wp/        a WordPress export
+  scraper | tisse analyze - -o out/      JSON Lines on standard input
+  tisse analyze comments.csv --field text=message,author=user
 
 Writes documents.csv (one row a post or comment) and problems.csv (what could not be
 read, and why). Exit status: 0, or 1 when anything was skipped.";
@@ -22,9 +25,13 @@ read, and why). Exit status: 0, or 1 when anything was skipped.";
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Files or folders to read; folders are walked recursively, hidden files skipped.
+    /// Files or folders to read; folders are walked recursively, hidden files skipped;
+    /// `-` reads standard input.
     #[arg(value_name = "PATH", default_value = "corpus")]
     paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    reading: Reading,
 
     /// Folder to write the reports into (created if missing).
     #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
@@ -35,7 +42,8 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let pool = global.pool()?;
     let analyzer = tisse::Analyzer::new();
     let mut terminal = Terminal::new(global.quiet);
-    let output = pool.install(|| pipeline::run(&args.paths, &analyzer, &mut terminal));
+    let options = args.reading.options();
+    let output = pool.install(|| pipeline::run(&args.paths, &options, &analyzer, &mut terminal));
 
     let out = &args.out;
     report::write_csv(

@@ -8,15 +8,17 @@ use tisse::ingest;
 use tisse::problem::Severity;
 
 use super::Outcome;
-use super::common::{Global, Terminal};
+use super::common::{Global, Reading, Terminal};
 
 const EXAMPLES: &str = "\
 Examples:
   tisse inspect corpus/000_affe261f8401dc5a.txt
   tisse inspect page.txt | jq -r '.id + \"  \" + .author'
+  tisse inspect --format html saved-page.txt
 
 Prints one JSON object a document (id, kind, post_id, parent_id, source, line, format,
-title, author, published, category, text); problems go to stderr.";
+title, author, published, category, tags, url, text, and when the source has them hrefs,
+author_email, author_url); problems go to stderr.";
 
 /// Print the documents read from one file, as JSON Lines.
 #[derive(Debug, clap::Args)]
@@ -25,6 +27,9 @@ pub struct Args {
     /// The file to read.
     #[arg(value_name = "FILE")]
     file: PathBuf,
+
+    #[command(flatten)]
+    reading: Reading,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -38,7 +43,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let (inputs, mut problems) = ingest::discover(std::slice::from_ref(&args.file));
     let mut documents = Vec::new();
     for input in &inputs {
-        let read = ingest::read_file(input);
+        let read = ingest::read_file(input, &args.reading.options());
         documents.extend(read.documents);
         problems.extend(read.problems);
     }

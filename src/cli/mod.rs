@@ -7,6 +7,7 @@
 
 mod analyze;
 mod common;
+mod formats;
 mod inspect;
 
 use std::io;
@@ -18,7 +19,8 @@ const EXAMPLES: &str = "\
 Examples:
   tisse analyze                      read corpus/, write reports/
   tisse analyze blogs/ -o out/ -j 4  read blogs/ on 4 threads, write out/
-  tisse inspect corpus/post.txt      show how one file is understood";
+  tisse inspect corpus/post.txt      show how one file is understood
+  tisse formats                      the readers: JSON Lines, CSV, WordPress, Markdown, HTML";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -35,6 +37,7 @@ struct Cli {
 enum Command {
     Analyze(analyze::Args),
     Inspect(inspect::Args),
+    Formats(formats::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -52,6 +55,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&cli.global, args),
         Command::Inspect(args) => inspect::run(&cli.global, args),
+        Command::Formats(args) => formats::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
