@@ -49,13 +49,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     report::write_csv(
         out,
         "documents.csv",
-        &report::documents::rows(&output.analyses),
+        report::documents::rows(&output.analyses),
     )
     .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
     report::write_csv(
         out,
         "problems.csv",
-        &report::problems::rows(&output.problems),
+        report::problems::rows(&output.problems),
     )
     .with_context(|| format!("cannot write {}", out.join("problems.csv").display()))?;
 

@@ -28,8 +28,12 @@ pub struct DocumentRow<'a> {
     pub author: &'a str,
     /// ISO 8601 local time, as precise as the source.
     pub published: &'a str,
-    /// The post's category.
+    /// The post's categories.
     pub category: &'a str,
+    /// The post's tags.
+    pub tags: &'a str,
+    /// The document's own address.
+    pub url: &'a str,
     /// Characters in the text.
     pub chars: u64,
     /// Words in the text.
@@ -49,31 +53,33 @@ impl CsvRow for DocumentRow<'_> {
         "author",
         "published",
         "category",
+        "tags",
+        "url",
         "chars",
         "words",
     ];
 }
 
-/// The rows of `documents.csv`, in the order of `analyses` (already sorted by the pipeline).
-pub fn rows(analyses: &[Analysis]) -> Vec<DocumentRow<'_>> {
-    analyses
-        .iter()
-        .map(|a| DocumentRow {
-            doc_id: &a.meta.id,
-            kind: a.meta.kind.as_str(),
-            post_id: &a.meta.post_id,
-            parent_id: &a.meta.parent_id,
-            source: &a.meta.source,
-            line: a.meta.line,
-            format: a.meta.format,
-            title: &a.meta.title,
-            author: &a.meta.author,
-            published: &a.meta.published,
-            category: &a.meta.category,
-            chars: a.chars,
-            words: a.words,
-        })
-        .collect()
+/// The rows of `documents.csv`, in the order of `analyses` (already sorted by the pipeline),
+/// made one at a time as the report is written.
+pub fn rows(analyses: &[Analysis]) -> impl Iterator<Item = DocumentRow<'_>> {
+    analyses.iter().map(|a| DocumentRow {
+        doc_id: &a.meta.id,
+        kind: a.meta.kind.as_str(),
+        post_id: &a.meta.post_id,
+        parent_id: &a.meta.parent_id,
+        source: &a.meta.source,
+        line: a.meta.line,
+        format: a.meta.format,
+        title: &a.meta.title,
+        author: &a.meta.author,
+        published: &a.meta.published,
+        category: &a.meta.category,
+        tags: &a.meta.tags,
+        url: &a.meta.url,
+        chars: a.chars,
+        words: a.words,
+    })
 }
 
 #[cfg(test)]
@@ -93,7 +99,7 @@ mod tests {
             chars: 0,
             words: 0,
         };
-        let rows = rows(std::slice::from_ref(&analysis));
-        assert_eq!(serialized_header(&rows[0]), DocumentRow::HEADER);
+        let row = rows(std::slice::from_ref(&analysis)).next().unwrap();
+        assert_eq!(serialized_header(&row), DocumentRow::HEADER);
     }
 }

@@ -22,14 +22,27 @@ pub trait CsvRow: Serialize {
     const HEADER: &'static [&'static str];
 }
 
+/// A reference to a row is a row: reports can be written from a slice of rows or from an
+/// iterator making them one at a time (so that a million rows are never all in memory).
+impl<R: CsvRow> CsvRow for &R {
+    const HEADER: &'static [&'static str] = R::HEADER;
+}
+
 /// Writes `rows` as CSV to `dir/name`, atomically. Creates `dir` if missing.
-pub fn write_csv<R: CsvRow>(dir: &Path, name: &str, rows: &[R]) -> io::Result<PathBuf> {
+pub fn write_csv<R: CsvRow>(
+    dir: &Path,
+    name: &str,
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<PathBuf> {
     write_atomically(dir, name, |out| write_csv_to(out, rows))
 }
 
 /// Writes `rows` as CSV, header first, to any writer (stdout for commands that print a
 /// report).
-pub fn write_csv_to<R: CsvRow, W: Write>(out: W, rows: &[R]) -> io::Result<()> {
+pub fn write_csv_to<R: CsvRow, W: Write>(
+    out: W,
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<()> {
     let mut writer = csv::WriterBuilder::new()
         .has_headers(false)
         .terminator(csv::Terminator::Any(b'\n'))
@@ -91,7 +104,7 @@ mod tests {
     #[test]
     fn no_rows_still_gives_the_header() {
         let mut out = Vec::new();
-        write_csv_to::<Row, _>(&mut out, &[]).unwrap();
+        write_csv_to::<Row, _>(&mut out, []).unwrap();
         assert_eq!(out, b"a,b\n");
     }
 
