@@ -10,5 +10,6 @@ mod bad_input;
 mod cli;
 mod determinism;
 mod dumps;
+mod formats;
 mod reports;
 mod seed;

@@ -200,8 +200,9 @@ pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink:
                             .ok()
                             .flatten()
                             .map(|a| a.value.into_owned());
+                        // Old exports write categories without a domain.
                         match domain.as_deref() {
-                            Some("category") => target = Some((Target::Category, depth)),
+                            Some("category") | None => target = Some((Target::Category, depth)),
                             Some("post_tag") => target = Some((Target::Tag, depth)),
                             _ => {}
                         }
