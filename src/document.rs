@@ -7,13 +7,15 @@
 
 use std::cmp::Ordering;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// Joins several values in one cell (categories, tags): `Culture; Réseaux sociaux`.
 pub const LIST_SEPARATOR: &str = "; ";
 
 /// Whether a document is a post or a comment on one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A blog post (or a page): the head of a thread.
@@ -74,7 +76,10 @@ pub struct Href {
 ///
 /// Optional fields are an empty string when the source does not give them, so that reports
 /// show an empty cell rather than a placeholder.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+///
+/// It serializes (as `tisse inspect` shows it) and deserializes (big runs spill analyses to
+/// temporary files: see [`crate::spill`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     /// Stable, readable id: a post's comes from its file's path inside the corpus; a
     /// comment's is `<post id>#c1`, `#c2`, ... in page order.
@@ -91,7 +96,8 @@ pub struct Metadata {
     pub line: u64,
     /// Which reader read it: `page-dump`, `text`, `jsonl`, `csv`, `tsv`, `wxr`, `markdown`,
     /// `html`.
-    pub format: &'static str,
+    #[serde(deserialize_with = "deserialize_format")]
+    pub format: FormatName,
     /// The post's or comment's title.
     pub title: String,
     /// Who wrote it, as the page names them.
@@ -105,6 +111,19 @@ pub struct Metadata {
     pub tags: String,
     /// The document's own address (permalink), when the source gives one.
     pub url: String,
+}
+
+/// A reader's name (`Metadata::format`). An alias rather than `&'static str` written out, so
+/// that serde's derive does not take the field for one borrowed from the input.
+pub type FormatName = &'static str;
+
+/// A reader's name read back as the `'static` name the reader gave.
+fn deserialize_format<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    crate::ingest::format_name(&name)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown format {name:?}")))
 }
 
 /// Compares two ids (or any strings) in natural order: runs of ASCII digits compare by their

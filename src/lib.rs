@@ -4,9 +4,10 @@
 //!
 //! ```text
 //! paths --ingest::discover--> Inputs (sorted)
-//!       --ingest::read_file--> Documents          (parallel, per file)
+//!       --ingest::read_file--> Documents          (parallel, per file; big files streamed)
 //!       --Analyzer::analyze--> Analysis           (parallel, pure, per document)
 //!       --Tally::add/merge---> Tally              (integer counts, associative merge)
+//!       --spill::SortedAnalyses-> analyses by id  (in memory, or sorted runs on disk)
 //!       --report::*----------> CSV files          (sorted rows, written atomically)
 //! ```
 //!
@@ -22,6 +23,7 @@ pub mod ingest;
 pub mod pipeline;
 pub mod problem;
 pub mod report;
+pub mod spill;
 pub mod tally;
 
 pub use analysis::Analysis;

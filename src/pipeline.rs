@@ -9,16 +9,18 @@
 //! [`STREAM_BATCH_BYTES`] of text, so memory holds one batch of text, never the file.
 //!
 //! Within a batch, indexed parallel iterators keep document order, and the tally merge is
-//! associative, so the result is the same whatever the thread count or batch boundaries;
-//! analyses are sorted by id at the end.
+//! associative, so the result is the same whatever the thread count or batch boundaries.
+//! Analyses go, in file and document order, into [`SortedAnalyses`], which sorts them by id
+//! (spilling sorted runs to temporary files when they are many).
 
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
-use crate::document::{Document, natural_cmp};
+use crate::document::Document;
 use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
 use crate::problem::Problem;
+use crate::spill::SortedAnalyses;
 use crate::tally::Tally;
 
 /// The most input bytes read into one batch (a larger single file is a batch of its own).
@@ -51,8 +53,9 @@ impl Observer for Silent {}
 /// problems in report order.
 #[derive(Debug, Default)]
 pub struct RunOutput {
-    /// One analysis per document, sorted by id in natural order.
-    pub analyses: Vec<Analysis>,
+    /// One analysis per document, sorted by id in natural order (spilled to temporary files
+    /// when there are many).
+    pub analyses: SortedAnalyses,
     /// Corpus-wide counts.
     pub tally: Tally,
     /// Every problem, sorted by source and line.
@@ -74,34 +77,31 @@ pub fn run(
     observer.batch_done(0, &problems);
     let mut output = RunOutput {
         files: inputs.len() as u64,
+        analyses: SortedAnalyses::new(),
         ..RunOutput::default()
     };
     for batch in batches(&inputs) {
-        let (analyses, tally, batch_problems) = match batch {
+        let (tally, batch_problems) = match batch {
             [input] if is_streamed(input) => {
                 // The sink has shown the file's problems as they came.
-                let streamed = stream_file(input, options, analyzer, observer);
+                let streamed = stream_file(input, options, analyzer, observer, &mut output);
                 observer.batch_done(1, &[]);
                 streamed
             }
             _ => {
-                let read = run_batch(batch, options, analyzer);
-                observer.batch_done(batch.len() as u64, &read.2);
-                read
+                let (analyses, tally, problems) = run_batch(batch, options, analyzer);
+                observer.batch_done(batch.len() as u64, &problems);
+                output.analyses.extend(analyses);
+                (tally, problems)
             }
         };
-        output.analyses.extend(analyses);
         output.tally = std::mem::take(&mut output.tally).merge(tally);
         problems.extend(batch_problems);
     }
     for problem in &problems {
         output.tally.add_problem(problem);
     }
-    // Unstable sort: no scratch copy of a million analyses; the order is still the same
-    // on every run, since the input order is.
-    output.analyses.sort_unstable_by(|a, b| {
-        natural_cmp(&a.meta.id, &b.meta.id).then_with(|| a.meta.id.cmp(&b.meta.id))
-    });
+    output.analyses.finish();
     problems.sort_by(Problem::report_order);
     output.problems = problems;
     output
@@ -172,14 +172,16 @@ pub fn analyze_documents(documents: Vec<Document>, analyzer: &Analyzer) -> (Vec<
     (analyses, tally)
 }
 
-/// Reads one big file as a stream, analysing its documents a batch at a time; shows its
-/// problems to the observer as they come, and returns them all in report order.
+/// Reads one big file as a stream, analysing its documents a batch at a time into
+/// `output.analyses`; shows its problems to the observer as they come, and returns its tally
+/// and all its problems in report order.
 fn stream_file(
     input: &Input,
     options: &ReadOptions,
     analyzer: &Analyzer,
     observer: &mut dyn Observer,
-) -> (Vec<Analysis>, Tally, Vec<Problem>) {
+    output: &mut RunOutput,
+) -> (Tally, Vec<Problem>) {
     let mut sink = BatchSink {
         analyzer,
         observer,
@@ -187,20 +189,19 @@ fn stream_file(
         waiting_bytes: 0,
         problems: Vec::new(),
         shown: 0,
-        analyses: Vec::new(),
+        analyses: &mut output.analyses,
         tally: Tally::default(),
     };
     let documents = ingest::stream_file(input, options, &mut sink);
     sink.flush();
     let BatchSink {
-        analyses,
         mut tally,
         mut problems,
         ..
     } = sink;
     tally.files_read += u64::from(documents > 0);
     problems.sort_by(Problem::report_order);
-    (analyses, tally, problems)
+    (tally, problems)
 }
 
 /// Collects a streamed file's documents and analyses them a batch at a time.
@@ -212,7 +213,7 @@ struct BatchSink<'a> {
     problems: Vec<Problem>,
     /// How many of `problems` the observer has seen.
     shown: usize,
-    analyses: Vec<Analysis>,
+    analyses: &'a mut SortedAnalyses,
     tally: Tally,
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use tisse::pipeline;
 use tisse::report;
+use tisse::report::CsvRow;
 
 use super::Outcome;
 use super::common::{Global, Reading, Terminal, count};
@@ -46,11 +47,14 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let output = pool.install(|| pipeline::run(&args.paths, &options, &analyzer, &mut terminal));
 
     let out = &args.out;
-    report::write_csv(
-        out,
-        "documents.csv",
-        report::documents::rows(&output.analyses),
-    )
+    // Written a slice of analyses at a time: a big run reads them back from disk.
+    report::write_atomically(out, "documents.csv", |w| {
+        let mut csv = report::CsvWriter::new(w, report::documents::DocumentRow::HEADER)?;
+        output
+            .analyses
+            .for_each_slice(|slice| csv.rows(report::documents::rows(slice)))?;
+        csv.finish()
+    })
     .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
     report::write_csv(
         out,

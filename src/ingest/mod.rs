@@ -217,6 +217,16 @@ impl Format {
     }
 }
 
+/// The `'static` name of a reader, from its name (`format` column values): every
+/// [`Format`]'s, and `text` for a page dump in no known shape.
+pub fn format_name(name: &str) -> Option<&'static str> {
+    Format::ALL
+        .iter()
+        .map(|f| f.name())
+        .chain([page_dump::TEXT_FORMAT])
+        .find(|n| *n == name)
+}
+
 /// What shapes reading, beyond each file's bytes: set once per run from the command line.
 #[derive(Debug, Clone, Default)]
 pub struct ReadOptions {

@@ -37,21 +37,46 @@ pub fn write_csv<R: CsvRow>(
     write_atomically(dir, name, |out| write_csv_to(out, rows))
 }
 
+/// A CSV report being written, row by row: for reports whose rows come in slices (the
+/// analyses of a big run are read back from disk a slice at a time).
+pub struct CsvWriter<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// Starts a report: writes `header`.
+    pub fn new(out: W, header: &[&str]) -> io::Result<CsvWriter<W>> {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(out);
+        writer.write_record(header)?;
+        Ok(CsvWriter { writer })
+    }
+
+    /// Writes rows.
+    pub fn rows<R: Serialize>(&mut self, rows: impl IntoIterator<Item = R>) -> io::Result<()> {
+        for row in rows {
+            self.writer.serialize(row).map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Ends the report.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
 /// Writes `rows` as CSV, header first, to any writer (stdout for commands that print a
 /// report).
 pub fn write_csv_to<R: CsvRow, W: Write>(
     out: W,
     rows: impl IntoIterator<Item = R>,
 ) -> io::Result<()> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    writer.write_record(R::HEADER)?;
-    for row in rows {
-        writer.serialize(row).map_err(io::Error::other)?;
-    }
-    writer.flush()
+    let mut writer = CsvWriter::new(out, R::HEADER)?;
+    writer.rows(rows)?;
+    writer.finish()
 }
 
 /// The header serde would write for `row`: used by tests to check [`CsvRow::HEADER`].
