@@ -25,8 +25,15 @@ fn assert_same_reports(a: &Path, b: &Path, what: &str) {
 
 #[test]
 fn one_thread_and_two_threads_give_the_same_reports() {
-    let one = run(&["-j", "1", "corpus", "tests/fixtures/dumps"]);
-    let two = run(&["--threads", "2", "corpus", "tests/fixtures/dumps"]);
+    let inputs = [
+        "corpus",
+        "tests/fixtures/dumps",
+        "tests/fixtures/formats",
+        "tests/fixtures/wxr",
+        "tests/fixtures/bad",
+    ];
+    let one = run(&[&["-j", "1"][..], &inputs].concat());
+    let two = run(&[&["--threads", "2"][..], &inputs].concat());
     assert_same_reports(one.path(), two.path(), "threads 1 vs 2");
     assert!(report(one.path(), "documents.csv").lines().count() > 60);
 }

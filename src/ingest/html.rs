@@ -112,8 +112,8 @@ const PARAGRAPH_ELEMENTS: &[&str] = &[
     "summary",
 ];
 
-/// Elements that end a line.
-const LINE_ELEMENTS: &[&str] = &["br", "li", "tr", "dt", "dd"];
+/// Elements that end a line (and `br`, which does more: [`TextBuilder::br`]).
+const LINE_ELEMENTS: &[&str] = &["li", "tr", "dt", "dd"];
 
 /// How text nodes' own newlines count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,6 +159,9 @@ pub struct TextBuilder {
     hrefs: Vec<Href>,
     pending: Option<Break>,
     open: Vec<(String, Option<usize>)>,
+    /// `<br>`s since the last text: two in a row make a paragraph break (Blogger writes
+    /// paragraphs so).
+    brs: u8,
 }
 
 impl TextBuilder {
@@ -184,6 +187,7 @@ impl TextBuilder {
                 continue;
             }
             newline_run = 0;
+            self.brs = 0;
             self.flush_break();
             for (_, start) in self.open.iter_mut() {
                 start.get_or_insert(self.text.len());
@@ -195,6 +199,16 @@ impl TextBuilder {
     /// Ends the current line.
     pub fn line_break(&mut self) {
         self.ask(Break::Line);
+    }
+
+    /// A `<br>`: ends the line; a second one in a row ends the paragraph.
+    pub fn br(&mut self) {
+        self.brs = self.brs.saturating_add(1);
+        self.ask(if self.brs > 1 {
+            Break::Paragraph
+        } else {
+            Break::Line
+        });
     }
 
     /// Ends the current paragraph.
@@ -333,6 +347,8 @@ fn walk(
 fn open_element(name: &str, href: Option<&str>, text: &mut TextBuilder) {
     if PARAGRAPH_ELEMENTS.contains(&name) {
         text.paragraph_break();
+    } else if name == "br" {
+        text.br();
     } else if LINE_ELEMENTS.contains(&name) {
         text.line_break();
     } else if matches!(name, "td" | "th") {
@@ -497,7 +513,6 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
         ld("articleSection"),
         meta("article:section"),
         categories("a[rel~=\"category\"]"),
-        categories(".post-labels a"),
     ]);
     let meta_tags: Vec<String> = page
         .select(&selector("meta[property=\"article:tag\"]"))
@@ -506,7 +521,9 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
     let tags = first(vec![
         ld("keywords"),
         Some(join_list(meta_tags.iter().map(String::as_str))),
+        // Blogger's labels are tags.
         categories("a[rel=\"tag\"]"),
+        categories(".post-labels a"),
     ]);
     let url = first(vec![
         entry.and_then(|_| {
@@ -519,6 +536,10 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
         ld("url"),
         meta("og:url"),
         page.select(&selector("link[rel=\"canonical\"]"))
+            .next()
+            .and_then(|e| e.value().attr("href").map(str::to_string)),
+        // WordPress themes link the title to the permalink; Blogger the time.
+        page.select(&selector("a[rel=\"bookmark\"], a.timestamp-link"))
             .next()
             .and_then(|e| e.value().attr("href").map(str::to_string)),
     ]);
@@ -732,6 +753,12 @@ mod tests {
         let cases: &[(&str, Newlines, &str)] = &[
             ("<p>Un</p><p>Deux</p>", Collapse, "Un\n\nDeux"),
             ("Un<br>deux<br/>trois", Collapse, "Un\ndeux\ntrois"),
+            // Blogger writes paragraphs as two line breaks.
+            (
+                "Un<br><br>deux<br>\n<br>trois",
+                Collapse,
+                "Un\n\ndeux\n\ntrois",
+            ),
             (
                 "  beaucoup   d'espace\n ici ",
                 Collapse,
