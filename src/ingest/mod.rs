@@ -48,6 +48,9 @@ pub const STDIN_SOURCE: &str = "stdin";
 const HEAD_BYTES: usize = 8 * 1024;
 /// Read buffer for streaming readers.
 const READ_BUFFER: usize = 256 * 1024;
+/// The most problems listed for one file; the rest are counted in one last row, so that a
+/// 1 GB file of garbage does not become a billion problem rows held in memory.
+pub const MAX_PROBLEMS_PER_FILE: u64 = 1000;
 
 /// A file to read, and the name it goes by in ids and reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -434,6 +437,7 @@ pub fn stream_file(input: &Input, options: &ReadOptions, sink: &mut dyn Sink) ->
         sink,
         documents: 0,
         problems: 0,
+        unlisted_errors: 0,
     };
     let result = opened.and_then(|file| {
         let mut reader = BufReader::with_capacity(READ_BUFFER, file);
@@ -449,14 +453,29 @@ pub fn stream_file(input: &Input, options: &ReadOptions, sink: &mut dyn Sink) ->
             "empty file: no documents in it",
         ));
     }
+    let unlisted = counted.problems.saturating_sub(MAX_PROBLEMS_PER_FILE);
+    if unlisted > 0 {
+        let message = format!(
+            "{unlisted} more problems ({} of them errors) not listed: only the first \
+             {MAX_PROBLEMS_PER_FILE} of a file are",
+            counted.unlisted_errors
+        );
+        counted.sink.problem(if counted.unlisted_errors > 0 {
+            Problem::error(source, None, message)
+        } else {
+            Problem::warning(source, None, message)
+        });
+    }
     counted.documents
 }
 
-/// Counts what goes through to a sink, so that a file that gave nothing says so.
+/// Counts what goes through to a sink, so that a file that gave nothing says so, and lists
+/// at most [`MAX_PROBLEMS_PER_FILE`] problems.
 struct Counted<'a> {
     sink: &'a mut dyn Sink,
     documents: u64,
     problems: u64,
+    unlisted_errors: u64,
 }
 
 impl Sink for Counted<'_> {
@@ -467,7 +486,11 @@ impl Sink for Counted<'_> {
 
     fn problem(&mut self, problem: Problem) {
         self.problems += 1;
-        self.sink.problem(problem);
+        if self.problems <= MAX_PROBLEMS_PER_FILE {
+            self.sink.problem(problem);
+        } else if problem.severity == crate::problem::Severity::Error {
+            self.unlisted_errors += 1;
+        }
     }
 }
 
@@ -749,6 +772,35 @@ mod tests {
             let (got, how) = decode_fragment(bytes);
             assert_eq!((got.as_ref(), how), (*text, *decoding), "{bytes:?}");
         }
+    }
+
+    #[test]
+    fn a_file_of_garbage_lists_its_first_problems_then_counts_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("noise.jsonl");
+        let extra = 5;
+        let mut lines = "not json\n".repeat(MAX_PROBLEMS_PER_FILE as usize + extra);
+        lines.push_str("{\"text\": \"still read\"}\n");
+        fs::write(&path, lines).unwrap();
+        let input = Input {
+            path,
+            source: "noise.jsonl".into(),
+            size: 0,
+        };
+        let read = read_file(&input, &ReadOptions::default());
+        assert_eq!(
+            read.documents.len(),
+            1,
+            "the good line after the noise is read"
+        );
+        assert_eq!(read.problems.len() as u64, MAX_PROBLEMS_PER_FILE + 1);
+        assert_eq!(
+            read.problems[0].to_string(),
+            format!(
+                "noise.jsonl: error: {extra} more problems ({extra} of them errors) not listed: \
+                 only the first {MAX_PROBLEMS_PER_FILE} of a file are"
+            )
+        );
     }
 
     fn messages(read: &FileRead) -> Vec<String> {
