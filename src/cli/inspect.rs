@@ -93,4 +93,8 @@ impl<W: Write> Sink for Printer<W> {
     fn problem(&mut self, problem: Problem) {
         self.problems.push(problem);
     }
+
+    fn stopped(&self) -> bool {
+        self.failed.is_some()
+    }
 }

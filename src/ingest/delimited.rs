@@ -101,7 +101,7 @@ pub fn read(
     }
     let mut records = Records::new(source, name);
     let mut record = csv::ByteRecord::new();
-    loop {
+    while !sink.stopped() {
         match csv.read_byte_record(&mut record) {
             Ok(false) => return,
             Ok(true) => {}

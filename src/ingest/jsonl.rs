@@ -40,7 +40,7 @@ pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink:
             )
         })
         .collect();
-    loop {
+    while !sink.stopped() {
         line += 1;
         let length = match read_line(reader, &mut buffer, MAX_LINE_BYTES) {
             Ok(Line::End) => return,

@@ -249,6 +249,11 @@ pub trait Sink {
     fn document(&mut self, document: Document);
     /// A problem met on the way.
     fn problem(&mut self, problem: Problem);
+    /// Whether the sink wants nothing more (`tisse inspect big.jsonl | head` after `head`
+    /// quit): streaming readers stop at the next record.
+    fn stopped(&self) -> bool {
+        false
+    }
 }
 
 /// What reading one file gave: a [`Sink`] that keeps everything.
@@ -479,6 +484,10 @@ struct Counted<'a> {
 }
 
 impl Sink for Counted<'_> {
+    fn stopped(&self) -> bool {
+        self.sink.stopped()
+    }
+
     fn document(&mut self, document: Document) {
         self.documents += 1;
         self.sink.document(document);

@@ -237,6 +237,9 @@ pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink:
                         if let Some(done) = item.take() {
                             emit(done, source, options, sink);
                         }
+                        if sink.stopped() {
+                            return;
+                        }
                     }
                     _ => {}
                 }
