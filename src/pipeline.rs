@@ -175,6 +175,10 @@ pub fn analyze_documents(documents: Vec<Document>, analyzer: &Analyzer) -> (Vec<
 /// Reads one big file as a stream, analysing its documents a batch at a time into
 /// `output.analyses`; shows its problems to the observer as they come, and returns its tally
 /// and all its problems in report order.
+///
+/// The file is read on a thread of its own while the pool analyses the batch before: reading
+/// (parsing JSON, XML and HTML) and analysing overlap. Batches travel through a channel of one
+/// place, in file order, so memory holds at most three batches and the order never changes.
 fn stream_file(
     input: &Input,
     options: &ReadOptions,
@@ -182,65 +186,84 @@ fn stream_file(
     observer: &mut dyn Observer,
     output: &mut RunOutput,
 ) -> (Tally, Vec<Problem>) {
-    let mut sink = BatchSink {
-        analyzer,
-        observer,
-        waiting: Vec::new(),
-        waiting_bytes: 0,
-        problems: Vec::new(),
-        shown: 0,
-        analyses: &mut output.analyses,
-        tally: Tally::default(),
-    };
-    let documents = ingest::stream_file(input, options, &mut sink);
-    sink.flush();
-    let BatchSink {
-        mut tally,
-        mut problems,
-        ..
-    } = sink;
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let mut tally = Tally::default();
+    let mut problems = Vec::new();
+    let documents = std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut sink = BatchSink {
+                sender: Some(sender),
+                batch: Batch::default(),
+                text_bytes: 0,
+            };
+            let documents = ingest::stream_file(input, options, &mut sink);
+            sink.send();
+            documents
+        });
+        for batch in receiver {
+            let (analyses, batch_tally) = analyze_documents(batch.documents, analyzer);
+            output.analyses.extend(analyses);
+            tally = std::mem::take(&mut tally).merge(batch_tally);
+            observer.batch_done(0, &batch.problems);
+            problems.extend(batch.problems);
+        }
+        reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
     tally.files_read += u64::from(documents > 0);
     problems.sort_by(Problem::report_order);
     (tally, problems)
 }
 
-/// Collects a streamed file's documents and analyses them a batch at a time.
-struct BatchSink<'a> {
-    analyzer: &'a Analyzer,
-    observer: &'a mut dyn Observer,
-    waiting: Vec<Document>,
-    waiting_bytes: usize,
+/// Documents read from a streamed file, and the problems met reading them.
+#[derive(Default)]
+struct Batch {
+    documents: Vec<Document>,
     problems: Vec<Problem>,
-    /// How many of `problems` the observer has seen.
-    shown: usize,
-    analyses: &'a mut SortedAnalyses,
-    tally: Tally,
 }
 
-impl BatchSink<'_> {
-    fn flush(&mut self) {
-        let documents = std::mem::take(&mut self.waiting);
-        self.waiting_bytes = 0;
-        let (analyses, tally) = analyze_documents(documents, self.analyzer);
-        self.analyses.extend(analyses);
-        self.tally = std::mem::take(&mut self.tally).merge(tally);
-        self.observer.batch_done(0, &self.problems[self.shown..]);
-        self.shown = self.problems.len();
+/// Gathers a streamed file's documents into batches and sends each, full, to be analysed.
+struct BatchSink {
+    /// `None` once the receiving side has gone (it never does before the end, unless it
+    /// panicked): reading then stops.
+    sender: Option<std::sync::mpsc::SyncSender<Batch>>,
+    batch: Batch,
+    text_bytes: usize,
+}
+
+impl BatchSink {
+    fn send(&mut self) {
+        let batch = std::mem::take(&mut self.batch);
+        self.text_bytes = 0;
+        if batch.documents.is_empty() && batch.problems.is_empty() {
+            return;
+        }
+        if let Some(sender) = &self.sender
+            && sender.send(batch).is_err()
+        {
+            self.sender = None;
+        }
     }
 }
 
-impl Sink for BatchSink<'_> {
+impl Sink for BatchSink {
     fn document(&mut self, document: Document) {
-        self.waiting_bytes += document.text.len();
-        self.waiting.push(document);
-        if self.waiting.len() >= STREAM_BATCH_DOCUMENTS || self.waiting_bytes >= STREAM_BATCH_BYTES
+        self.text_bytes += document.text.len();
+        self.batch.documents.push(document);
+        if self.batch.documents.len() >= STREAM_BATCH_DOCUMENTS
+            || self.text_bytes >= STREAM_BATCH_BYTES
         {
-            self.flush();
+            self.send();
         }
     }
 
     fn problem(&mut self, problem: Problem) {
-        self.problems.push(problem);
+        self.batch.problems.push(problem);
+    }
+
+    fn stopped(&self) -> bool {
+        self.sender.is_none()
     }
 }
 
