@@ -4,9 +4,10 @@
 //! Files flow in bounded batches (at most [`BATCH_BYTES`] of input, or [`BATCH_FILES`]
 //! files), so that no stage holds the whole corpus's text: once a batch is analysed, only
 //! its [`Analysis`] rows and the merged [`Tally`] remain. A file too big for a batch of its
-//! own (a 1 GB export) is streamed: its reader pushes documents into a [`Sink`] that hands
-//! them to [`analyze_documents`] every [`STREAM_BATCH_DOCUMENTS`] documents or
-//! [`STREAM_BATCH_BYTES`] of text, so memory holds one batch of text, never the file.
+//! own (a 1 GB export) is streamed: its reader, on a thread of its own, pushes documents into
+//! a [`Sink`] that sends them to [`analyze_documents`] every [`STREAM_BATCH_DOCUMENTS`]
+//! documents or [`STREAM_BATCH_BYTES`] of text, so memory holds a few batches of text
+//! (the one being read, one waiting, one being analysed), never the file.
 //!
 //! Within a batch, indexed parallel iterators keep document order, and the tally merge is
 //! associative, so the result is the same whatever the thread count or batch boundaries.

@@ -467,6 +467,25 @@ mod tests {
     }
 
     #[test]
+    fn deeply_nested_front_matter_is_refused_not_a_crash() {
+        let deep = format!(
+            "---\na: {}{}\n---\nCorps.",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let (documents, problems) = read(&deep, "d.md");
+        assert_eq!(documents[0].text, "Corps.");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let deep = format!(
+            "+++\na = {}{}\n+++\nCorps.",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let (documents, _) = read(&deep, "d.md");
+        assert_eq!(documents[0].text, "Corps.");
+    }
+
+    #[test]
     fn no_front_matter_or_no_closing_fence() {
         let (documents, _) = read("Juste du texte.", "n.md");
         assert_eq!(documents[0].text, "Juste du texte.");
