@@ -482,3 +482,26 @@ fn a_big_file_is_streamed_with_the_same_reports_on_any_thread_count() {
     );
     assert_eq!(report(one.path(), "problems.csv").lines().count(), 2);
 }
+
+#[test]
+fn markdown_and_microformats_give_plain_text_and_the_post_own_fields() {
+    let hugo = inspect("tests/fixtures/formats/hugo.md");
+    assert_eq!(
+        hugo[0]["text"],
+        "Por dónde empezar\n\n\
+         Una pequeña empresa no necesita estar en todas las redes:\n\n\
+         elegir una o dos,\npublicar con regularidad,\nresponder a los clientes.\n\n\
+         Más ideas en nuestra guía y en docs/pymes.md.\n\n\
+         código que se queda tal cual\ncon su sangría"
+    );
+    assert_eq!(hugo[2]["parent_id"], "hugo.md#c1");
+    // The h-entry's author is the post's, not the last commenter's nor the <meta> one.
+    let page = inspect("tests/fixtures/formats/hentry.html");
+    let authors: Vec<&str> = page.iter().map(|d| d["author"].as_str().unwrap()).collect();
+    assert_eq!(authors, ["Jonas", "Mia", "Tom"]);
+    assert_eq!(
+        page[0]["text"],
+        "Unser Verein nutzt seit einem Jahr eine Gruppe für Termine.\n\n\
+         Die Mitglieder antworten schneller als per E-Mail."
+    );
+}

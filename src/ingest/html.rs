@@ -451,19 +451,24 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
     let json_ld = json_ld_article(page);
     let ld = |key: &str| json_ld.as_ref().and_then(|v| v.get(key)).and_then(ld_text);
     let meta = |key: &str| meta_content(page, key);
+    // A post's fields are never taken from its comments (a comment has an author and a
+    // date too, often in the same markup).
     let within = |css: &str| -> Option<String> {
         let scope = entry.unwrap_or_else(|| page.root_element());
-        scope.select(&selector(css)).next().map(|e| {
-            e.value()
-                .attr("datetime")
-                .or_else(|| {
-                    e.value()
-                        .attr("title")
-                        .filter(|_| e.value().name() == "abbr")
-                })
-                .map(str::to_string)
-                .unwrap_or_else(|| plain_text(e))
-        })
+        scope
+            .select(&selector(css))
+            .find(|e| !in_comment(*e))
+            .map(|e| {
+                e.value()
+                    .attr("datetime")
+                    .or_else(|| {
+                        e.value()
+                            .attr("title")
+                            .filter(|_| e.value().name() == "abbr")
+                    })
+                    .map(str::to_string)
+                    .unwrap_or_else(|| plain_text(e))
+            })
     };
     let first = |candidates: Vec<Option<String>>| -> String {
         candidates
@@ -505,7 +510,11 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
     let published = moment(&raw_date, source, problems);
     let categories = |css: &str| -> Option<String> {
         let scope = entry.unwrap_or_else(|| page.root_element());
-        let items: Vec<String> = scope.select(&selector(css)).map(plain_text).collect();
+        let items: Vec<String> = scope
+            .select(&selector(css))
+            .filter(|e| !in_comment(*e))
+            .map(plain_text)
+            .collect();
         Some(join_list(items.iter().map(String::as_str)))
     };
     let category = first(vec![
@@ -530,7 +539,7 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
             let scope = entry?;
             scope
                 .select(&selector(".u-url"))
-                .next()
+                .find(|e| !in_comment(*e))
                 .and_then(|e| e.value().attr("href").map(str::to_string))
         }),
         ld("url"),
@@ -551,6 +560,13 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
         tags,
         url,
     }
+}
+
+/// Whether an element is a comment or inside one.
+fn in_comment(element: ElementRef<'_>) -> bool {
+    std::iter::once(element)
+        .chain(element.ancestors().filter_map(ElementRef::wrap))
+        .any(|e| COMMENT_SELECTOR.matches(&e))
 }
 
 /// `published` from a date as a page writes it, or empty with a warning.
