@@ -10,7 +10,8 @@
 //! Invariant: a record gives one document or one error problem, never nothing; whatever was
 //! guessed (a kind, a post, a date that could not be read) is a warning on the record's line.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::dates;
 use crate::document::{Document, Kind, LIST_SEPARATOR, Metadata};
@@ -177,12 +178,16 @@ impl Values {
 }
 
 /// Turns the records of one file into documents, remembering what the file said so far
-/// (the last post, for comments that do not name theirs).
+/// (the last post, for comments that do not name theirs; the ids seen, so that a repeated
+/// id still gives a unique document id).
 #[derive(Debug)]
 pub struct Records<'a> {
     source: &'a str,
     format: &'static str,
     last_post: Option<String>,
+    /// A hash of each id seen (8 bytes, not the id: a 1 GB export has 650,000 of them) and
+    /// the line that used it first. SipHash with fixed keys: the same on every run.
+    seen: HashMap<u64, u64>,
 }
 
 impl<'a> Records<'a> {
@@ -192,6 +197,7 @@ impl<'a> Records<'a> {
             source,
             format,
             last_post: None,
+            seen: HashMap::new(),
         }
     }
 
@@ -218,7 +224,22 @@ impl<'a> Records<'a> {
         let own = values
             .get(Field::Id)
             .map_or_else(|| format!("L{line}"), str::to_string);
-        let id = format!("{source}#{own}");
+        let mut hasher = DefaultHasher::new();
+        own.hash(&mut hasher);
+        let id = match self.seen.get(&hasher.finish()) {
+            None => {
+                self.seen.insert(hasher.finish(), line);
+                format!("{source}#{own}")
+            }
+            Some(first) => {
+                // Exports that were scraped twice repeat records; both are kept, told apart.
+                let id = format!("{source}#{own}@L{line}");
+                sink.problem(problem(format!(
+                    "id {own:?} already used at line {first}: this record is {id:?}"
+                )));
+                id
+            }
+        };
         let post_ref = values.get(Field::PostId);
         let kind = match values.get(Field::Kind).map(str::to_lowercase).as_deref() {
             Some("post" | "page" | "article") => Kind::Post,
@@ -423,6 +444,23 @@ mod tests {
                 "r.jsonl:4: error: record has no text (no field \"text\", \"body\", \"content\", \"message\"): skipped",
                 "r.jsonl:5: warning: date not understood: \"hier\": published left empty",
             ]
+        );
+    }
+
+    #[test]
+    fn a_repeated_id_is_kept_under_an_id_of_its_own() {
+        use Field::*;
+        let read = read(&[&[(Id, "p1"), (Text, "a")], &[(Id, "p1"), (Text, "a again")]]);
+        assert_eq!(
+            ids(&read),
+            [
+                ("r.jsonl#p1", "post", "r.jsonl#p1", ""),
+                ("r.jsonl#p1@L2", "post", "r.jsonl#p1@L2", ""),
+            ]
+        );
+        assert_eq!(
+            read.problems[0].to_string(),
+            "r.jsonl:2: warning: id \"p1\" already used at line 1: this record is \"r.jsonl#p1@L2\""
         );
     }
 
