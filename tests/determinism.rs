@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{analyze, assert_same_text, report};
+use crate::support::{analyze, assert_same_text, doc_ids, report};
 
 const REPORTS: &[&str] = &["documents.csv", "problems.csv"];
 
@@ -63,11 +63,7 @@ fn same_names_in_two_folders_keep_distinct_ids() {
     let (a, b) = (a.path().to_str().unwrap(), b.path().to_str().unwrap());
     let out = run(&[a, b]);
     let documents = report(out.path(), "documents.csv");
-    let ids: Vec<&str> = documents
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
+    let ids = doc_ids(&documents);
     let mut expected = [format!("{a}/post.txt"), format!("{b}/post.txt")];
     expected.sort_by(|x, y| tisse::document::natural_cmp(x, y));
     assert_eq!(ids, expected);

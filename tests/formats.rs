@@ -9,7 +9,9 @@ use std::process::Stdio;
 
 use serde_json::Value;
 
-use crate::support::{analyze, assert_golden, assert_same_text, inspect, report, root, tisse};
+use crate::support::{
+    analyze, assert_golden, assert_same_text, doc_ids, inspect, report, root, tisse,
+};
 
 /// One post and three comments, written in each format by hand.
 const SAME_THREAD: &[&str] = &[
@@ -167,11 +169,7 @@ fn bad_input_gives_problem_rows_and_the_rest_is_read() {
         );
     }
     let documents = report(out.path(), "documents.csv");
-    let ids: Vec<&str> = documents
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
+    let ids = doc_ids(&documents);
     // Around each bad record, the good ones are read; the BOM is not part of the header.
     for id in [
         "bad.jsonl#a1",

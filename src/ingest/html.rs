@@ -26,8 +26,8 @@ use ego_tree::NodeRef;
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
-use crate::dates;
 use crate::document::{Document, Href, Kind, Metadata};
+use crate::ingest::published;
 use crate::ingest::record::join_list;
 use crate::problem::Problem;
 
@@ -507,7 +507,7 @@ fn post_fields(page: &Html, source: &str, problems: &mut Vec<Problem>) -> PostFi
         within(".published"),
         within("article time"),
     ]);
-    let published = moment(&raw_date, source, problems);
+    let published = published(&raw_date, source, 1, &mut |p| problems.push(p));
     let categories = |css: &str| -> Option<String> {
         let scope = entry.unwrap_or_else(|| page.root_element());
         let items: Vec<String> = scope
@@ -567,24 +567,6 @@ fn in_comment(element: ElementRef<'_>) -> bool {
     std::iter::once(element)
         .chain(element.ancestors().filter_map(ElementRef::wrap))
         .any(|e| COMMENT_SELECTOR.matches(&e))
-}
-
-/// `published` from a date as a page writes it, or empty with a warning.
-fn moment(raw: &str, source: &str, problems: &mut Vec<Problem>) -> String {
-    if raw.is_empty() {
-        return String::new();
-    }
-    match dates::parse_published(raw) {
-        Some(m) => m.to_iso(),
-        None => {
-            problems.push(Problem::warning(
-                source,
-                Some(1),
-                format!("date not understood: {raw:?}: published left empty"),
-            ));
-            String::new()
-        }
-    }
 }
 
 /// The `content` of `<meta property=KEY>` or `<meta name=KEY>`.
@@ -713,7 +695,7 @@ fn comments(
                     .unwrap_or_else(|| plain_text(e))
             })
             .unwrap_or_default();
-        let published = moment(&raw_date, source, problems);
+        let published = published(&raw_date, source, 1, &mut |p| problems.push(p));
         let body = own(COMMENT_TEXT).unwrap_or(*node);
         let mut text = TextBuilder::default();
         let this = node.id();

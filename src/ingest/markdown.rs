@@ -18,9 +18,9 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::{Map, Value};
 
-use crate::dates;
 use crate::document::{Document, Href, Kind, Metadata};
 use crate::ingest::html::{Newlines, TextBuilder};
+use crate::ingest::published;
 use crate::ingest::record::{join_list, normalize_text};
 use crate::problem::Problem;
 
@@ -64,7 +64,9 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
     };
     let (body, hrefs) = markdown_to_text(split.body);
     let post_id = source.to_string();
-    let published = published(&get(&["date", "published"]), 1, source, &mut problems);
+    let published = published(&get(&["date", "published"]), source, 1, &mut |p| {
+        problems.push(p)
+    });
     let mut documents = vec![Document {
         meta: Metadata {
             id: post_id.clone(),
@@ -132,7 +134,9 @@ fn read_comments(
                 String::new()
             }
         };
-        let published = published(&get(&["date", "published"]), 1, source, problems);
+        let published = published(&get(&["date", "published"]), source, 1, &mut |p| {
+            problems.push(p)
+        });
         documents.push(Document {
             meta: Metadata {
                 id: format!("{post_id}#c{}", i + 1),
@@ -155,23 +159,6 @@ fn read_comments(
         });
     }
     documents
-}
-
-fn published(raw: &str, line: u64, source: &str, problems: &mut Vec<Problem>) -> String {
-    if raw.is_empty() {
-        return String::new();
-    }
-    match dates::parse_published(raw) {
-        Some(moment) => moment.to_iso(),
-        None => {
-            problems.push(Problem::warning(
-                source,
-                Some(line),
-                format!("date not understood: {raw:?}: published left empty"),
-            ));
-            String::new()
-        }
-    }
 }
 
 fn split_front_matter(text: &str) -> Split<'_> {

@@ -597,6 +597,27 @@ fn collect(run: impl FnOnce(&mut FileRead)) -> (Vec<Document>, Vec<Problem>) {
     (read.documents, read.problems)
 }
 
+/// `published` for a date as a source writes it ([`crate::dates::parse_published`]): empty
+/// when there is none (or WordPress's `0000-00-00 00:00:00` for a draft that never had one);
+/// a date that cannot be read is a warning at `line`, and `published` stays empty.
+pub fn published(raw: &str, source: &str, line: u64, problem: &mut dyn FnMut(Problem)) -> String {
+    let raw = raw.trim();
+    if raw.is_empty() || raw.starts_with("0000-00-00") {
+        return String::new();
+    }
+    match crate::dates::parse_published(raw) {
+        Some(moment) => moment.to_iso(),
+        None => {
+            problem(Problem::warning(
+                source,
+                Some(line),
+                format!("date not understood: {raw:?}: published left empty"),
+            ));
+            String::new()
+        }
+    }
+}
+
 /// How a fragment of bytes (a line, a field) that is not valid UTF-8 was decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Decoding {

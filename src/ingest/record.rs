@@ -13,9 +13,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::dates;
 use crate::document::{Document, Kind, LIST_SEPARATOR, Metadata};
-use crate::ingest::Sink;
+use crate::ingest::{Sink, published};
 use crate::problem::Problem;
 
 /// A field tisse reads from a record.
@@ -286,18 +285,12 @@ impl<'a> Records<'a> {
             }
             _ => String::new(),
         };
-        let published = match values.get(Field::Published) {
-            None => String::new(),
-            Some(raw) => match dates::parse_published(raw) {
-                Some(moment) => moment.to_iso(),
-                None => {
-                    sink.problem(problem(format!(
-                        "date not understood: {raw:?}: published left empty"
-                    )));
-                    String::new()
-                }
-            },
-        };
+        let published = published(
+            values.get(Field::Published).unwrap_or_default(),
+            source,
+            line,
+            &mut |p| sink.problem(p),
+        );
         let meta = Metadata {
             id,
             kind,

@@ -26,11 +26,10 @@ use std::io::BufRead;
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, Event};
 
-use crate::dates;
 use crate::document::{Document, Kind, Metadata};
 use crate::ingest::html::{Newlines, fragment_to_text};
 use crate::ingest::record::join_list;
-use crate::ingest::{ReadOptions, Sink};
+use crate::ingest::{ReadOptions, Sink, published};
 use crate::problem::Problem;
 
 /// The `format` of documents read from WordPress exports.
@@ -376,7 +375,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
     };
     let post_id = format!("{source}#{own}");
     let (text, hrefs) = fragment_to_text(&item.content, Newlines::Paragraphs);
-    let post_published = published(&item.date, item.line, source, sink);
+    let post_published = published(&item.date, source, item.line, &mut |p| sink.problem(p));
     sink.document(Document {
         meta: Metadata {
             id: post_id.clone(),
@@ -410,7 +409,9 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
             parent => format!("{post_id}#c{parent}"),
         };
         let (text, hrefs) = fragment_to_text(&comment.content, Newlines::Paragraphs);
-        let comment_published = published(&comment.date, comment.line, source, sink);
+        let comment_published = published(&comment.date, source, comment.line, &mut |p| {
+            sink.problem(p)
+        });
         sink.document(Document {
             meta: Metadata {
                 id: format!("{post_id}#c{own}"),
@@ -429,25 +430,6 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
             author_email: comment.email.trim().to_string(),
             author_url: comment.url.trim().to_string(),
         });
-    }
-}
-
-/// `published` from a WordPress date; drafts that never had one say `0000-00-00 00:00:00`.
-fn published(raw: &str, line: u64, source: &str, sink: &mut dyn Sink) -> String {
-    let raw = raw.trim();
-    if raw.is_empty() || raw.starts_with("0000-00-00") {
-        return String::new();
-    }
-    match dates::parse_published(raw) {
-        Some(moment) => moment.to_iso(),
-        None => {
-            sink.problem(Problem::warning(
-                source,
-                Some(line),
-                format!("date not understood: {raw:?}: published left empty"),
-            ));
-            String::new()
-        }
     }
 }
 
