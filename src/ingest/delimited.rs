@@ -1,6 +1,6 @@
 //! CSV and TSV with a header row, as spreadsheets and scrapers export them.
 //!
-//! Columns are found by header name ([`record::Field::aliases`], case and surrounding spaces
+//! Columns are found by header name ([`Field::aliases`](crate::ingest::record::Field::aliases), case and surrounding spaces
 //! ignored) or where `--field` says; other columns are ignored. The delimiter is `--delimiter`
 //! when given, else the one of `,` `;` tab that the header line holds most (outside quotes);
 //! a file read with tabs is of format `tsv`, any other of format `csv`.

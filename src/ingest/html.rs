@@ -4,13 +4,13 @@
 //!
 //! A page gives one post and its comments:
 //! - The post's text is the article's main text: the first of the usual content containers
-//!   ([`CONTENT`]: h-entry `e-content`, schema.org `articleBody`, WordPress `entry-content`,
+//!   (`CONTENT`: h-entry `e-content`, schema.org `articleBody`, WordPress `entry-content`,
 //!   Blogger `post-body`, `<article>`, `<main>`, then `<body>`), without scripts, styles,
-//!   navigation, sidebars, headers, footers, forms or comments ([`is_furniture`]).
+//!   navigation, sidebars, headers, footers, forms or comments (`is_furniture`).
 //! - Title, author, date, category and tags come from the first source that has them: h-entry
 //!   microformats, schema.org JSON-LD, `<meta>` tags (Open Graph, `article:*`, `author`),
 //!   then WordPress and Blogger class names, then `<h1>` and `<title>` for the title.
-//! - Comments are the elements of common comment-list markup ([`COMMENT`]: WordPress and
+//! - Comments are the elements of common comment-list markup (`COMMENT`: WordPress and
 //!   Blogger `li.comment`, h-entry `p-comment`); a comment nested in another is a reply to it.
 //!   Each gives its author, date and text from its own markup, never from its replies'.
 //! - Links keep their target and anchor text ([`Href`]), with the anchor's byte offsets in

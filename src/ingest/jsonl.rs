@@ -1,7 +1,7 @@
 //! JSON Lines (`.jsonl`, `.ndjson`, standard input): one JSON object a line, one document an
 //! object, as scrapers and `tisse inspect` write them.
 //!
-//! Fields are found by name ([`record::Field::aliases`]) or where `--field` says, with dotted
+//! Fields are found by name ([`Field::aliases`](crate::ingest::record::Field::aliases)) or where `--field` says, with dotted
 //! paths into nested objects (`author=user.name`); other fields are ignored. Lists (tags,
 //! categories) are joined; numbers and booleans are written as JSON writes them.
 //!

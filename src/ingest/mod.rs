@@ -637,7 +637,7 @@ impl Decoding {
     }
 }
 
-/// Decodes a fragment of a streamed file (a line, a field) as [`decode`] does a whole file:
+/// Decodes a fragment of a streamed file (a line, a field) as `decode` does a whole file:
 /// UTF-8 when valid, else Windows-1252 when invalid bytes outnumber valid non-ASCII
 /// characters, else UTF-8 with replacement characters.
 pub fn decode_fragment(bytes: &[u8]) -> (Cow<'_, str>, Option<Decoding>) {

@@ -1,7 +1,7 @@
 //! WordPress exports (WXR: `Tools > Export` gives an RSS file with `wp:` elements).
 //!
 //! Each `<item>` of type `post` or `page` is a post: `title`, `dc:creator`, `wp:post_date`,
-//! `link`, `content:encoded` (HTML turned into text, its links kept as [`Href`]s),
+//! `link`, `content:encoded` (HTML turned into text, its links kept as [`Href`](crate::document::Href)s),
 //! `<category domain="category">` and `<category domain="post_tag">`. Its `<wp:comment>`
 //! children are comments: author, e-mail and URL (kept in [`Document::author_email`] and
 //! [`Document::author_url`], never in `documents.csv`), date, content (HTML too), and
