@@ -6,6 +6,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::document::Metadata;
+use crate::links::Link;
+use crate::networks::Mention;
 
 /// What the analyzer learned from one document.
 ///
@@ -19,4 +21,28 @@ pub struct Analysis {
     pub chars: u64,
     /// Words in the text, by Unicode word boundaries (UAX #29).
     pub words: u64,
+    /// Links and e-mail addresses, sorted by start.
+    pub links: Vec<Link>,
+    /// Places where the document names a social network, sorted by start.
+    pub networks: Vec<Mention>,
+}
+
+impl Analysis {
+    /// Links that are not e-mail addresses.
+    pub fn link_count(&self) -> u64 {
+        self.links.iter().filter(|l| !l.is_email()).count() as u64
+    }
+
+    /// E-mail addresses (plain, obfuscated, `mailto:`).
+    pub fn email_count(&self) -> u64 {
+        self.links.iter().filter(|l| l.is_email()).count() as u64
+    }
+
+    /// The distinct networks named, sorted by name.
+    pub fn network_names(&self) -> Vec<&'static str> {
+        let mut names: Vec<&'static str> = self.networks.iter().map(|m| m.network).collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
 }

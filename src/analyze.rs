@@ -7,15 +7,26 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::Analysis;
 use crate::document::Document;
+use crate::links::{self, LinkOptions};
+use crate::networks;
 
 /// Settings that shape the analysis of every document. It holds no per-run state.
 #[derive(Debug, Clone, Default)]
-pub struct Analyzer {}
+pub struct Analyzer {
+    /// How links and e-mail addresses are found and shown.
+    pub links: LinkOptions,
+}
 
 impl Analyzer {
     /// An analyzer with the default settings.
     pub fn new() -> Analyzer {
-        Analyzer {}
+        Analyzer::default()
+    }
+
+    /// The same analyzer, finding links with `options`.
+    pub fn with_links(mut self, options: LinkOptions) -> Analyzer {
+        self.links = options;
+        self
     }
 
     /// Analyses one document.
@@ -31,10 +42,15 @@ impl Analyzer {
     /// assert_eq!((analysis.chars, analysis.words), (32, 7));
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
+        let links = links::extract(document, &self.links);
+        let redacted = links::redacted_spans(&links, &self.links);
+        let networks = networks::detect(&document.text, &links, &redacted);
         Analysis {
             meta: document.meta.clone(),
             chars: document.text.chars().count() as u64,
             words: document.text.unicode_words().count() as u64,
+            links,
+            networks,
         }
     }
 }

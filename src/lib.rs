@@ -11,7 +11,9 @@
 //!       --report::*----------> CSV files          (sorted rows, written atomically)
 //! ```
 //!
-//! [`pipeline::run`] drives the threads; everything else is single-threaded and pure.
+//! [`pipeline::run`] drives the threads; everything else is single-threaded and pure. Within
+//! `analyze`, [`links::extract()`] finds a document's links and addresses, then
+//! [`networks::detect`] the social networks it names (in its words and through those links).
 
 #![warn(missing_docs)]
 
@@ -20,6 +22,8 @@ pub mod analyze;
 pub mod dates;
 pub mod document;
 pub mod ingest;
+pub mod links;
+pub mod networks;
 pub mod pipeline;
 pub mod problem;
 pub mod report;

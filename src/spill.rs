@@ -17,9 +17,11 @@
 //! [`CHUNK`] analyses is far beyond what a machine holds open).
 
 use std::cmp::{Ordering, Reverse};
+use std::collections::BTreeSet;
 use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::sync::{LazyLock, Mutex};
 
 use crate::analysis::Analysis;
 use crate::document::natural_cmp;
@@ -28,6 +30,43 @@ use crate::document::natural_cmp;
 pub const CHUNK: usize = 100_000;
 /// How many merged analyses are handed to a reader at a time.
 const SLICE: usize = 4096;
+
+/// A name from one of tisse's tables (a network, a file type) held as `&'static str`. An
+/// alias rather than the type written out, so that serde's derive does not take the field
+/// for one borrowed from the input.
+pub type StaticStr = &'static str;
+
+/// The names read back from runs, each leaked once: they come from tisse's own tables (a
+/// few dozen networks and file types), so the set stays that small.
+static NAMES: LazyLock<Mutex<BTreeSet<&'static str>>> = LazyLock::new(Mutex::default);
+
+/// A `&'static str` field read back from a run.
+pub fn deserialize_static<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<StaticStr, D::Error> {
+    let name = <String as serde::Deserialize>::deserialize(deserializer)?;
+    Ok(intern(name))
+}
+
+/// An `Option<&'static str>` field read back from a run.
+pub fn deserialize_static_option<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<StaticStr>, D::Error> {
+    let name = <Option<String> as serde::Deserialize>::deserialize(deserializer)?;
+    Ok(name.map(intern))
+}
+
+fn intern(name: String) -> &'static str {
+    let mut names = NAMES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(&known) = names.get(name.as_str()) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.into_boxed_str());
+    names.insert(leaked);
+    leaked
+}
 
 /// The order of reports: ids in natural order, then byte order so that the order is total.
 pub fn report_order(a: &Analysis, b: &Analysis) -> Ordering {
@@ -234,6 +273,8 @@ mod tests {
             },
             chars: 0,
             words,
+            links: Vec::new(),
+            networks: Vec::new(),
         }
     }
 
@@ -261,6 +302,34 @@ mod tests {
         assert_eq!(ids, ["a9", "a10", "p", "p#c1", "p#c2", "p#c10", "q"]);
         // A second pass reads the runs again from their start.
         assert_eq!(store.to_vec().unwrap().len(), 7);
+    }
+
+    #[test]
+    fn analyses_come_back_whole_from_disk() {
+        let text = "Sur http://www.facebook.com/groups/geeks et viadeo.com, \
+                    écrivez à marie@example.org ou lisez https://x.example/doc.pdf.";
+        let analyzer = crate::Analyzer::new();
+        let originals: Vec<Analysis> = ["b", "a"]
+            .iter()
+            .map(|id| {
+                analyzer.analyze(&crate::Document {
+                    meta: Metadata {
+                        id: id.to_string(),
+                        format: "wxr",
+                        ..Metadata::default()
+                    },
+                    text: text.to_string(),
+                    ..crate::Document::default()
+                })
+            })
+            .collect();
+        assert!(originals[0].links.len() >= 3 && !originals[0].networks.is_empty());
+        let mut store = SortedAnalyses::with_chunk(1);
+        store.extend(originals.clone());
+        store.finish();
+        assert_eq!(store.runs(), 2);
+        let back = store.to_vec().unwrap();
+        assert_eq!(back, [originals[1].clone(), originals[0].clone()]);
     }
 
     proptest! {

@@ -31,6 +31,12 @@ pub struct Tally {
     pub warnings: u64,
     /// Errors found (something skipped).
     pub errors: u64,
+    /// Links found (e-mail addresses apart).
+    pub links: u64,
+    /// E-mail addresses found.
+    pub emails: u64,
+    /// Places where a social network is named (text, link or e-mail).
+    pub network_mentions: u64,
 }
 
 impl Tally {
@@ -43,6 +49,9 @@ impl Tally {
         self.chars += analysis.chars;
         self.words += analysis.words;
         *self.by_format.entry(analysis.meta.format).or_default() += 1;
+        self.links += analysis.link_count();
+        self.emails += analysis.email_count();
+        self.network_mentions += analysis.networks.len() as u64;
     }
 
     /// Counts one problem.
@@ -65,6 +74,9 @@ impl Tally {
         self.files_read += other.files_read;
         self.warnings += other.warnings;
         self.errors += other.errors;
+        self.links += other.links;
+        self.emails += other.emails;
+        self.network_mentions += other.network_mentions;
         self
     }
 
@@ -91,6 +103,8 @@ mod tests {
             },
             chars,
             words,
+            links: Vec::new(),
+            networks: Vec::new(),
         }
     }
 
@@ -101,21 +115,27 @@ mod tests {
             0..3u64,
             0..3u64,
             0..5u64,
+            (0..50u64, 0..9u64, 0..40u64),
         )
-            .prop_map(|(docs, warnings, errors, files_read)| {
-                let mut tally = Tally {
-                    warnings,
-                    errors,
-                    files_read,
-                    ..Tally::default()
-                };
-                for (is_post, format, chars, words) in docs {
-                    let kind = if is_post { Kind::Post } else { Kind::Comment };
-                    let format = ["page-dump", "text", "jsonl"][format];
-                    tally.add(&analysis(kind, format, chars, words));
-                }
-                tally
-            })
+            .prop_map(
+                |(docs, warnings, errors, files_read, (links, emails, mentions))| {
+                    let mut tally = Tally {
+                        warnings,
+                        errors,
+                        files_read,
+                        links,
+                        emails,
+                        network_mentions: mentions,
+                        ..Tally::default()
+                    };
+                    for (is_post, format, chars, words) in docs {
+                        let kind = if is_post { Kind::Post } else { Kind::Comment };
+                        let format = ["page-dump", "text", "jsonl"][format];
+                        tally.add(&analysis(kind, format, chars, words));
+                    }
+                    tally
+                },
+            )
     }
 
     proptest! {
@@ -148,5 +168,24 @@ mod tests {
         assert_eq!((tally.chars, tally.words), (16, 4));
         assert_eq!(tally.by_format.get("page-dump"), Some(&2));
         assert_eq!(tally.by_format.get("text"), Some(&1));
+    }
+
+    #[test]
+    fn add_counts_links_emails_and_mentions() {
+        let doc = crate::document::Document {
+            meta: Metadata {
+                id: "a".into(),
+                format: "text",
+                ..Metadata::default()
+            },
+            text: "Facebook : http://facebook.com/x, www.a.fr et moi@free.fr".into(),
+            ..Default::default()
+        };
+        let mut tally = Tally::default();
+        tally.add(&crate::Analyzer::new().analyze(&doc));
+        assert_eq!(
+            (tally.links, tally.emails, tally.network_mentions),
+            (2, 1, 2)
+        );
     }
 }

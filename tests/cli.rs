@@ -9,6 +9,7 @@ fn every_command_has_help_with_examples() {
         vec!["analyze", "--help"],
         vec!["inspect", "--help"],
         vec!["formats", "--help"],
+        vec!["links", "--help"],
     ] {
         let output = tisse().args(&args).output().unwrap();
         assert!(output.status.success(), "{args:?}");

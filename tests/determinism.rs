@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::support::{analyze, assert_same_text, doc_ids, report};
 
-const REPORTS: &[&str] = &["documents.csv", "problems.csv"];
+const REPORTS: &[&str] = &["documents.csv", "links.csv", "networks.csv", "problems.csv"];
 
 fn run(args: &[&str]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();

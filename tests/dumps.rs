@@ -36,7 +36,7 @@ fn problems_go_to_stderr_one_line_each() {
     assert!(lines.contains(&"footer_without_comments.txt:9: warning: footer announces 2 comments but the page has no comments section"));
     let summary = stderr.lines().last().unwrap();
     assert!(
-        summary.starts_with("tisse: 10 files: 10 posts, 9 comments, 240 words;"),
+        summary.starts_with("tisse: 10 files: 10 posts, 9 comments, 240 words, "),
         "{summary}"
     );
     assert!(

@@ -22,7 +22,7 @@ fn committed_reports_match_what_the_code_writes() {
     names.sort();
     assert_eq!(
         names,
-        ["documents.csv", "problems.csv"],
+        ["documents.csv", "links.csv", "networks.csv", "problems.csv"],
         "no temporary file left behind"
     );
     for name in &names {

@@ -11,5 +11,6 @@ mod cli;
 mod determinism;
 mod dumps;
 mod formats;
+mod links;
 mod reports;
 mod seed;

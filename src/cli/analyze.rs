@@ -8,7 +8,7 @@ use tisse::report;
 use tisse::report::CsvRow;
 
 use super::Outcome;
-use super::common::{Global, Reading, Terminal, count};
+use super::common::{Global, LinkArgs, Reading, Terminal, count};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -18,9 +18,12 @@ Examples:
   tisse analyze export.xml -o wp/        a WordPress export
   scraper | tisse analyze - -o out/      JSON Lines on standard input
   tisse analyze comments.csv --field text=message,author=user
+  tisse analyze --redact-emails          hide who wrote which address
+  tisse analyze --domains mine.tsv       classify more domains (domain<TAB>class lines)
 
-Writes documents.csv (one row a post or comment) and problems.csv (what could not be
-read, and why). Exit status: 0, or 1 when anything was skipped.";
+Writes documents.csv (one row a post or comment), links.csv (one row a link or e-mail
+address), networks.csv (one row a place naming a social network) and problems.csv (what
+could not be read, and why). Exit status: 0, or 1 when anything was skipped.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
@@ -37,11 +40,14 @@ pub struct Args {
     /// Folder to write the reports into (created if missing).
     #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
     out: PathBuf,
+
+    #[command(flatten)]
+    links: LinkArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let pool = global.pool()?;
-    let analyzer = tisse::Analyzer::new();
+    let analyzer = tisse::Analyzer::new().with_links(args.links.options()?);
     let mut terminal = Terminal::new(global.quiet);
     let options = args.reading.options();
     let output = pool.install(|| pipeline::run(&args.paths, &options, &analyzer, &mut terminal));
@@ -56,6 +62,22 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         csv.finish()
     })
     .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
+    report::write_atomically(out, "links.csv", |w| {
+        let mut csv = report::CsvWriter::new(w, report::links::LinkRow::HEADER)?;
+        output
+            .analyses
+            .for_each_slice(|slice| csv.rows(report::links::rows(slice)))?;
+        csv.finish()
+    })
+    .with_context(|| format!("cannot write {}", out.join("links.csv").display()))?;
+    report::write_atomically(out, "networks.csv", |w| {
+        let mut csv = report::CsvWriter::new(w, report::networks::NetworkRow::HEADER)?;
+        output
+            .analyses
+            .for_each_slice(|slice| csv.rows(report::networks::rows(slice)))?;
+        csv.finish()
+    })
+    .with_context(|| format!("cannot write {}", out.join("networks.csv").display()))?;
     report::write_csv(
         out,
         "problems.csv",
@@ -65,11 +87,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
 
     let tally = &output.tally;
     terminal.summary(&format!(
-        "tisse: {}: {}, {}, {}; problems: {}, {}; reports in {}",
+        "tisse: {}: {}, {}, {}, {}, {}; problems: {}, {}; reports in {}",
         count(output.files, "file"),
         count(tally.posts, "post"),
         count(tally.comments, "comment"),
         count(tally.words, "word"),
+        count(tally.links, "link"),
+        count(tally.emails, "e-mail"),
         count(tally.warnings, "warning"),
         count(tally.errors, "error"),
         out.display()

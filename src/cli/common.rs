@@ -1,6 +1,7 @@
 //! Options every command takes, and the terminal side of a run: progress bar and messages.
 
 use std::io::IsTerminal;
+use std::path::PathBuf;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
@@ -88,6 +89,40 @@ fn parse_delimiter(text: &str) -> Result<u8, String> {
         "tab" | "\\t" | "\t" => Ok(b'\t'),
         _ if text.len() == 1 && text.is_ascii() => Ok(text.as_bytes()[0]),
         _ => Err("expected one ASCII character, or `tab`".to_string()),
+    }
+}
+
+/// How links and e-mail addresses are found and shown (`analyze` and `links`).
+#[derive(Debug, clap::Args)]
+pub struct LinkArgs {
+    /// Keep only links written with a scheme (http://...) or www.: no bare domains like
+    /// "viadeo.com" (e-mail addresses are kept).
+    #[arg(long)]
+    pub strict_links: bool,
+
+    /// A file of "domain<TAB>class" lines that extends or overrides the bundled domain
+    /// table (data/domains.tsv); may be given several times, later files win.
+    #[arg(long = "domains", value_name = "FILE")]
+    pub domains: Vec<PathBuf>,
+
+    /// Replace the local part of every e-mail address with a stable short hash
+    /// (~1a2b3c4d@gmail.com) in every report.
+    #[arg(long)]
+    pub redact_emails: bool,
+}
+
+impl LinkArgs {
+    /// The library's options, with the user's domain files loaded.
+    pub fn options(&self) -> anyhow::Result<tisse::links::LinkOptions> {
+        let mut options = tisse::links::LinkOptions {
+            strict: self.strict_links,
+            redact_emails: self.redact_emails,
+            ..Default::default()
+        };
+        for path in &self.domains {
+            options.load_domains(path)?;
+        }
+        Ok(options)
     }
 }
 

@@ -9,6 +9,7 @@ mod analyze;
 mod common;
 mod formats;
 mod inspect;
+mod links;
 
 use std::io;
 use std::process::ExitCode;
@@ -20,7 +21,8 @@ Examples:
   tisse analyze                      read corpus/, write reports/
   tisse analyze blogs/ -o out/ -j 4  read blogs/ on 4 threads, write out/
   tisse inspect corpus/post.txt      show how one file is understood
-  tisse formats                      the readers: JSON Lines, CSV, WordPress, Markdown, HTML";
+  tisse formats                      the readers: JSON Lines, CSV, WordPress, Markdown, HTML
+  tisse links --by domain            which sites a corpus points to";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -38,6 +40,7 @@ enum Command {
     Analyze(analyze::Args),
     Inspect(inspect::Args),
     Formats(formats::Args),
+    Links(links::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -56,6 +59,7 @@ pub fn main() -> ExitCode {
         Command::Analyze(args) => analyze::run(&cli.global, args),
         Command::Inspect(args) => inspect::run(&cli.global, args),
         Command::Formats(args) => formats::run(&cli.global, args),
+        Command::Links(args) => links::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

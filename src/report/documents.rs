@@ -38,6 +38,12 @@ pub struct DocumentRow<'a> {
     pub chars: u64,
     /// Words in the text.
     pub words: u64,
+    /// Links in the text (e-mail addresses apart).
+    pub links: u64,
+    /// E-mail addresses in the text.
+    pub emails: u64,
+    /// The distinct social networks it names, sorted, `|`-joined.
+    pub networks: String,
 }
 
 impl CsvRow for DocumentRow<'_> {
@@ -57,6 +63,9 @@ impl CsvRow for DocumentRow<'_> {
         "url",
         "chars",
         "words",
+        "links",
+        "emails",
+        "networks",
     ];
 }
 
@@ -79,6 +88,9 @@ pub fn rows(analyses: &[Analysis]) -> impl Iterator<Item = DocumentRow<'_>> {
         url: &a.meta.url,
         chars: a.chars,
         words: a.words,
+        links: a.link_count(),
+        emails: a.email_count(),
+        networks: a.network_names().join("|"),
     })
 }
 
@@ -98,6 +110,8 @@ mod tests {
             },
             chars: 0,
             words: 0,
+            links: Vec::new(),
+            networks: Vec::new(),
         };
         let row = rows(std::slice::from_ref(&analysis)).next().unwrap();
         assert_eq!(serialized_header(&row), DocumentRow::HEADER);

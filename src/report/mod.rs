@@ -6,6 +6,8 @@
 //! interrupted run leaves the previous report whole, never half a file.
 
 pub mod documents;
+pub mod links;
+pub mod networks;
 pub mod problems;
 
 use std::fs;

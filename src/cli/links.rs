@@ -1,0 +1,89 @@
+//! `tisse links`: the links and e-mail addresses of a corpus as CSV on stdout, one row each,
+//! one row a distinct link (`--unique`), or counted by domain, class or network (`--by`).
+
+use std::io::{BufWriter, Write};
+use std::path::PathBuf;
+
+use tisse::pipeline;
+use tisse::report::{self, links::GroupBy};
+
+use super::Outcome;
+use super::common::{Global, LinkArgs, Reading, Terminal, count};
+
+const EXAMPLES: &str = "\
+Examples:
+  tisse links                              every link of corpus/, as links.csv has them
+  tisse links --unique blogs/              one row a normalized link: occurrences, documents,
+                                           first_seen (earliest date), first_doc
+  tisse links --by domain | head           which sites a corpus points to most
+  tisse links --by network --strict-links  networks linked to, written with http:// or www.
+
+Columns: those of links.csv; with --unique: normalized, domain, class, network, target,
+occurrences, documents, first_seen, first_doc; with --by: key, links, unique, documents.
+Rows of --unique and --by are sorted by count (most first), then key. Problems go to stderr.";
+
+/// Print the links and e-mail addresses found in files and folders, as CSV.
+#[derive(Debug, clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub struct Args {
+    /// Files or folders to read; folders are walked recursively, hidden files skipped.
+    #[arg(value_name = "PATH", default_value = "corpus")]
+    paths: Vec<PathBuf>,
+
+    /// One row per normalized link, with how often and where it was seen.
+    #[arg(long, conflicts_with = "by")]
+    unique: bool,
+
+    /// Count links by registrable domain, class, or social network.
+    #[arg(long, value_enum, value_name = "KEY")]
+    by: Option<By>,
+
+    #[command(flatten)]
+    links: LinkArgs,
+
+    #[command(flatten)]
+    reading: Reading,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum By {
+    Domain,
+    Class,
+    Network,
+}
+
+pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    let pool = global.pool()?;
+    let analyzer = tisse::Analyzer::new().with_links(args.links.options()?);
+    let mut terminal = Terminal::new(global.quiet);
+    let options = args.reading.options();
+    let output = pool.install(|| pipeline::run(&args.paths, &options, &analyzer, &mut terminal));
+    terminal.summary(&format!(
+        "tisse: {}: {}, {}",
+        count(output.files, "file"),
+        count(output.tally.links, "link"),
+        count(output.tally.emails, "e-mail"),
+    ));
+    let stdout = std::io::stdout().lock();
+    let mut out = BufWriter::new(stdout);
+    // The counted views need every analysis at once: read back whole (a big run spills them).
+    let analyses = &output.analyses.to_vec()?;
+    match (args.unique, args.by) {
+        (true, _) => report::write_csv_to(&mut out, report::links::unique_rows(analyses))?,
+        (false, Some(by)) => {
+            let by = match by {
+                By::Domain => GroupBy::Domain,
+                By::Class => GroupBy::Class,
+                By::Network => GroupBy::Network,
+            };
+            report::write_csv_to(&mut out, report::links::group_rows(analyses, by))?;
+        }
+        (false, None) => report::write_csv_to(&mut out, report::links::rows(analyses))?,
+    }
+    out.flush()?;
+    Ok(if output.tally.errors > 0 {
+        Outcome::Skipped
+    } else {
+        Outcome::Clean
+    })
+}

@@ -1,0 +1,390 @@
+//! Normalization of a URL or an e-mail address, offline: the form to count and compare.
+//!
+//! A URL: scheme and host lowercase; an IDN host in punycode (and in Unicode for display);
+//! default port dropped; percent-encoding normalized (hex digits uppercase, unreserved
+//! characters decoded, a valid `%20` kept, a lone `%` encoded as `%25`); fragment dropped,
+//! except a `#!` "hashbang" (Twitter's profile URLs of 2009-2012 were `twitter.com/#!/name`);
+//! tracking parameters dropped ([`TRACKING_PARAMETERS`], `utm_*`), the other parameters kept in
+//! their order and spelling. A URL written without a scheme gets `http://`.
+//!
+//! It does not: resolve relative URLs, follow redirects or shorteners, sort parameters, or
+//! drop a trailing slash (`/a` and `/a/` may be different pages).
+//!
+//! Invariant: normalizing a normalized URL gives it back unchanged.
+
+use url::Url;
+
+/// Query parameters that only track where a click came from; dropped from `normalized`.
+/// Names compare without case; any name starting with `utm_` is dropped too.
+/// From the parameters that Firefox's and Brave's query stripping remove, and the AT
+/// Internet tags French news sites add to their feed links (`xtor=RSS-3208`).
+pub const TRACKING_PARAMETERS: &[&str] = &[
+    "xtor",
+    "at_medium",
+    "at_campaign",
+    "ref_src",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "mc_eid",
+    "mc_cid",
+    "igshid",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "oly_anon_id",
+    "oly_enc_id",
+    "vero_id",
+    "twclid",
+    "ttclid",
+    "_openstat",
+    "__s",
+];
+
+/// A normalized URL and the parts reports show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalized URL.
+    pub url: Url,
+    /// The host in Unicode, lowercase (empty when the URL has none).
+    pub host: String,
+    /// The host as the URL holds it: ASCII, punycode for IDN.
+    pub host_ascii: String,
+    /// The registrable domain in Unicode (empty when there is none).
+    pub domain: String,
+    /// The registrable domain in ASCII (empty when there is none).
+    pub domain_ascii: String,
+}
+
+/// Normalizes a URL as written (with a scheme, or starting with a host). `None` when it
+/// cannot be parsed as one.
+///
+/// ```
+/// use tisse::links::normalize::normalize_url;
+/// let n = normalize_url("HTTP://WWW.Exemple.FR:80/a%7e?utm_source=rss&id=3#haut").unwrap();
+/// assert_eq!(n.url.as_str(), "http://www.exemple.fr/a~?id=3");
+/// assert_eq!(n.domain, "exemple.fr");
+/// ```
+pub fn normalize_url(written: &str) -> Option<Normalized> {
+    let with_scheme = if has_scheme(written) {
+        written.to_string()
+    } else if is_opaque(written) {
+        // `mailto:x`, `javascript:x`: not a web address.
+        return None;
+    } else {
+        format!("http://{written}")
+    };
+    let mut url = Url::parse(&with_scheme).ok()?;
+    if url.cannot_be_a_base() || url.host_str().is_none_or(str::is_empty) {
+        return None;
+    }
+    let path = normalize_percent(url.path());
+    url.set_path(&path);
+    match url.query().map(strip_tracking) {
+        Some(q) if !q.is_empty() => url.set_query(Some(&normalize_percent(&q))),
+        _ => url.set_query(None),
+    }
+    let fragment = url
+        .fragment()
+        .filter(|f| f.starts_with('!'))
+        .map(str::to_string);
+    url.set_fragment(fragment.as_deref());
+    let host_ascii = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let (domain_ascii, domain) = registrable_domain(&host_ascii);
+    Some(Normalized {
+        host: to_unicode(&host_ascii),
+        host_ascii,
+        domain,
+        domain_ascii,
+        url,
+    })
+}
+
+/// Normalizes an e-mail address: `mailto:` and the address in lowercase, its domain in
+/// punycode. Returns the normalized form, the domain in ASCII and the domain in Unicode.
+pub fn normalize_email(address: &str) -> Option<(String, String, String)> {
+    let (local, domain) = address.rsplit_once('@')?;
+    if local.is_empty() {
+        return None;
+    }
+    let ascii = idna::domain_to_ascii(domain).ok()?;
+    if ascii.is_empty() {
+        return None;
+    }
+    let normalized = format!("mailto:{}@{}", local.to_lowercase(), ascii);
+    let unicode = to_unicode(&ascii);
+    Some((normalized, ascii, unicode))
+}
+
+/// Whether the public suffix list knows the last labels of `host` (lowercase, ASCII or
+/// Unicode) and `host` has a label before them: `viadeo.com` yes, `rapport.pdf` and `com` no.
+pub fn has_known_suffix(host: &str) -> bool {
+    let host = host.to_ascii_lowercase();
+    psl::domain(host.as_bytes()).is_some_and(|d| d.suffix().is_known())
+}
+
+/// The registrable domain of an ASCII host, in ASCII and in Unicode; empty for IP addresses
+/// and hosts whose suffix the list does not know.
+pub fn registrable_domain(host_ascii: &str) -> (String, String) {
+    if host_ascii.parse::<std::net::IpAddr>().is_ok() || host_ascii.starts_with('[') {
+        return (String::new(), String::new());
+    }
+    match psl::domain(host_ascii.as_bytes()) {
+        Some(d) if d.suffix().is_known() => {
+            let ascii = String::from_utf8_lossy(d.as_bytes()).into_owned();
+            let unicode = to_unicode(&ascii);
+            (ascii, unicode)
+        }
+        _ => (String::new(), String::new()),
+    }
+}
+
+/// An ASCII (punycode) host in Unicode, for display; unchanged when it is not valid IDNA.
+pub fn to_unicode(host_ascii: &str) -> String {
+    let (unicode, result) = idna::domain_to_unicode(host_ascii);
+    if result.is_ok() {
+        unicode
+    } else {
+        host_ascii.to_string()
+    }
+}
+
+/// Whether `s` starts with `scheme:` (letters, digits, `+ - .`, starting with a letter).
+fn has_scheme(s: &str) -> bool {
+    let Some((scheme, _)) = s.split_once(':') else {
+        return false;
+    };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+        && s[scheme.len()..].starts_with("://")
+}
+
+/// Whether `s` starts with `scheme:` not followed by `//` nor a port number.
+fn is_opaque(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(scheme, rest)| {
+        !scheme.is_empty()
+            && scheme.bytes().all(|b| b.is_ascii_alphabetic())
+            && !rest.starts_with(|c: char| c.is_ascii_digit())
+    })
+}
+
+/// Drops tracking parameters from a raw query, keeping the others exactly as written.
+fn strip_tracking(query: &str) -> String {
+    query
+        .split('&')
+        .filter(|pair| {
+            let name = pair
+                .split('=')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            !(pair.is_empty()
+                || name.starts_with("utm_")
+                || TRACKING_PARAMETERS.contains(&name.as_str()))
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Percent-encoding in its normal form (RFC 3986, 6.2.2): `%7e` -> `~`, `%2f` -> `%2F`, a
+/// `%` that starts no escape -> `%25`.
+fn normalize_percent(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = bytes.get(i + 1..i + 3).and_then(|h| {
+                let h = std::str::from_utf8(h).ok()?;
+                u8::from_str_radix(h, 16)
+                    .ok()
+                    .filter(|_| h.bytes().all(|c| c.is_ascii_hexdigit()))
+            });
+            match hex {
+                Some(b) if b.is_ascii_alphanumeric() || b"-._~".contains(&b) => {
+                    out.push(char::from(b));
+                }
+                Some(b) => out.push_str(&format!("%{b:02X}")),
+                None => {
+                    out.push_str("%25");
+                    i += 1;
+                    continue;
+                }
+            }
+            i += 3;
+        } else {
+            // Safe: the percent sign is ASCII, so `i` stays on a character boundary.
+            let next = s[i..].find('%').map_or(s.len(), |k| i + k);
+            out.push_str(&s[i..next]);
+            i = next;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_cases() {
+        // (written, normalized, host, domain)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "http://example.com",
+                "http://example.com/",
+                "example.com",
+                "example.com",
+            ),
+            (
+                "HTTP://Example.COM/A",
+                "http://example.com/A",
+                "example.com",
+                "example.com",
+            ),
+            (
+                "https://example.com:443/",
+                "https://example.com/",
+                "example.com",
+                "example.com",
+            ),
+            (
+                "http://example.com:8080/",
+                "http://example.com:8080/",
+                "example.com",
+                "example.com",
+            ),
+            (
+                "www.cnil.fr",
+                "http://www.cnil.fr/",
+                "www.cnil.fr",
+                "cnil.fr",
+            ),
+            (
+                "http://a.b.example.co.uk/x",
+                "http://a.b.example.co.uk/x",
+                "a.b.example.co.uk",
+                "example.co.uk",
+            ),
+            // IDN: punycode in the URL, Unicode for display.
+            (
+                "http://例え.jp/",
+                "http://xn--r8jz45g.jp/",
+                "例え.jp",
+                "例え.jp",
+            ),
+            (
+                "http://www.café.fr/menu",
+                "http://www.xn--caf-dma.fr/menu",
+                "www.café.fr",
+                "café.fr",
+            ),
+            ("http://x.com/a%20b", "http://x.com/a%20b", "x.com", "x.com"),
+            (
+                "http://x.com/%7euser",
+                "http://x.com/~user",
+                "x.com",
+                "x.com",
+            ),
+            ("http://x.com/a%2fb", "http://x.com/a%2Fb", "x.com", "x.com"),
+            ("http://x.com/100%", "http://x.com/100%25", "x.com", "x.com"),
+            ("http://x.com/a b", "http://x.com/a%20b", "x.com", "x.com"),
+            ("http://x.com/#top", "http://x.com/", "x.com", "x.com"),
+            // Old Twitter profile URLs keep their hashbang: it is the path.
+            (
+                "http://twitter.com/#!/miss_tics",
+                "http://twitter.com/#!/miss_tics",
+                "twitter.com",
+                "twitter.com",
+            ),
+            (
+                "http://x.com/?utm_source=a&utm_medium=b",
+                "http://x.com/",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "http://x.com/?id=1&UTM_Campaign=c&fbclid=z",
+                "http://x.com/?id=1",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "http://x.com/?gclid=1&b=2&a=1",
+                "http://x.com/?b=2&a=1",
+                "x.com",
+                "x.com",
+            ),
+            ("http://x.com/?", "http://x.com/", "x.com", "x.com"),
+            (
+                "http://192.168.0.1:8080/a",
+                "http://192.168.0.1:8080/a",
+                "192.168.0.1",
+                "",
+            ),
+            ("http://localhost/", "http://localhost/", "localhost", ""),
+            (
+                "http://foo.blogspot.com/",
+                "http://foo.blogspot.com/",
+                "foo.blogspot.com",
+                "foo.blogspot.com",
+            ),
+        ];
+        for (written, normalized, host, domain) in cases {
+            let n = normalize_url(written).unwrap_or_else(|| panic!("{written:?} parses"));
+            assert_eq!(n.url.as_str(), *normalized, "{written:?}");
+            assert_eq!(n.host, *host, "{written:?}");
+            assert_eq!(n.domain, *domain, "{written:?}");
+            let again = normalize_url(n.url.as_str()).unwrap();
+            assert_eq!(again.url, n.url, "normalizing twice changes {written:?}");
+        }
+    }
+
+    #[test]
+    fn not_urls() {
+        // ("http:///a" parses as http://a/ by WHATWG rules; extraction never passes it.)
+        for written in [
+            "http://",
+            "mailto:",
+            "mailto:a@b.com",
+            "javascript:alert(1)",
+        ] {
+            assert!(normalize_url(written).is_none(), "{written:?}");
+        }
+    }
+
+    #[test]
+    fn suffixes() {
+        let cases: &[(&str, bool)] = &[
+            ("viadeo.com", true),
+            ("www.cnil.fr", true),
+            ("rapport.pdf", false),
+            ("bilan_2008.xls", false),
+            ("com", false),
+            ("fin.ensuite", false),
+            ("3.0.5", false),
+            ("exemple.co.uk", true),
+        ];
+        for (host, known) in cases {
+            assert_eq!(has_known_suffix(host), *known, "{host:?}");
+        }
+    }
+
+    #[test]
+    fn emails() {
+        assert_eq!(
+            normalize_email("Henri.Kaufman@GMail.com"),
+            Some((
+                "mailto:henri.kaufman@gmail.com".into(),
+                "gmail.com".into(),
+                "gmail.com".into()
+            ))
+        );
+        assert_eq!(normalize_email("@x.com"), None);
+    }
+}

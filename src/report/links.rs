@@ -1,0 +1,358 @@
+//! `links.csv`: one row a link or e-mail address, sorted by doc_id (natural order), then
+//! start; and the aggregations `tisse links` prints (`--unique`, `--by`).
+//!
+//! Rows are made from analyses already sorted by the pipeline; nothing here re-reads text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::links::Link;
+use crate::report::CsvRow;
+
+/// A row of `links.csv`; the field order is the column order.
+#[derive(Debug, Serialize)]
+pub struct LinkRow<'a> {
+    /// The document's id.
+    pub doc_id: &'a str,
+    /// The post it belongs to.
+    pub post_id: &'a str,
+    /// `post` or `comment`.
+    pub kind: &'static str,
+    /// The link as written.
+    pub url: &'a str,
+    /// The normalized link.
+    pub normalized: &'a str,
+    /// `http`, `https`, `mailto`...
+    pub scheme: &'a str,
+    /// The host, in Unicode.
+    pub host: &'a str,
+    /// The registrable domain, in Unicode.
+    pub domain: &'a str,
+    /// The normalized path.
+    pub path: &'a str,
+    /// `pdf`, `docx`... for documents.
+    pub file_type: &'static str,
+    /// What it points to.
+    pub class: &'static str,
+    /// The social network, if any.
+    pub network: &'static str,
+    /// What on the network.
+    pub target: &'static str,
+    /// The rule that found it.
+    pub rule: &'static str,
+    /// Byte offset in the text.
+    pub start: usize,
+    /// Byte offset just past it.
+    pub end: usize,
+    /// The link text, for marked-up links.
+    pub anchor: &'a str,
+    /// The sentence around it.
+    pub context: &'a str,
+}
+
+impl CsvRow for LinkRow<'_> {
+    const HEADER: &'static [&'static str] = &[
+        "doc_id",
+        "post_id",
+        "kind",
+        "url",
+        "normalized",
+        "scheme",
+        "host",
+        "domain",
+        "path",
+        "file_type",
+        "class",
+        "network",
+        "target",
+        "rule",
+        "start",
+        "end",
+        "anchor",
+        "context",
+    ];
+}
+
+fn row<'a>(analysis: &'a Analysis, link: &'a Link) -> LinkRow<'a> {
+    LinkRow {
+        doc_id: &analysis.meta.id,
+        post_id: &analysis.meta.post_id,
+        kind: analysis.meta.kind.as_str(),
+        url: &link.url,
+        normalized: &link.normalized,
+        scheme: &link.scheme,
+        host: &link.host,
+        domain: &link.domain,
+        path: &link.path,
+        file_type: link.file_type,
+        class: link.class.as_str(),
+        network: link.network.unwrap_or_default(),
+        target: link.target.map(|t| t.as_str()).unwrap_or_default(),
+        rule: link.rule.as_str(),
+        start: link.start,
+        end: link.end,
+        anchor: &link.anchor,
+        context: &link.context,
+    }
+}
+
+/// The rows of `links.csv`, in document order (already sorted) then by start.
+pub fn rows(analyses: &[Analysis]) -> Vec<LinkRow<'_>> {
+    analyses
+        .iter()
+        .flat_map(|a| a.links.iter().map(move |l| row(a, l)))
+        .collect()
+}
+
+/// A row of `tisse links --unique`: one normalized URL or address.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct UniqueRow<'a> {
+    /// The normalized link.
+    pub normalized: &'a str,
+    /// Its registrable domain.
+    pub domain: &'a str,
+    /// Its class.
+    pub class: &'static str,
+    /// Its network.
+    pub network: &'static str,
+    /// Its target on the network.
+    pub target: &'static str,
+    /// How many times it is written.
+    pub occurrences: u64,
+    /// In how many documents.
+    pub documents: u64,
+    /// The earliest `published` of those documents (empty when none has a date).
+    pub first_seen: &'a str,
+    /// The first document (in report order) that has it.
+    pub first_doc: &'a str,
+}
+
+impl CsvRow for UniqueRow<'_> {
+    const HEADER: &'static [&'static str] = &[
+        "normalized",
+        "domain",
+        "class",
+        "network",
+        "target",
+        "occurrences",
+        "documents",
+        "first_seen",
+        "first_doc",
+    ];
+}
+
+/// One row per normalized link, sorted by occurrences (most first), then normalized.
+pub fn unique_rows(analyses: &[Analysis]) -> Vec<UniqueRow<'_>> {
+    let mut by_url: BTreeMap<&str, (UniqueRow<'_>, BTreeSet<&str>)> = BTreeMap::new();
+    for analysis in analyses {
+        for link in &analysis.links {
+            let published = analysis.meta.published.as_str();
+            let (row, docs) = by_url.entry(&link.normalized).or_insert_with(|| {
+                (
+                    UniqueRow {
+                        normalized: &link.normalized,
+                        domain: &link.domain,
+                        class: link.class.as_str(),
+                        network: link.network.unwrap_or_default(),
+                        target: link.target.map(|t| t.as_str()).unwrap_or_default(),
+                        occurrences: 0,
+                        documents: 0,
+                        first_seen: published,
+                        first_doc: &analysis.meta.id,
+                    },
+                    BTreeSet::new(),
+                )
+            });
+            row.occurrences += 1;
+            docs.insert(&analysis.meta.id);
+            // ISO 8601 strings of any precision sort as dates do.
+            if !published.is_empty() && (row.first_seen.is_empty() || published < row.first_seen) {
+                row.first_seen = published;
+            }
+        }
+    }
+    let mut rows: Vec<UniqueRow<'_>> = by_url
+        .into_values()
+        .map(|(mut row, docs)| {
+            row.documents = docs.len() as u64;
+            row
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.occurrences
+            .cmp(&a.occurrences)
+            .then_with(|| a.normalized.cmp(b.normalized))
+    });
+    rows
+}
+
+/// What `tisse links --by` groups on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupBy {
+    /// The registrable domain (the host when there is none).
+    Domain,
+    /// The class.
+    Class,
+    /// The social network (links to none are left out).
+    Network,
+}
+
+/// A row of `tisse links --by ...`.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct GroupRow<'a> {
+    /// The domain, class or network.
+    pub key: &'a str,
+    /// Links written.
+    pub links: u64,
+    /// Distinct normalized links.
+    pub unique: u64,
+    /// Documents holding at least one.
+    pub documents: u64,
+}
+
+impl CsvRow for GroupRow<'_> {
+    const HEADER: &'static [&'static str] = &["key", "links", "unique", "documents"];
+}
+
+/// Links grouped by `by`, sorted by links (most first), then key.
+pub fn group_rows(analyses: &[Analysis], by: GroupBy) -> Vec<GroupRow<'_>> {
+    type Sets<'a> = (u64, BTreeSet<&'a str>, BTreeSet<&'a str>);
+    let mut groups: BTreeMap<&str, Sets<'_>> = BTreeMap::new();
+    for analysis in analyses {
+        for link in &analysis.links {
+            let key: &str = match by {
+                GroupBy::Domain if link.domain.is_empty() => &link.host,
+                GroupBy::Domain => &link.domain,
+                GroupBy::Class => link.class.as_str(),
+                GroupBy::Network => match link.network {
+                    Some(n) => n,
+                    None => continue,
+                },
+            };
+            let (n, urls, docs) = groups.entry(key).or_default();
+            *n += 1;
+            urls.insert(&link.normalized);
+            docs.insert(&analysis.meta.id);
+        }
+    }
+    let mut rows: Vec<GroupRow<'_>> = groups
+        .into_iter()
+        .map(|(key, (links, urls, docs))| GroupRow {
+            key,
+            links,
+            unique: urls.len() as u64,
+            documents: docs.len() as u64,
+        })
+        .collect();
+    rows.sort_by(|a, b| b.links.cmp(&a.links).then_with(|| a.key.cmp(b.key)));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Metadata};
+    use crate::report::serialized_header;
+
+    fn analyses() -> Vec<Analysis> {
+        let doc = |id: &str, published: &str, text: &str| Document {
+            meta: Metadata {
+                id: id.into(),
+                post_id: id.into(),
+                published: published.into(),
+                format: "text",
+                ..Metadata::default()
+            },
+            text: text.into(),
+            ..Document::default()
+        };
+        let analyzer = crate::Analyzer::new();
+        [
+            doc(
+                "a",
+                "2008-02-14",
+                "http://viadeo.com/?utm_source=x et viadeo.com, a@b.fr",
+            ),
+            doc("b", "2007-09-27T00:07", "viadeo.com puis http://youtu.be/x"),
+            doc("c", "", "www.viadeo.com"),
+        ]
+        .iter()
+        .map(|d| analyzer.analyze(d))
+        .collect()
+    }
+
+    #[test]
+    fn headers_match_fields() {
+        let analyses = analyses();
+        assert_eq!(serialized_header(&rows(&analyses)[0]), LinkRow::HEADER);
+        assert_eq!(
+            serialized_header(&unique_rows(&analyses)[0]),
+            UniqueRow::HEADER
+        );
+        assert_eq!(
+            serialized_header(&group_rows(&analyses, GroupBy::Domain)[0]),
+            GroupRow::HEADER
+        );
+    }
+
+    #[test]
+    fn unique_counts_occurrences_documents_and_first_seen() {
+        let analyses = analyses();
+        let rows: Vec<(&str, u64, u64, &str, &str)> = unique_rows(&analyses)
+            .iter()
+            .map(|r| {
+                (
+                    r.normalized,
+                    r.occurrences,
+                    r.documents,
+                    r.first_seen,
+                    r.first_doc,
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                // The utm parameter is gone: three spellings, one link.
+                ("http://viadeo.com/", 3, 2, "2007-09-27T00:07", "a"),
+                ("http://www.viadeo.com/", 1, 1, "", "c"),
+                ("http://youtu.be/x", 1, 1, "2007-09-27T00:07", "b"),
+                ("mailto:a@b.fr", 1, 1, "2008-02-14", "a"),
+            ]
+        );
+    }
+
+    #[test]
+    fn groups_by_domain_class_and_network() {
+        let analyses = analyses();
+        let flat = |by| -> Vec<(String, u64, u64, u64)> {
+            group_rows(&analyses, by)
+                .iter()
+                .map(|r| (r.key.to_string(), r.links, r.unique, r.documents))
+                .collect()
+        };
+        let s = |k: &str, a, b, c| (k.to_string(), a, b, c);
+        assert_eq!(
+            flat(GroupBy::Domain),
+            [
+                s("viadeo.com", 4, 2, 3),
+                s("b.fr", 1, 1, 1),
+                s("youtu.be", 1, 1, 1)
+            ]
+        );
+        assert_eq!(
+            flat(GroupBy::Class),
+            [
+                s("social_network", 4, 2, 3),
+                s("email", 1, 1, 1),
+                s("video", 1, 1, 1)
+            ]
+        );
+        assert_eq!(
+            flat(GroupBy::Network),
+            [s("Viadeo", 4, 2, 3), s("YouTube", 1, 1, 1)]
+        );
+    }
+}
