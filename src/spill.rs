@@ -1,9 +1,9 @@
 //! [`SortedAnalyses`]: a run's analyses in report order (by id, natural order), held in
 //! memory while they are few and spilled to temporary files when they are many.
 //!
-//! Why: an [`Analysis`] costs about 500 bytes with its strings, and a 1 GB export holds some
-//! 650,000 documents: keeping them all, plus the copies a growing `Vec` makes, took more than
-//! 500 MB. So analyses are gathered in chunks of at most [`CHUNK`]; a full chunk is sorted
+//! Why: an [`Analysis`] costs about 500 bytes with its strings before its links (a few
+//! kilobytes with them), and a 1 GB export holds some 650,000 documents: keeping them all,
+//! plus the copies a growing `Vec` makes, took more than 500 MB even without links. So analyses are gathered in chunks of at most [`CHUNK`]; a full chunk is sorted
 //! (stably) and written to an anonymous temporary file as JSON Lines (a "run"), and reports
 //! read the runs back merged, a small slice at a time. Memory is then bounded by a chunk
 //! plus one line per run, whatever the corpus size.
@@ -27,7 +27,7 @@ use crate::analysis::Analysis;
 use crate::document::natural_cmp;
 
 /// The most analyses held in memory before a chunk is spilled to a run.
-pub const CHUNK: usize = 100_000;
+pub const CHUNK: usize = 25_000;
 /// How many merged analyses are handed to a reader at a time.
 const SLICE: usize = 4096;
 
