@@ -122,6 +122,27 @@ fn wordpress_comments_keep_email_and_site_out_of_the_reports() {
     let csv = report(out.path(), "documents.csv");
     assert!(!csv.contains("hugo@courriel.example"));
     assert!(!csv.contains("hugo.example"));
+    // The e-mail report has them, as the export gave them (rule `author`)...
+    let links = report(out.path(), "links.csv");
+    assert!(links.contains(
+        "\nsame.xml#1#c11,same.xml#1,comment,mailto:hugo@courriel.example,mailto:hugo@courriel.example,mailto,courriel.example,,,,email,,,author,0,0,,\n"
+    ));
+    assert!(links.contains(",https://hugo.example,https://hugo.example/,"));
+    // ... and hides the address's local part with --redact-emails.
+    let redacted = tempfile::tempdir().unwrap();
+    tisse()
+        .args([
+            "analyze",
+            "--redact-emails",
+            "tests/fixtures/formats/same.xml",
+            "-o",
+        ])
+        .arg(redacted.path())
+        .output()
+        .unwrap();
+    let links = report(redacted.path(), "links.csv");
+    assert!(!links.contains("hugo@"), "{links}");
+    assert!(links.contains("@courriel.example,"));
     let with_spam = tisse()
         .args([
             "inspect",

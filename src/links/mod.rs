@@ -43,6 +43,9 @@ pub enum Rule {
     ObfuscatedEmail,
     /// A link the source marked up (HTML `href`, Markdown target), with its anchor text.
     Href,
+    /// The author's e-mail address or web site, as an export gives them beside the text
+    /// (WordPress commenters): no place in the text, so `start == end == 0` and no context.
+    Author,
 }
 
 impl Rule {
@@ -55,6 +58,7 @@ impl Rule {
             Rule::Email => "email",
             Rule::ObfuscatedEmail => "obfuscated_email",
             Rule::Href => "href",
+            Rule::Author => "author",
         }
     }
 }
@@ -159,5 +163,11 @@ pub fn redacted_spans(links: &[Link], options: &LinkOptions) -> Vec<Range<usize>
 /// Finds, normalizes and classifies every link and e-mail address of a document, including
 /// its marked-up `hrefs`. Sorted by start, then end.
 pub fn extract(document: &Document, options: &LinkOptions) -> Vec<Link> {
-    extract::links(&document.text, &document.hrefs, options)
+    let mut links = extract::links(&document.text, &document.hrefs, options);
+    let author = extract::author_links(&document.author_email, &document.author_url, options);
+    if !author.is_empty() {
+        links.extend(author);
+        links.sort_by_key(|l| (l.start, l.end, l.rule));
+    }
+    links
 }
