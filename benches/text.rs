@@ -18,7 +18,7 @@ fn texts() -> Vec<(String, Option<Language>)> {
     let detector = LangDetector::new(&LangOptions::default());
     inputs
         .iter()
-        .flat_map(|input| tisse::ingest::read_file(input).documents)
+        .flat_map(|input| tisse::ingest::read_file(input, &Default::default()).documents)
         .map(|d| {
             let lang = detector.detect(&d.text).lang;
             (d.text, lang)

@@ -3,6 +3,8 @@
 //! The text stays behind once a document is analysed, so that a run holds only what the
 //! reports need. Later stages (language, keywords, links, themes) add fields here.
 
+use serde::{Deserialize, Serialize};
+
 use crate::document::Metadata;
 use crate::keywords::DocTerms;
 use crate::lang::LangInfo;
@@ -10,7 +12,10 @@ use crate::links::Link;
 use crate::networks::Mention;
 
 /// What the analyzer learned from one document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+///
+/// It serializes and deserializes whole: big runs spill analyses to temporary files and read
+/// them back ([`crate::spill`]), so every field added here needs serde too.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The document's metadata, as its reader gave it.
     pub meta: Metadata,

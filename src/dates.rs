@@ -8,6 +8,12 @@
 //! The result is exactly as precise as the source: a date alone stays a date
 //! (`2007-09-27`), a date with a time gets minutes (`2007-09-27T17:38`), and seconds only
 //! when the page gives them. No time zone is invented: pages show local time.
+//!
+//! Exports (JSON Lines, CSV, WordPress, front matter) write machine dates instead:
+//! `2007-09-27 00:07:00`, `2007-09-27T00:07:00+02:00`. [`parse_published`] reads those too.
+//! Exports always write seconds, most of them zero; zero seconds are dropped, so that the same
+//! comment read from a page and from its blog's export has the same `published`. An offset is
+//! dropped as well: the wall-clock time the blog showed is kept, as for pages.
 
 use jiff::civil::{Date, DateTime, Time};
 
@@ -209,6 +215,79 @@ pub fn parse_time(text: &str) -> Option<ClockTime> {
     })
 }
 
+/// Parses a date as exports and pages write it: ISO 8601 (`2007-09-27`,
+/// `2007-09-27 00:07:00`, `2007-09-27T00:07:00.000Z`, `2007-09-27T00:07:00+02:00`), or any
+/// form [`parse_moment`] reads. Zero seconds and offsets are dropped (see the module docs).
+///
+/// ```
+/// use tisse::dates::parse_published;
+/// let iso = |s| parse_published(s).map(|m| m.to_iso());
+/// assert_eq!(iso("2007-11-19 17:38:00").as_deref(), Some("2007-11-19T17:38"));
+/// assert_eq!(iso("2007-11-19T17:38:05+01:00").as_deref(), Some("2007-11-19T17:38:05"));
+/// assert_eq!(iso("19 novembre 2007 à 17:38").as_deref(), Some("2007-11-19T17:38"));
+/// assert_eq!(iso("0000-00-00 00:00:00"), None);
+/// ```
+pub fn parse_published(text: &str) -> Option<Moment> {
+    let text = text.trim();
+    parse_iso(text).or_else(|| parse_moment(text))
+}
+
+/// `YYYY-MM-DD`, then optionally `T` or a space and `HH:MM[:SS[.fraction]]`, then optionally
+/// `Z`, ` UTC`, `GMT` or an offset.
+fn parse_iso(text: &str) -> Option<Moment> {
+    let b = text.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let year: i16 = parse_exact_number(&text[0..4], 4)?;
+    let month: i8 = parse_exact_number(&text[5..7], 2)?;
+    let day: i8 = parse_exact_number(&text[8..10], 2)?;
+    let date = Date::new(year, month, day).ok()?;
+    let rest = &text[10..];
+    if rest.is_empty() {
+        return Some(Moment::Day(date));
+    }
+    let rest = rest.strip_prefix(['T', ' '])?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_digit() || c == ':' || c == '.'))
+        .unwrap_or(rest.len());
+    let (clock, zone) = rest.split_at(end);
+    if !is_zone(zone.trim()) {
+        return None;
+    }
+    let clock = clock.split('.').next().unwrap_or_default();
+    let mut parts = clock.split(':');
+    let hour: i8 = parse_exact_number(parts.next()?, 2)?;
+    let minute: i8 = parse_exact_number(parts.next()?, 2)?;
+    let second: i8 = match parts.next() {
+        Some(s) => parse_exact_number(s, 2)?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let time = Time::new(hour, minute, second, 0).ok()?;
+    Some(Moment::at(
+        date,
+        ClockTime {
+            time,
+            has_seconds: second != 0,
+        },
+    ))
+}
+
+/// What may follow an ISO time: nothing, `Z`, `UTC`, `GMT`, or an offset `+02:00`, `-0500`.
+fn is_zone(zone: &str) -> bool {
+    if zone.is_empty() || ["Z", "UTC", "GMT"].contains(&zone) {
+        return true;
+    }
+    let Some(digits) = zone.strip_prefix(['+', '-']) else {
+        return false;
+    };
+    let digits: String = digits.chars().filter(|&c| c != ':').collect();
+    digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// Reads a day from the start of `words`; returns it with the number of words used.
 fn parse_day_words(words: &[String]) -> Option<(Date, usize)> {
     let skip = usize::from(
@@ -336,6 +415,35 @@ mod tests {
         ];
         for (input, expected) in cases {
             assert_eq!(iso(input).as_deref(), *expected, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn published_dates_from_exports() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("2007-09-27", Some("2007-09-27")),
+            ("2007-09-27 00:07:00", Some("2007-09-27T00:07")),
+            ("2007-09-27T00:07", Some("2007-09-27T00:07")),
+            ("2007-09-27T00:07:05", Some("2007-09-27T00:07:05")),
+            // The wall-clock time is kept; the offset and fractions go.
+            ("2007-09-27T00:07:00+02:00", Some("2007-09-27T00:07")),
+            ("2007-09-27T00:07:00.000Z", Some("2007-09-27T00:07")),
+            ("2007-09-27 00:07:00 -0500", Some("2007-09-27T00:07")),
+            ("  2007-09-27  ", Some("2007-09-27")),
+            // WordPress writes this for drafts that never had a date.
+            ("0000-00-00 00:00:00", None),
+            ("2007-02-30", None),
+            ("2007-09-27T25:00", None),
+            ("2007-09-27 at noon", None),
+            ("2007-09-27T00:07:00 Europe/Paris", None),
+            ("27/09/2007", None),
+            // Page-style dates still work.
+            ("19 novembre 2007 à 17:38", Some("2007-11-19T17:38")),
+            ("", None),
+        ];
+        for (input, expected) in cases {
+            let got = parse_published(input).map(Moment::to_iso);
+            assert_eq!(got.as_deref(), *expected, "{input:?}");
         }
     }
 

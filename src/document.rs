@@ -7,10 +7,15 @@
 
 use std::cmp::Ordering;
 
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// Joins several values in one cell (categories, tags): `Culture; Réseaux sociaux`.
+pub const LIST_SEPARATOR: &str = "; ";
 
 /// Whether a document is a post or a comment on one.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A blog post (or a page): the head of a thread.
@@ -43,6 +48,15 @@ pub struct Document {
     /// no longer shows. Empty for plain-text sources.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub hrefs: Vec<Href>,
+    /// The commenter's e-mail address, when the source gives one (WordPress exports do). It
+    /// is kept for the e-mail report only: it is not in `documents.csv`, and it does not
+    /// travel into the [`Metadata`] that outlives the text.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author_email: String,
+    /// The commenter's web site, when the source gives one (WordPress exports do); like
+    /// [`Document::hrefs`], a link the text does not show.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub author_url: String,
 }
 
 /// A link the source marked up: its target, and the text it was attached to.
@@ -62,7 +76,10 @@ pub struct Href {
 ///
 /// Optional fields are an empty string when the source does not give them, so that reports
 /// show an empty cell rather than a placeholder.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+///
+/// It serializes (as `tisse inspect` shows it) and deserializes (big runs spill analyses to
+/// temporary files: see [`crate::spill`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
     /// Stable, readable id: a post's comes from its file's path inside the corpus; a
     /// comment's is `<post id>#c1`, `#c2`, ... in page order.
@@ -77,16 +94,36 @@ pub struct Metadata {
     pub source: String,
     /// The 1-based line of `source` where the document starts.
     pub line: u64,
-    /// Which reader read it: `page-dump`, `text`, ...
-    pub format: &'static str,
+    /// Which reader read it: `page-dump`, `text`, `jsonl`, `csv`, `tsv`, `wxr`, `markdown`,
+    /// `html`.
+    #[serde(deserialize_with = "deserialize_format")]
+    pub format: FormatName,
     /// The post's or comment's title.
     pub title: String,
     /// Who wrote it, as the page names them.
     pub author: String,
     /// ISO 8601 local time, as precise as the source: `2007-09-27` or `2007-09-27T00:07`.
     pub published: String,
-    /// The post's category (empty for comments unless the source gives one).
+    /// The post's category (empty for comments unless the source gives one); several are
+    /// joined with `; `.
     pub category: String,
+    /// The post's tags, joined with `; `, when the source gives them.
+    pub tags: String,
+    /// The document's own address (permalink), when the source gives one.
+    pub url: String,
+}
+
+/// A reader's name (`Metadata::format`). An alias rather than `&'static str` written out, so
+/// that serde's derive does not take the field for one borrowed from the input.
+pub type FormatName = &'static str;
+
+/// A reader's name read back as the `'static` name the reader gave.
+fn deserialize_format<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    crate::ingest::format_name(&name)
+        .ok_or_else(|| serde::de::Error::custom(format!("unknown format {name:?}")))
 }
 
 /// Compares two ids (or any strings) in natural order: runs of ASCII digits compare by their

@@ -26,6 +26,8 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::analysis::Analysis;
 use crate::lang::Language;
 use crate::text::{stem, tokenize};
@@ -87,7 +89,7 @@ pub fn parse_stopwords(text: &str) -> Vec<String> {
 }
 
 /// A surface form of a stem, counted in one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormCount {
     /// The stem.
     pub stem: Box<str>,
@@ -98,7 +100,7 @@ pub struct FormCount {
 }
 
 /// What a document contributes to keywords.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocTerms {
     /// Distinct `(stem, form)` pairs sorted by stem then form, until the batch is tallied;
     /// then empty.
@@ -414,16 +416,18 @@ impl GroupBy {
     }
 }
 
-/// Adds up the stem counts of the documents of each scope.
-pub fn group_counts(analyses: &[Analysis], by: GroupBy) -> BTreeMap<String, HashMap<StemId, u64>> {
-    let mut groups: BTreeMap<String, HashMap<StemId, u64>> = BTreeMap::new();
+/// The stem counts of each scope (a post, an author, a month...).
+pub type GroupCounts = BTreeMap<String, HashMap<StemId, u64>>;
+
+/// Adds the stem counts of `analyses` to their scopes' in `groups`: called a slice of
+/// analyses at a time, so that the analyses of a big run never have to be in memory at once.
+pub fn add_group_counts(groups: &mut GroupCounts, analyses: &[Analysis], by: GroupBy) {
     for analysis in analyses {
         let group = groups.entry(by.scope(analysis)).or_default();
         for &(id, count) in &analysis.terms.stems {
             *group.entry(id).or_default() += u64::from(count);
         }
     }
-    groups
 }
 
 #[cfg(test)]

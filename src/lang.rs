@@ -16,6 +16,7 @@ use std::cmp::Ordering;
 use std::fmt;
 
 use rust_stemmers::Algorithm;
+use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang, Script};
 
 use crate::text::masked_spans;
@@ -221,7 +222,9 @@ impl fmt::Display for Language {
 }
 
 /// Where a document's language came from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum LangSource {
     /// No language: the text has no letters, or the detector could not tell.
     #[default]
@@ -247,7 +250,10 @@ impl LangSource {
 }
 
 /// A document's language, and how sure the detector was.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+///
+/// Serialized with the language as its code and the script as its name: analyses of big runs
+/// are spilled to temporary files ([`crate::spill`]) and read back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LangInfo {
     /// The language the document's words are stemmed in.
     pub lang: Option<Language>,
@@ -259,7 +265,46 @@ pub struct LangInfo {
     /// Whether the detector found its own guess reliable (whatlang's judgement).
     pub reliable: bool,
     /// The writing system of the text, when it has letters.
+    #[serde(with = "script_by_name")]
     pub script: Option<Script>,
+}
+
+impl Serialize for Language {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Language {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Language, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Language::from_code(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown language code {code:?}")))
+    }
+}
+
+/// whatlang's scripts by their names, for serde.
+mod script_by_name {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use whatlang::Script;
+
+    pub fn serialize<S: Serializer>(script: &Option<Script>, s: S) -> Result<S::Ok, S::Error> {
+        match script {
+            Some(script) => s.serialize_some(script.name()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Script>, D::Error> {
+        let Some(name) = Option::<String>::deserialize(d)? else {
+            return Ok(None);
+        };
+        Script::all()
+            .iter()
+            .find(|s| s.name() == name)
+            .map(|s| Some(*s))
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown script {name:?}")))
+    }
 }
 
 impl LangInfo {

@@ -4,13 +4,14 @@
 //!
 //! ```text
 //! paths --ingest::discover--> Inputs (sorted)
-//!       --ingest::read_file--> Documents          (parallel, per file)
+//!       --ingest::read_file--> Documents          (parallel, per file; big files streamed)
 //!       --Analyzer::analyze--> Analysis           (parallel, pure, per document)
 //!       --Threads::resolve---> Analysis           (in order: unsure comments take their
 //!                                                  thread's language)
 //!       --Tally::add/merge---> Tally              (integer counts, associative merge)
 //!       --Vocabulary::compact> stem ids           (in order: corpus keyword counts; documents
 //!                                                  keep (stem id, count) pairs, no strings)
+//!       --spill::SortedAnalyses-> analyses by id  (in memory, or sorted runs on disk)
 //!       --report::*----------> CSV files          (sorted rows, written atomically)
 //! ```
 //!
@@ -32,6 +33,7 @@ pub mod networks;
 pub mod pipeline;
 pub mod problem;
 pub mod report;
+pub mod spill;
 pub mod tally;
 pub mod text;
 pub mod threads;

@@ -3,18 +3,26 @@
 //!
 //! Files flow in bounded batches (at most [`BATCH_BYTES`] of input, or [`BATCH_FILES`]
 //! files), so that no stage holds the whole corpus's text: once a batch is analysed, only
-//! its [`Analysis`] rows and the merged [`Tally`] remain. Within a batch, indexed parallel
-//! iterators keep file order, and the tally merge is associative, so the result is the same
-//! whatever the thread count.
+//! its [`Analysis`] rows and the merged [`Tally`] remain. A file too big for a batch of its
+//! own (a 1 GB export) is streamed: its reader, on a thread of its own, pushes documents into
+//! a [`Sink`] that sends them to [`analyze_documents`] every [`STREAM_BATCH_DOCUMENTS`]
+//! documents or [`STREAM_BATCH_BYTES`] of text, so memory holds a few batches of text
+//! (the one being read, one waiting, one being analysed), never the file.
+//!
+//! Within a batch, indexed parallel iterators keep document order, and the tally merge is
+//! associative, so the result is the same whatever the thread count or batch boundaries.
+//! Analyses go, in file and document order, into [`SortedAnalyses`], which sorts them by id
+//! (spilling sorted runs to temporary files when they are many).
 
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
-use crate::document::natural_cmp;
-use crate::ingest::{self, FileRead, Input};
+use crate::document::Document;
+use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
 use crate::keywords::Vocabulary;
 use crate::problem::Problem;
+use crate::spill::SortedAnalyses;
 use crate::tally::Tally;
 use crate::threads::Threads;
 
@@ -22,14 +30,20 @@ use crate::threads::Threads;
 pub const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 /// The most files in one batch, so that many tiny files still report progress.
 pub const BATCH_FILES: usize = 2048;
+/// A file this big or bigger is streamed rather than read whole.
+pub const STREAM_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// A streamed file's documents are analysed when this many are waiting...
+pub const STREAM_BATCH_DOCUMENTS: usize = 10_000;
+/// ... or when their texts hold this many bytes.
+pub const STREAM_BATCH_BYTES: usize = 16 * 1024 * 1024;
 
 /// Hears how a run goes, for progress bars and live messages. Called from the pipeline's
 /// own thread, between batches, in a deterministic order.
 pub trait Observer {
     /// The run found `files` files to read.
     fn started(&mut self, _files: u64) {}
-    /// `files` more files have been read and analysed; here are their problems, in report
-    /// order.
+    /// `files` more files have been read and analysed (0 for a part of a streamed file); here
+    /// are their problems, in report order.
     fn batch_done(&mut self, _files: u64, _problems: &[Problem]) {}
 }
 
@@ -42,8 +56,9 @@ impl Observer for Silent {}
 /// problems in report order.
 #[derive(Debug, Default)]
 pub struct RunOutput {
-    /// One analysis per document, sorted by id in natural order.
-    pub analyses: Vec<Analysis>,
+    /// One analysis per document, sorted by id in natural order (spilled to temporary files
+    /// when there are many).
+    pub analyses: SortedAnalyses,
     /// Corpus-wide counts.
     pub tally: Tally,
     /// Every problem, sorted by source and line.
@@ -57,6 +72,7 @@ pub struct RunOutput {
 /// Reads and analyses everything under `paths` on the current rayon pool.
 pub fn run(
     paths: &[std::path::PathBuf],
+    options: &ReadOptions,
     analyzer: &Analyzer,
     observer: &mut dyn Observer,
 ) -> RunOutput {
@@ -66,27 +82,55 @@ pub fn run(
     observer.batch_done(0, &problems);
     let mut output = RunOutput {
         files: inputs.len() as u64,
+        analyses: SortedAnalyses::new(),
         ..RunOutput::default()
     };
     // Languages of threads and the stem vocabulary carry over from batch to batch.
     let mut threads = Threads::default();
     for batch in batches(&inputs) {
-        let (analyses, tally, batch_problems) =
-            run_batch(batch, analyzer, &mut threads, &mut output.vocabulary);
-        observer.batch_done(batch.len() as u64, &batch_problems);
-        output.analyses.extend(analyses);
+        let (tally, batch_problems) = match batch {
+            [input] if is_streamed(input) => {
+                // The sink has shown the file's problems as they came.
+                let streamed = stream_file(
+                    input,
+                    options,
+                    analyzer,
+                    observer,
+                    &mut threads,
+                    &mut output,
+                );
+                observer.batch_done(1, &[]);
+                streamed
+            }
+            _ => {
+                let (analyses, tally, problems) = run_batch(
+                    batch,
+                    options,
+                    analyzer,
+                    &mut threads,
+                    &mut output.vocabulary,
+                );
+                observer.batch_done(batch.len() as u64, &problems);
+                output.analyses.extend(analyses);
+                (tally, problems)
+            }
+        };
         output.tally = std::mem::take(&mut output.tally).merge(tally);
         problems.extend(batch_problems);
     }
     for problem in &problems {
         output.tally.add_problem(problem);
     }
-    output.analyses.sort_by(|a, b| {
-        natural_cmp(&a.meta.id, &b.meta.id).then_with(|| a.meta.id.cmp(&b.meta.id))
-    });
+    output.analyses.finish();
     problems.sort_by(Problem::report_order);
     output.problems = problems;
     output
+}
+
+/// Whether a file is read as a stream of batches rather than whole in a batch of files:
+/// big files, and standard input (its size is unknown).
+fn is_streamed(input: &Input) -> bool {
+    input.size >= STREAM_FILE_BYTES || input.path.as_os_str() == ingest::STDIN_PATH
 }
 
 /// Cuts the sorted inputs into consecutive batches bounded in bytes and files.
@@ -109,13 +153,18 @@ fn batches(inputs: &[Input]) -> Vec<&[Input]> {
     out
 }
 
+/// Reads a batch of files in parallel, then analyses their documents.
 fn run_batch(
     batch: &[Input],
+    options: &ReadOptions,
     analyzer: &Analyzer,
     threads: &mut Threads,
     vocabulary: &mut Vocabulary,
 ) -> (Vec<Analysis>, Tally, Vec<Problem>) {
-    let reads: Vec<FileRead> = batch.par_iter().map(ingest::read_file).collect();
+    let reads: Vec<FileRead> = batch
+        .par_iter()
+        .map(|input| ingest::read_file(input, options))
+        .collect();
     let mut problems: Vec<Problem> = Vec::new();
     let mut documents = Vec::new();
     let mut files_read = 0;
@@ -124,20 +173,134 @@ fn run_batch(
         problems.extend(read.problems);
         documents.extend(read.documents);
     }
+    let (analyses, mut tally) = analyze_documents(documents, analyzer, threads, vocabulary);
+    tally.files_read += files_read;
+    problems.sort_by(Problem::report_order);
+    (analyses, tally, problems)
+}
+
+/// Analyses a batch of documents: their analyses, in the same order, and their tally. The
+/// documents (their text) are dropped here.
+///
+/// Documents are analysed in parallel; then, in order, unsure comments take their thread's
+/// language (`threads` remembers the languages of posts and comments seen so far, in this
+/// batch and the ones before), the batch is tallied, and the documents' stems get their ids in
+/// the corpus `vocabulary`.
+pub fn analyze_documents(
+    documents: Vec<Document>,
+    analyzer: &Analyzer,
+    threads: &mut Threads,
+    vocabulary: &mut Vocabulary,
+) -> (Vec<Analysis>, Tally) {
     let mut analyses: Vec<Analysis> = documents.par_iter().map(|d| analyzer.analyze(d)).collect();
     threads.resolve(&documents, &mut analyses, analyzer);
     drop(documents);
-    let mut tally = analyses
+    let tally = analyses
         .par_iter()
         .fold(Tally::default, |mut tally, analysis| {
             tally.add(analysis);
             tally
         })
         .reduce(Tally::default, Tally::merge);
-    tally.files_read += files_read;
     vocabulary.compact(&mut analyses);
+    (analyses, tally)
+}
+
+/// Reads one big file as a stream, analysing its documents a batch at a time into
+/// `output.analyses`; shows its problems to the observer as they come, and returns its tally
+/// and all its problems in report order.
+///
+/// The file is read on a thread of its own while the pool analyses the batch before: reading
+/// (parsing JSON, XML and HTML) and analysing overlap. Batches travel through a channel of one
+/// place, in file order, so memory holds at most three batches and the order never changes.
+fn stream_file(
+    input: &Input,
+    options: &ReadOptions,
+    analyzer: &Analyzer,
+    observer: &mut dyn Observer,
+    threads: &mut Threads,
+    output: &mut RunOutput,
+) -> (Tally, Vec<Problem>) {
+    let (sender, receiver) = std::sync::mpsc::sync_channel::<Batch>(1);
+    let mut tally = Tally::default();
+    let mut problems = Vec::new();
+    let documents = std::thread::scope(|scope| {
+        let reader = scope.spawn(move || {
+            let mut sink = BatchSink {
+                sender: Some(sender),
+                batch: Batch::default(),
+                text_bytes: 0,
+            };
+            let documents = ingest::stream_file(input, options, &mut sink);
+            sink.send();
+            documents
+        });
+        for batch in receiver {
+            let (analyses, batch_tally) =
+                analyze_documents(batch.documents, analyzer, threads, &mut output.vocabulary);
+            output.analyses.extend(analyses);
+            tally = std::mem::take(&mut tally).merge(batch_tally);
+            observer.batch_done(0, &batch.problems);
+            problems.extend(batch.problems);
+        }
+        reader
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    tally.files_read += u64::from(documents > 0);
     problems.sort_by(Problem::report_order);
-    (analyses, tally, problems)
+    (tally, problems)
+}
+
+/// Documents read from a streamed file, and the problems met reading them.
+#[derive(Default)]
+struct Batch {
+    documents: Vec<Document>,
+    problems: Vec<Problem>,
+}
+
+/// Gathers a streamed file's documents into batches and sends each, full, to be analysed.
+struct BatchSink {
+    /// `None` once the receiving side has gone (it never does before the end, unless it
+    /// panicked): reading then stops.
+    sender: Option<std::sync::mpsc::SyncSender<Batch>>,
+    batch: Batch,
+    text_bytes: usize,
+}
+
+impl BatchSink {
+    fn send(&mut self) {
+        let batch = std::mem::take(&mut self.batch);
+        self.text_bytes = 0;
+        if batch.documents.is_empty() && batch.problems.is_empty() {
+            return;
+        }
+        if let Some(sender) = &self.sender
+            && sender.send(batch).is_err()
+        {
+            self.sender = None;
+        }
+    }
+}
+
+impl Sink for BatchSink {
+    fn document(&mut self, document: Document) {
+        self.text_bytes += document.text.len();
+        self.batch.documents.push(document);
+        if self.batch.documents.len() >= STREAM_BATCH_DOCUMENTS
+            || self.text_bytes >= STREAM_BATCH_BYTES
+        {
+            self.send();
+        }
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.batch.problems.push(problem);
+    }
+
+    fn stopped(&self) -> bool {
+        self.sender.is_none()
+    }
 }
 
 #[cfg(test)]

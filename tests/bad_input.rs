@@ -2,7 +2,7 @@
 
 use std::fs;
 
-use crate::support::{analyze, copy_dir, report, root};
+use crate::support::{analyze, copy_dir, doc_ids, report, root};
 
 /// A corpus folder holding every kind of bad file next to a good one.
 fn bad_corpus() -> tempfile::TempDir {
@@ -117,10 +117,6 @@ fn hidden_files_and_folders_are_skipped() {
     let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
     assert_eq!(output.status.code(), Some(0));
     let documents = report(out.path(), "documents.csv");
-    let ids: Vec<&str> = documents
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
+    let ids = doc_ids(&documents);
     assert_eq!(ids, ["blog/visible.txt"]);
 }

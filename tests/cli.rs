@@ -8,6 +8,7 @@ fn every_command_has_help_with_examples() {
         vec!["--help"],
         vec!["analyze", "--help"],
         vec!["inspect", "--help"],
+        vec!["formats", "--help"],
         vec!["links", "--help"],
         vec!["keywords", "--help"],
     ] {
@@ -25,6 +26,8 @@ fn usage_errors_exit_with_2() {
         vec!["analyze", "--bogus"],
         vec!["frobnicate"],
         vec!["-j", "0", "analyze"],
+        vec!["analyze", "--format", "docx"],
+        vec!["analyze", "--delimiter", "::"],
         vec![],
     ] {
         let output = tisse().args(&args).output().unwrap();

@@ -3,7 +3,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::support::{analyze, assert_same_text, report};
+use crate::support::{analyze, assert_same_text, doc_ids, report};
 
 const REPORTS: &[&str] = &[
     "documents.csv",
@@ -31,8 +31,15 @@ fn assert_same_reports(a: &Path, b: &Path, what: &str) {
 
 #[test]
 fn one_thread_and_two_threads_give_the_same_reports() {
-    let one = run(&["-j", "1", "corpus", "tests/fixtures/dumps"]);
-    let two = run(&["--threads", "2", "corpus", "tests/fixtures/dumps"]);
+    let inputs = [
+        "corpus",
+        "tests/fixtures/dumps",
+        "tests/fixtures/formats",
+        "tests/fixtures/wxr",
+        "tests/fixtures/bad",
+    ];
+    let one = run(&[&["-j", "1"][..], &inputs].concat());
+    let two = run(&[&["--threads", "2"][..], &inputs].concat());
     assert_same_reports(one.path(), two.path(), "threads 1 vs 2");
     assert!(report(one.path(), "documents.csv").lines().count() > 60);
 }
@@ -62,11 +69,7 @@ fn same_names_in_two_folders_keep_distinct_ids() {
     let (a, b) = (a.path().to_str().unwrap(), b.path().to_str().unwrap());
     let out = run(&[a, b]);
     let documents = report(out.path(), "documents.csv");
-    let ids: Vec<&str> = documents
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').next().unwrap())
-        .collect();
+    let ids = doc_ids(&documents);
     let mut expected = [format!("{a}/post.txt"), format!("{b}/post.txt")];
     expected.sort_by(|x, y| tisse::document::natural_cmp(x, y));
     assert_eq!(ids, expected);

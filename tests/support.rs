@@ -32,6 +32,15 @@ pub fn report(dir: &Path, name: &str) -> String {
     fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
+/// The `doc_id` column of a `documents.csv`, in order.
+pub fn doc_ids(documents: &str) -> Vec<&str> {
+    documents
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').next().unwrap_or_default())
+        .collect()
+}
+
 /// Compares a whole text with a golden file; with `TISSE_BLESS=1`, rewrites the golden file.
 pub fn assert_golden(golden: &Path, actual: &str) {
     if std::env::var_os("TISSE_BLESS").is_some() {

@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod determinism;
 mod dumps;
+mod formats;
 mod keywords;
 mod links;
 mod reports;

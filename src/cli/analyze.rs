@@ -1,14 +1,21 @@
 //! `tisse analyze`: the main job. Reads a corpus and writes every report.
 
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tisse::Analysis;
 use tisse::keywords::Scorer;
 use tisse::report;
-use tisse::report::keywords::{TOP_CORPUS, TOP_PER_DOCUMENT};
+use tisse::report::documents::DocumentRow;
+use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
+use tisse::report::links::LinkRow;
+use tisse::report::networks::NetworkRow;
+use tisse::report::{CsvRow, CsvWriter};
+use tisse::spill::SortedAnalyses;
 
 use super::Outcome;
-use super::common::{Global, LinkArgs, count, read};
+use super::common::{Global, LinkArgs, Reading, count, read};
 use super::keywords::TextArgs;
 
 const EXAMPLES: &str = "\
@@ -17,6 +24,9 @@ Examples:
   tisse analyze blogs/ exports/ -o out/  read two folders, write out/
   tisse analyze -j 1 corpus/             one thread (same reports, only slower)
   tisse analyze --languages fr,en blogs/ detect French or English only
+  tisse analyze export.xml -o wp/        a WordPress export
+  scraper | tisse analyze - -o out/      JSON Lines on standard input
+  tisse analyze comments.csv --field text=message,author=user
   tisse analyze --redact-emails          hide who wrote which address
   tisse analyze --domains mine.tsv       classify more domains (domain<TAB>class lines)
 
@@ -29,9 +39,13 @@ be read, and why). Exit status: 0, or 1 when anything was skipped.";
 #[derive(Debug, clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub struct Args {
-    /// Files or folders to read; folders are walked recursively, hidden files skipped.
+    /// Files or folders to read; folders are walked recursively, hidden files skipped;
+    /// `-` reads standard input.
     #[arg(value_name = "PATH", default_value = "corpus")]
     paths: Vec<PathBuf>,
+
+    #[command(flatten)]
+    reading: Reading,
 
     /// Folder to write the reports into (created if missing).
     #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
@@ -54,32 +68,47 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let analyzer = args.text.analyzer()?.with_links(args.links.options()?);
-    let (output, terminal) = read(global, &args.paths, &analyzer)?;
+    let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
 
     let out = &args.out;
-    report::write_csv(
+    // Reports made from analyses are written a slice at a time: a big run reads them back
+    // from disk.
+    write_by_slice(
         out,
         "documents.csv",
-        &report::documents::rows(&output.analyses),
-    )
-    .with_context(|| format!("cannot write {}", out.join("documents.csv").display()))?;
+        DocumentRow::HEADER,
+        &output.analyses,
+        |csv, slice| csv.rows(report::documents::rows(slice)),
+    )?;
     let tally = &output.tally;
     let scorer = Scorer::new(&output.vocabulary, tally.documents());
-    let keywords = report::keywords::rows(&output.analyses, &scorer, args.top_corpus, args.top);
-    report::write_csv_iter(out, "keywords.csv", keywords)
-        .with_context(|| format!("cannot write {}", out.join("keywords.csv").display()))?;
-    report::write_csv(out, "links.csv", &report::links::rows(&output.analyses))
-        .with_context(|| format!("cannot write {}", out.join("links.csv").display()))?;
-    report::write_csv(
+    report::write_atomically(out, "keywords.csv", |w| {
+        let mut csv = CsvWriter::new(w, KeywordRow::HEADER)?;
+        csv.rows(report::keywords::corpus_rows(&scorer, args.top_corpus))?;
+        output.analyses.for_each_slice(|slice| {
+            csv.rows(report::keywords::document_rows(slice, &scorer, args.top))
+        })?;
+        csv.finish()
+    })
+    .with_context(|| format!("cannot write {}", out.join("keywords.csv").display()))?;
+    write_by_slice(
+        out,
+        "links.csv",
+        LinkRow::HEADER,
+        &output.analyses,
+        |csv, slice| csv.rows(report::links::rows(slice)),
+    )?;
+    write_by_slice(
         out,
         "networks.csv",
-        &report::networks::rows(&output.analyses),
-    )
-    .with_context(|| format!("cannot write {}", out.join("networks.csv").display()))?;
+        NetworkRow::HEADER,
+        &output.analyses,
+        |csv, slice| csv.rows(report::networks::rows(slice)),
+    )?;
     report::write_csv(
         out,
         "problems.csv",
-        &report::problems::rows(&output.problems),
+        report::problems::rows(&output.problems),
     )
     .with_context(|| format!("cannot write {}", out.join("problems.csv").display()))?;
 
@@ -100,4 +129,22 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// Writes the report `name`, its rows made by `rows_of` from each slice of the analyses in
+/// report order.
+fn write_by_slice(
+    out: &Path,
+    name: &str,
+    header: &[&str],
+    analyses: &SortedAnalyses,
+    mut rows_of: impl FnMut(&mut CsvWriter<&mut dyn Write>, &[Analysis]) -> io::Result<()>,
+) -> anyhow::Result<()> {
+    report::write_atomically(out, name, |w| {
+        let mut csv = CsvWriter::new(w, header)?;
+        analyses.for_each_slice(|slice| rows_of(&mut csv, slice))?;
+        csv.finish()
+    })
+    .with_context(|| format!("cannot write {}", out.join(name).display()))?;
+    Ok(())
 }

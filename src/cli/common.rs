@@ -6,6 +6,8 @@ use std::path::PathBuf;
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use tisse::Problem;
+use tisse::ingest::record::FieldMap;
+use tisse::ingest::{Format, ReadOptions};
 use tisse::pipeline::{self, Observer, RunOutput};
 use tisse::problem::Severity;
 
@@ -30,6 +32,63 @@ impl Global {
             builder = builder.num_threads(usize::from(n));
         }
         builder.build().context("cannot start the thread pool")
+    }
+}
+
+/// How files are read: options of the commands that read files.
+#[derive(Debug, clap::Args)]
+pub struct Reading {
+    /// Read every file with this reader instead of choosing by name and content
+    /// (`tisse formats` lists them).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
+
+    /// Where JSON Lines and CSV records hold a field: FIELD=NAME, comma-separated; NAME is a
+    /// column or a dotted JSON path (`--field text=message,author=user.name`).
+    #[arg(long = "field", value_name = "FIELD=NAME", value_parser = parse_fields)]
+    pub fields: Vec<FieldMap>,
+
+    /// CSV delimiter instead of sniffing it: a single character, or `tab`.
+    #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
+    pub delimiter: Option<u8>,
+
+    /// Keep WordPress comments marked spam or trash, and posts in the trash.
+    #[arg(long)]
+    pub include_spam: bool,
+}
+
+impl Reading {
+    /// The library's reading options.
+    pub fn options(&self) -> ReadOptions {
+        let mut fields = FieldMap::default();
+        for map in &self.fields {
+            fields.extend(map.clone());
+        }
+        ReadOptions {
+            format: self.format,
+            fields,
+            delimiter: self.delimiter,
+            include_spam: self.include_spam,
+        }
+    }
+}
+
+fn parse_format(name: &str) -> Result<Format, String> {
+    Format::from_name(name).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        format!("unknown format (known: {})", names.join(", "))
+    })
+}
+
+fn parse_fields(spec: &str) -> Result<FieldMap, String> {
+    FieldMap::parse(spec)
+}
+
+fn parse_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ if text.len() == 1 && text.is_ascii() => Ok(text.as_bytes()[0]),
+        _ => Err("expected one ASCII character, or `tab`".to_string()),
     }
 }
 
@@ -67,16 +126,17 @@ impl LinkArgs {
     }
 }
 
-/// Runs the pipeline on `paths` with `analyzer`, on the thread pool `global` asks for, with
-/// progress and problems shown on stderr.
+/// Runs the pipeline on `paths`, read with `reading` and analysed with `analyzer`, on the
+/// thread pool `global` asks for, with progress and problems shown on stderr.
 pub fn read(
     global: &Global,
     paths: &[PathBuf],
+    reading: &ReadOptions,
     analyzer: &tisse::Analyzer,
 ) -> anyhow::Result<(RunOutput, Terminal)> {
     let pool = global.pool()?;
     let mut terminal = Terminal::new(global.quiet);
-    let output = pool.install(|| pipeline::run(paths, analyzer, &mut terminal));
+    let output = pool.install(|| pipeline::run(paths, reading, analyzer, &mut terminal));
     Ok((output, terminal))
 }
 

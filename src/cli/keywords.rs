@@ -6,13 +6,13 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tisse::keywords::{GroupBy, Scorer, parse_stopwords};
+use tisse::keywords::{GroupBy, GroupCounts, Scorer, add_group_counts, parse_stopwords};
 use tisse::lang::{LangOptions, Language, parse_list, unknown};
 use tisse::report::keywords::{self as report, KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::{CsvRow, write_csv_to};
 
 use super::Outcome;
-use super::common::{Global, count, read};
+use super::common::{Global, Reading, count, read};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -99,6 +99,9 @@ pub struct Args {
 
     #[command(flatten)]
     text: TextArgs,
+
+    #[command(flatten)]
+    reading: Reading,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -124,17 +127,24 @@ impl From<By> for GroupBy {
 
 /// Runs the pipeline with the options' analyzer.
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let (output, terminal) = read(global, &args.paths, &args.text.analyzer()?)?;
+    let (output, terminal) = read(
+        global,
+        &args.paths,
+        &args.reading.options(),
+        &args.text.analyzer()?,
+    )?;
     let tally = &output.tally;
     let scorer = Scorer::new(&output.vocabulary, tally.documents());
     let rows = match args.by {
         None => report::corpus_rows(&scorer, args.top.unwrap_or(TOP_CORPUS)),
-        Some(by) => report::group_rows(
-            &output.analyses,
-            &scorer,
-            by.into(),
-            args.top.unwrap_or(TOP_PER_DOCUMENT),
-        ),
+        Some(by) => {
+            let mut groups = GroupCounts::new();
+            output.analyses.for_each_slice(|slice| {
+                add_group_counts(&mut groups, slice, by.into());
+                Ok(())
+            })?;
+            report::group_rows(groups, &scorer, args.top.unwrap_or(TOP_PER_DOCUMENT))
+        }
     };
     let mut out = BufWriter::new(io::stdout().lock());
     if args.table {

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use tisse::report::{self, links::GroupBy};
 
 use super::Outcome;
-use super::common::{Global, LinkArgs, count, read};
+use super::common::{Global, LinkArgs, Reading, count, read};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -39,6 +39,9 @@ pub struct Args {
 
     #[command(flatten)]
     links: LinkArgs,
+
+    #[command(flatten)]
+    reading: Reading,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -50,7 +53,7 @@ enum By {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let analyzer = tisse::Analyzer::new().with_links(args.links.options()?);
-    let (output, terminal) = read(global, &args.paths, &analyzer)?;
+    let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     terminal.summary(&format!(
         "tisse: {}: {}, {}",
         count(output.files, "file"),
@@ -59,18 +62,19 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     ));
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::new(stdout);
-    let analyses = &output.analyses;
+    // The counted views need every analysis at once: read back whole (a big run spills them).
+    let analyses = &output.analyses.to_vec()?;
     match (args.unique, args.by) {
-        (true, _) => report::write_csv_to(&mut out, &report::links::unique_rows(analyses))?,
+        (true, _) => report::write_csv_to(&mut out, report::links::unique_rows(analyses))?,
         (false, Some(by)) => {
             let by = match by {
                 By::Domain => GroupBy::Domain,
                 By::Class => GroupBy::Class,
                 By::Network => GroupBy::Network,
             };
-            report::write_csv_to(&mut out, &report::links::group_rows(analyses, by))?;
+            report::write_csv_to(&mut out, report::links::group_rows(analyses, by))?;
         }
-        (false, None) => report::write_csv_to(&mut out, &report::links::rows(analyses))?,
+        (false, None) => report::write_csv_to(&mut out, report::links::rows(analyses))?,
     }
     out.flush()?;
     Ok(if output.tally.errors > 0 {

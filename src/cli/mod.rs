@@ -7,6 +7,7 @@
 
 mod analyze;
 mod common;
+mod formats;
 mod inspect;
 mod keywords;
 mod links;
@@ -22,6 +23,7 @@ Examples:
   tisse analyze blogs/ -o out/ -j 4  read blogs/ on 4 threads, write out/
   tisse inspect corpus/post.txt      show how one file is understood
   tisse keywords --by post --table   keywords of each thread
+  tisse formats                      the readers: JSON Lines, CSV, WordPress, Markdown, HTML
   tisse links --by domain            which sites a corpus points to";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
@@ -39,6 +41,7 @@ struct Cli {
 enum Command {
     Analyze(analyze::Args),
     Inspect(inspect::Args),
+    Formats(formats::Args),
     Links(links::Args),
     Keywords(keywords::Args),
 }
@@ -60,6 +63,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&cli.global, args),
         Command::Inspect(args) => inspect::run(&cli.global, args),
+        Command::Formats(args) => formats::run(&cli.global, args),
         Command::Links(args) => links::run(&cli.global, args),
         Command::Keywords(args) => keywords::run(&cli.global, args),
     };

@@ -1,27 +1,56 @@
-//! From paths on the command line to [`Document`]s: finding files, reading their bytes,
-//! decoding them, and handing them to the reader of their format.
+//! From paths on the command line to [`Document`]s: finding files, choosing each file's
+//! reader, and handing documents to a [`Sink`] as they are read.
 //!
 //! Every file yields documents or a [`Problem`], never nothing: an empty file, a binary file,
 //! an unreadable file are each a problem row, and the run goes on.
 //!
 //! Files are found in a fixed order ([`discover`] sorts them), and a file's documents depend
-//! only on its bytes and its `source` name, so reading files in parallel changes nothing.
+//! only on its bytes, its `source` name and the [`ReadOptions`], so reading files in parallel
+//! changes nothing.
+//!
+//! Exports can be huge (a 1 GB WordPress export, a scraper's JSON Lines): their readers
+//! ([`jsonl`], [`delimited`], [`wxr`]) read from a stream and push each document to the sink as
+//! soon as it is complete, so memory holds one record (one WXR item), not the file. The other
+//! readers (page dumps, Markdown, HTML: one page a file) get the whole decoded text.
 //!
 //! # Adding a format
-//! 1. Write `src/ingest/<format>.rs` with a `read(text, source) -> (Vec<Document>,
-//!    Vec<Problem>)` (or a streaming reader for formats that can be huge), its `FORMAT` name,
-//!    and table tests next to it.
-//! 2. Add a variant to [`Format`], its name and its detection in [`Format::detect`].
-//! 3. Dispatch to it in [`read_file`], and add a fixture and a golden test in `tests/`.
+//! 1. Write `src/ingest/<format>.rs` with its `FORMAT` name, a reader (`read(text, source)
+//!    -> (Vec<Document>, Vec<Problem>)` for a page-sized format, or `read(reader, source,
+//!    options, sink)` for a format that can be huge), and table tests next to it.
+//! 2. Add a variant to [`Format`] and to [`Format::ALL`], its name, what it fills
+//!    ([`Format::fills`], shown by `tisse formats`) and its detection in [`Format::detect`].
+//! 3. Dispatch to it in [`stream_file`] (and [`read_bytes_as`] for a page-sized one), add a
+//!    fixture and a golden test in `tests/`, and a section in the README.
 
+pub mod delimited;
+pub mod html;
+pub mod jsonl;
+pub mod markdown;
 pub mod page_dump;
+pub mod record;
+pub mod wxr;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs;
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use crate::document::{Document, natural_cmp};
 use crate::problem::Problem;
+use record::FieldMap;
+
+/// The path that stands for standard input (`tisse analyze -`).
+pub const STDIN_PATH: &str = "-";
+/// The `source` name documents read from standard input get.
+pub const STDIN_SOURCE: &str = "stdin";
+/// How many bytes of a file detection looks at.
+const HEAD_BYTES: usize = 8 * 1024;
+/// Read buffer for streaming readers.
+const READ_BUFFER: usize = 256 * 1024;
+/// The most problems listed for one file; the rest are counted in one last row, so that a
+/// 1 GB file of garbage does not become a billion problem rows held in memory.
+pub const MAX_PROBLEMS_PER_FILE: u64 = 1000;
 
 /// A file to read, and the name it goes by in ids and reports.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,27 +65,214 @@ pub struct Input {
 }
 
 /// The readers tisse has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Format {
     /// A blog page copied as text ([`page_dump`]); a text in no known shape falls back to
     /// one post of format `text`.
     PageDump,
+    /// One JSON object a line ([`jsonl`]).
+    Jsonl,
+    /// Comma- or semicolon-separated values with a header ([`delimited`]).
+    Csv,
+    /// Tab-separated values with a header ([`delimited`]).
+    Tsv,
+    /// A WordPress export, WXR ([`wxr`]).
+    Wxr,
+    /// A Markdown post with YAML or TOML front matter, as Jekyll and Hugo keep them
+    /// ([`markdown`]).
+    Markdown,
+    /// A saved blog page ([`html`]).
+    Html,
 }
 
 impl Format {
-    /// Chooses the reader for a file from its name and first bytes.
-    pub fn detect(_source: &str, _head: &[u8]) -> Format {
-        Format::PageDump
+    /// Every reader, in the order `tisse formats` lists them.
+    pub const ALL: [Format; 7] = [
+        Format::PageDump,
+        Format::Jsonl,
+        Format::Csv,
+        Format::Tsv,
+        Format::Wxr,
+        Format::Markdown,
+        Format::Html,
+    ];
+
+    /// The name used by `--format` and in the `format` column.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::PageDump => page_dump::FORMAT,
+            Format::Jsonl => jsonl::FORMAT,
+            Format::Csv => delimited::CSV_FORMAT,
+            Format::Tsv => delimited::TSV_FORMAT,
+            Format::Wxr => wxr::FORMAT,
+            Format::Markdown => markdown::FORMAT,
+            Format::Html => html::FORMAT,
+        }
+    }
+
+    /// The format named `name` (as `--format` takes it).
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The file name endings that choose this reader.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::PageDump => &["txt"],
+            Format::Jsonl => &["jsonl", "ndjson", "json"],
+            Format::Csv => &["csv"],
+            Format::Tsv => &["tsv", "tab"],
+            Format::Wxr => &["xml", "wxr"],
+            Format::Markdown => &["md", "markdown", "mdown", "mkd"],
+            Format::Html => &["html", "htm", "xhtml"],
+        }
+    }
+
+    /// What the reader fills, for `tisse formats`: the document fields, and what else.
+    pub fn fills(self) -> &'static str {
+        match self {
+            Format::PageDump => {
+                "posts and comments (no threads); title, author, published, category"
+            }
+            Format::Jsonl | Format::Csv | Format::Tsv => {
+                "id, kind, post_id, parent_id (threads), author, published, title, text, url, \
+                 category, tags, author_email, author_url; other names with --field"
+            }
+            Format::Wxr => {
+                "posts and pages: title, author, published, url, category, tags, hrefs; \
+                 comments: author, author_email, author_url, published, parent_id (threads), \
+                 hrefs; spam and trash left out unless --include-spam"
+            }
+            Format::Markdown => {
+                "one post: title, author, published, category, tags, url from front matter; \
+                 hrefs; comments listed in the front matter"
+            }
+            Format::Html => {
+                "the post's main text, title, author, published, category, tags, hrefs; \
+                 comments with author, published and threads from comment-list markup"
+            }
+        }
+    }
+
+    /// Whether the reader streams (memory bounded by a record, not the file).
+    pub fn streams(self) -> bool {
+        matches!(
+            self,
+            Format::Jsonl | Format::Csv | Format::Tsv | Format::Wxr
+        )
+    }
+
+    /// Chooses the reader for a file from its name, then from its first bytes when the name
+    /// does not tell (no extension, an unknown one, `.json`, `.xml`, or standard input).
+    ///
+    /// ```
+    /// use tisse::ingest::Format;
+    /// assert_eq!(Format::detect("a.jsonl", b""), Format::Jsonl);
+    /// assert_eq!(Format::detect("stdin", b"{\"text\": \"hi\"}"), Format::Jsonl);
+    /// assert_eq!(Format::detect("export", b"<?xml version=\"1.0\"?>\n<rss"), Format::Wxr);
+    /// assert_eq!(Format::detect("post", b"---\ntitle: x\n---\n"), Format::Markdown);
+    /// assert_eq!(Format::detect("notes", b"27 septembre 2007"), Format::PageDump);
+    /// ```
+    pub fn detect(source: &str, head: &[u8]) -> Format {
+        let name = source.rsplit('/').next().unwrap_or(source);
+        let extension = name
+            .rsplit_once('.')
+            .map(|(_, ext)| ext.to_ascii_lowercase())
+            .unwrap_or_default();
+        let by_name = Format::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&extension.as_str()));
+        match by_name {
+            // A `.json` may be JSON Lines or not; `.xml` may be an export or some other XML.
+            // Sniffing tells which reader will do best, the extension alone would guess.
+            Some(Format::Jsonl | Format::Wxr) | None => {
+                Format::sniff(head).unwrap_or(by_name.unwrap_or(Format::PageDump))
+            }
+            Some(format) => format,
+        }
+    }
+
+    /// The format the first bytes show, if they show one.
+    fn sniff(head: &[u8]) -> Option<Format> {
+        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let start = head.iter().position(|b| !b.is_ascii_whitespace())?;
+        let head = &head[start..];
+        let lower: Vec<u8> = head.iter().take(1024).map(u8::to_ascii_lowercase).collect();
+        if head.starts_with(b"{") {
+            Some(Format::Jsonl)
+        } else if head.starts_with(b"---\n")
+            || head.starts_with(b"---\r\n")
+            || head.starts_with(b"+++")
+        {
+            Some(Format::Markdown)
+        } else if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
+            Some(Format::Html)
+        } else if lower.starts_with(b"<?xml") || lower.starts_with(b"<rss") {
+            let text = String::from_utf8_lossy(&lower);
+            if text.contains("<html") || text.contains("xhtml") {
+                Some(Format::Html)
+            } else {
+                Some(Format::Wxr)
+            }
+        } else {
+            None
+        }
     }
 }
 
-/// What reading one file gave.
+/// The `'static` name of a reader, from its name (`format` column values): every
+/// [`Format`]'s, and `text` for a page dump in no known shape.
+pub fn format_name(name: &str) -> Option<&'static str> {
+    Format::ALL
+        .iter()
+        .map(|f| f.name())
+        .chain([page_dump::TEXT_FORMAT])
+        .find(|n| *n == name)
+}
+
+/// What shapes reading, beyond each file's bytes: set once per run from the command line.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    /// The reader to use for every file, instead of detection.
+    pub format: Option<Format>,
+    /// Where JSON Lines and CSV records hold each field.
+    pub fields: FieldMap,
+    /// The CSV delimiter, instead of sniffing it.
+    pub delimiter: Option<u8>,
+    /// Keep WordPress comments marked spam or trash.
+    pub include_spam: bool,
+}
+
+/// Where a reader puts what it reads, as soon as it has read it.
+pub trait Sink {
+    /// A document, complete.
+    fn document(&mut self, document: Document);
+    /// A problem met on the way.
+    fn problem(&mut self, problem: Problem);
+    /// Whether the sink wants nothing more (`tisse inspect big.jsonl | head` after `head`
+    /// quit): streaming readers stop at the next record.
+    fn stopped(&self) -> bool {
+        false
+    }
+}
+
+/// What reading one file gave: a [`Sink`] that keeps everything.
 #[derive(Debug, Default)]
 pub struct FileRead {
     /// The documents, in the order the file holds them.
     pub documents: Vec<Document>,
-    /// What went wrong, warnings and errors, in report order.
+    /// What went wrong, warnings and errors (in report order once [`read_file`] returns).
     pub problems: Vec<Problem>,
+}
+
+impl Sink for FileRead {
+    fn document(&mut self, document: Document) {
+        self.documents.push(document);
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
 }
 
 /// Finds every file under `paths`, sorted in natural order of their `source` names.
@@ -71,6 +287,10 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Problem>) {
     let mut found: Vec<(PathBuf, String, u64)> = Vec::new();
     let mut problems = Vec::new();
     for root in paths {
+        if root.as_os_str() == STDIN_PATH {
+            found.push((root.clone(), STDIN_SOURCE.to_string(), 0));
+            continue;
+        }
         let meta = match fs::metadata(root) {
             Ok(meta) => meta,
             Err(err) => {
@@ -97,7 +317,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Problem>) {
     // The same file given twice (a folder and a file in it) is read once.
     let mut by_identity: BTreeMap<PathBuf, (PathBuf, String, u64)> = BTreeMap::new();
     for (path, source, size) in found {
-        let identity = fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let identity = if path.as_os_str() == STDIN_PATH {
+            path.clone()
+        } else {
+            fs::canonicalize(&path).unwrap_or_else(|_| path.clone())
+        };
         by_identity.entry(identity).or_insert((path, source, size));
     }
     let mut names: BTreeMap<String, usize> = BTreeMap::new();
@@ -197,55 +421,238 @@ fn slash_path(path: &Path) -> String {
     out
 }
 
-/// Reads one file: its bytes, decoded, then parsed by the reader of its format.
-pub fn read_file(input: &Input) -> FileRead {
-    let bytes = match fs::read(&input.path) {
-        Ok(bytes) => bytes,
-        Err(err) => {
-            return FileRead {
-                documents: Vec::new(),
-                problems: vec![Problem::error(
-                    &input.source,
-                    None,
-                    format!("cannot read: {err}"),
-                )],
-            };
-        }
-    };
-    read_bytes(&bytes, &input.source)
+/// Reads one file whole: every document and problem it gives (problems in report order).
+pub fn read_file(input: &Input, options: &ReadOptions) -> FileRead {
+    let mut read = FileRead::default();
+    stream_file(input, options, &mut read);
+    read.problems.sort_by(Problem::report_order);
+    read
 }
 
-/// Reads the bytes of a file named `source`: decoding, then the reader of its format.
-pub fn read_bytes(bytes: &[u8], source: &str) -> FileRead {
-    let mut problems = Vec::new();
-    let text = match decode(bytes, source, &mut problems) {
-        Some(text) => text,
-        None => {
-            return FileRead {
-                documents: Vec::new(),
-                problems,
-            };
-        }
+/// Reads one file, pushing each document to `sink` as soon as it is read; returns how many
+/// documents it gave. Exports are read as a stream; page-sized formats are read whole.
+pub fn stream_file(input: &Input, options: &ReadOptions, sink: &mut dyn Sink) -> u64 {
+    let source = input.source.as_str();
+    let opened: io::Result<Box<dyn Read>> = if input.path.as_os_str() == STDIN_PATH {
+        Ok(Box::new(io::stdin()))
+    } else {
+        fs::File::open(&input.path).map(|f| Box::new(f) as Box<dyn Read>)
     };
-    if text.trim().is_empty() {
-        problems.push(Problem::warning(
+    let mut counted = Counted {
+        sink,
+        documents: 0,
+        problems: 0,
+        unlisted_errors: 0,
+    };
+    let result = opened.and_then(|file| {
+        let mut reader = BufReader::with_capacity(READ_BUFFER, file);
+        read_stream(&mut reader, source, options, &mut counted)
+    });
+    if let Err(err) = result {
+        counted.problem(Problem::error(source, None, format!("cannot read: {err}")));
+    }
+    if counted.documents == 0 && counted.problems == 0 {
+        counted.problem(Problem::warning(
             source,
             None,
             "empty file: no documents in it",
         ));
-        return FileRead {
-            documents: Vec::new(),
-            problems,
-        };
     }
-    let (documents, more) = match Format::detect(source, bytes) {
-        Format::PageDump => page_dump::read(&text, source),
+    let unlisted = counted.problems.saturating_sub(MAX_PROBLEMS_PER_FILE);
+    if unlisted > 0 {
+        let message = format!(
+            "{unlisted} more problems ({} of them errors) not listed: only the first \
+             {MAX_PROBLEMS_PER_FILE} of a file are",
+            counted.unlisted_errors
+        );
+        counted.sink.problem(if counted.unlisted_errors > 0 {
+            Problem::error(source, None, message)
+        } else {
+            Problem::warning(source, None, message)
+        });
+    }
+    counted.documents
+}
+
+/// Counts what goes through to a sink, so that a file that gave nothing says so, and lists
+/// at most [`MAX_PROBLEMS_PER_FILE`] problems.
+struct Counted<'a> {
+    sink: &'a mut dyn Sink,
+    documents: u64,
+    problems: u64,
+    unlisted_errors: u64,
+}
+
+impl Sink for Counted<'_> {
+    fn stopped(&self) -> bool {
+        self.sink.stopped()
+    }
+
+    fn document(&mut self, document: Document) {
+        self.documents += 1;
+        self.sink.document(document);
+    }
+
+    fn problem(&mut self, problem: Problem) {
+        self.problems += 1;
+        if self.problems <= MAX_PROBLEMS_PER_FILE {
+            self.sink.problem(problem);
+        } else if problem.severity == crate::problem::Severity::Error {
+            self.unlisted_errors += 1;
+        }
+    }
+}
+
+fn read_stream(
+    reader: &mut dyn BufRead,
+    source: &str,
+    options: &ReadOptions,
+    sink: &mut dyn Sink,
+) -> io::Result<()> {
+    let head = fill_head(reader)?;
+    let format = options
+        .format
+        .unwrap_or_else(|| Format::detect(source, &head));
+    // Streaming readers take UTF-8 (a byte-order mark is dropped here) and decode Latin-1
+    // record by record; UTF-16 or a binary file goes through the whole-file decoding.
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    if format.streams() && !utf16 && !head.contains(&0) {
+        if head.starts_with(b"\xEF\xBB\xBF") {
+            reader.consume(3);
+        }
+        match format {
+            Format::Jsonl => jsonl::read(reader, source, options, sink),
+            Format::Csv | Format::Tsv => delimited::read(reader, source, format, options, sink),
+            Format::Wxr => wxr::read(reader, source, options, sink),
+            _ => unreachable!("only streaming formats here"),
+        }
+        return Ok(());
+    }
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    let read = read_bytes_as(format, &bytes, source, options);
+    for problem in read.problems {
+        sink.problem(problem);
+    }
+    for document in read.documents {
+        sink.document(document);
+    }
+    Ok(())
+}
+
+/// The first bytes of a stream, without consuming them, for detection. A stream shorter than
+/// [`HEAD_BYTES`] that arrives in pieces (a pipe) shows only its first piece: enough to sniff.
+fn fill_head(reader: &mut dyn BufRead) -> io::Result<Vec<u8>> {
+    let buffer = reader.fill_buf()?;
+    Ok(buffer[..buffer.len().min(HEAD_BYTES)].to_vec())
+}
+
+/// Reads the bytes of a file named `source`, choosing its reader by name and content.
+pub fn read_bytes(bytes: &[u8], source: &str) -> FileRead {
+    let format = Format::detect(source, bytes);
+    let mut read = read_bytes_as(format, bytes, source, &ReadOptions::default());
+    read.problems.sort_by(Problem::report_order);
+    read
+}
+
+/// Reads the bytes of a file named `source` with the reader of `format`: decoding, then
+/// parsing. Streaming formats read from the decoded text.
+pub fn read_bytes_as(
+    format: Format,
+    bytes: &[u8],
+    source: &str,
+    options: &ReadOptions,
+) -> FileRead {
+    let mut read = FileRead::default();
+    let text = match decode(bytes, source, &mut read.problems) {
+        Some(text) => text,
+        None => return read,
     };
-    problems.extend(more);
-    problems.sort_by(Problem::report_order);
-    FileRead {
-        documents,
-        problems,
+    if text.trim().is_empty() {
+        read.problems.push(Problem::warning(
+            source,
+            None,
+            "empty file: no documents in it",
+        ));
+        return read;
+    }
+    let (documents, more) = match format {
+        Format::PageDump => page_dump::read(&text, source),
+        Format::Markdown => markdown::read(&text, source),
+        Format::Html => html::read(&text, source),
+        Format::Jsonl => collect(|sink| jsonl::read(&mut text.as_bytes(), source, options, sink)),
+        Format::Csv | Format::Tsv => {
+            collect(|sink| delimited::read(&mut text.as_bytes(), source, format, options, sink))
+        }
+        Format::Wxr => collect(|sink| wxr::read(&mut text.as_bytes(), source, options, sink)),
+    };
+    read.documents = documents;
+    read.problems.extend(more);
+    read
+}
+
+fn collect(run: impl FnOnce(&mut FileRead)) -> (Vec<Document>, Vec<Problem>) {
+    let mut read = FileRead::default();
+    run(&mut read);
+    (read.documents, read.problems)
+}
+
+/// `published` for a date as a source writes it ([`crate::dates::parse_published`]): empty
+/// when there is none (or WordPress's `0000-00-00 00:00:00` for a draft that never had one);
+/// a date that cannot be read is a warning at `line`, and `published` stays empty.
+pub fn published(raw: &str, source: &str, line: u64, problem: &mut dyn FnMut(Problem)) -> String {
+    let raw = raw.trim();
+    if raw.is_empty() || raw.starts_with("0000-00-00") {
+        return String::new();
+    }
+    match crate::dates::parse_published(raw) {
+        Some(moment) => moment.to_iso(),
+        None => {
+            problem(Problem::warning(
+                source,
+                Some(line),
+                format!("date not understood: {raw:?}: published left empty"),
+            ));
+            String::new()
+        }
+    }
+}
+
+/// How a fragment of bytes (a line, a field) that is not valid UTF-8 was decoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decoding {
+    /// Mostly UTF-8: broken sequences became U+FFFD.
+    Replaced,
+    /// Not UTF-8 at all: read as Windows-1252 (Latin-1).
+    Latin1,
+}
+
+impl Decoding {
+    /// The warning to give, once per file, at the first fragment decoded so.
+    pub fn warning(self) -> &'static str {
+        match self {
+            Decoding::Replaced => "invalid UTF-8: read with replacement characters",
+            Decoding::Latin1 => "not UTF-8: read as Windows-1252 (Latin-1)",
+        }
+    }
+}
+
+/// Decodes a fragment of a streamed file (a line, a field) as `decode` does a whole file:
+/// UTF-8 when valid, else Windows-1252 when invalid bytes outnumber valid non-ASCII
+/// characters, else UTF-8 with replacement characters.
+pub fn decode_fragment(bytes: &[u8]) -> (Cow<'_, str>, Option<Decoding>) {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (Cow::Borrowed(text), None);
+    }
+    let (valid_non_ascii, invalid) = utf8_census(bytes);
+    if invalid >= valid_non_ascii {
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        (Cow::Owned(text.into_owned()), Some(Decoding::Latin1))
+    } else {
+        (
+            Cow::Owned(String::from_utf8_lossy(bytes).into_owned()),
+            Some(Decoding::Replaced),
+        )
     }
 }
 
@@ -345,6 +752,86 @@ fn decode_utf16(bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn detection_by_name_then_content() {
+        let cases: &[(&str, &[u8], Format)] = &[
+            ("a.txt", b"{\"text\":1}", Format::PageDump),
+            ("a.jsonl", b"", Format::Jsonl),
+            ("a.ndjson", b"", Format::Jsonl),
+            ("a.csv", b"id,text", Format::Csv),
+            ("a.TSV", b"id\ttext", Format::Tsv),
+            ("a.md", b"# Title", Format::Markdown),
+            ("a.htm", b"", Format::Html),
+            ("export.xml", b"<?xml version=\"1.0\"?><rss>", Format::Wxr),
+            // An .xml that is XHTML goes to the HTML reader.
+            (
+                "page.xml",
+                b"<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">",
+                Format::Html,
+            ),
+            // A .json holding JSON Lines, with a byte-order mark and blank lines first.
+            ("dump.json", b"\xEF\xBB\xBF\n  {\"a\":1}", Format::Jsonl),
+            ("stdin", b"<!DOCTYPE html><html>", Format::Html),
+            ("stdin", b"+++\ntitle = 'x'\n+++", Format::Markdown),
+            ("README", b"Just some text", Format::PageDump),
+            ("stdin", b"", Format::PageDump),
+        ];
+        for (source, head, expected) in cases {
+            assert_eq!(Format::detect(source, head), *expected, "{source} {head:?}");
+        }
+        for format in Format::ALL {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+    }
+
+    #[test]
+    fn fragments_decode_like_files() {
+        let cases: &[(&[u8], &str, Option<Decoding>)] = &[
+            (b"caf\xC3\xA9", "café", None),
+            (b"caf\xE9", "café", Some(Decoding::Latin1)),
+            (b"\x93hi\x94", "“hi”", Some(Decoding::Latin1)),
+            // Mostly UTF-8: the one broken byte is replaced, the é kept.
+            (
+                b"\xC3\xA9t\xC3\xA9 \xFF",
+                "été \u{FFFD}",
+                Some(Decoding::Replaced),
+            ),
+        ];
+        for (bytes, text, decoding) in cases {
+            let (got, how) = decode_fragment(bytes);
+            assert_eq!((got.as_ref(), how), (*text, *decoding), "{bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_of_garbage_lists_its_first_problems_then_counts_the_rest() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("noise.jsonl");
+        let extra = 5;
+        let mut lines = "not json\n".repeat(MAX_PROBLEMS_PER_FILE as usize + extra);
+        lines.push_str("{\"text\": \"still read\"}\n");
+        fs::write(&path, lines).unwrap();
+        let input = Input {
+            path,
+            source: "noise.jsonl".into(),
+            size: 0,
+        };
+        let read = read_file(&input, &ReadOptions::default());
+        assert_eq!(
+            read.documents.len(),
+            1,
+            "the good line after the noise is read"
+        );
+        assert_eq!(read.problems.len() as u64, MAX_PROBLEMS_PER_FILE + 1);
+        assert_eq!(
+            read.problems[0].to_string(),
+            format!(
+                "noise.jsonl: error: {extra} more problems ({extra} of them errors) not listed: \
+                 only the first {MAX_PROBLEMS_PER_FILE} of a file are"
+            )
+        );
+    }
 
     fn messages(read: &FileRead) -> Vec<String> {
         read.problems.iter().map(ToString::to_string).collect()

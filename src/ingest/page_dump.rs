@@ -215,9 +215,13 @@ fn whole_text_post(text: &str, source: &str) -> Document {
             author: String::new(),
             published: String::new(),
             category: String::new(),
+            tags: String::new(),
+            url: String::new(),
         },
         text: body.trim().to_string(),
         hrefs: Vec::new(),
+        author_email: String::new(),
+        author_url: String::new(),
     }
 }
 
@@ -561,9 +565,13 @@ fn to_documents(posts: Vec<PostParts>, source: &str, problems: &mut Vec<Problem>
                 author: post.footer.author,
                 published,
                 category: post.footer.category,
+                tags: String::new(),
+                url: String::new(),
             },
             text: body,
             hrefs: Vec::new(),
+            author_email: String::new(),
+            author_url: String::new(),
         });
         for (n, comment) in post.comments.into_iter().enumerate() {
             documents.push(comment_document(comment, &post_id, n + 1, source));
@@ -614,9 +622,13 @@ fn comment_document(comment: CommentParts, post_id: &str, n: usize, source: &str
             author,
             published,
             category: String::new(),
+            tags: String::new(),
+            url: String::new(),
         },
         text: paragraphs(body),
         hrefs: Vec::new(),
+        author_email: String::new(),
+        author_url: String::new(),
     }
 }
 

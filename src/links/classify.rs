@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use std::fmt;
 
 /// What a link points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Class {
     /// A social network (profile, group, post...).
     SocialNetwork,

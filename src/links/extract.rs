@@ -527,6 +527,33 @@ fn email_link(address: &str, shown: String, rule: Rule, options: &LinkOptions) -
     })
 }
 
+/// The author's e-mail address and web site as an export gives them (a WordPress commenter's):
+/// links of rule [`Rule::Author`], the address redacted like any other with
+/// `--redact-emails`.
+pub fn author_links(email: &str, site: &str, options: &LinkOptions) -> Vec<Link> {
+    let mut out = Vec::new();
+    let email = email.trim();
+    if !email.is_empty() {
+        let href = Href {
+            url: format!("mailto:{email}"),
+            ..Href::default()
+        };
+        out.extend(href_link(&href, options));
+    }
+    let site = site.trim();
+    if !site.is_empty() {
+        let href = Href {
+            url: site.to_string(),
+            ..Href::default()
+        };
+        out.extend(href_link(&href, options));
+    }
+    for link in &mut out {
+        link.rule = Rule::Author;
+    }
+    out
+}
+
 /// A link the source marked up; `None` for relative links, page anchors and `javascript:`.
 fn href_link(href: &Href, options: &LinkOptions) -> Option<Link> {
     let url = href.url.trim();
@@ -1737,6 +1764,54 @@ mod tests {
             assert!(!link.context.contains("enri"), "{}", link.context);
             assert!(!link.context.contains("elodie"), "{}", link.context);
         }
+    }
+
+    #[test]
+    fn an_export_s_author_email_and_site_are_links_of_their_own() {
+        let plain = author_links(
+            " ana@mail.fr ",
+            "http://ana.example",
+            &LinkOptions::default(),
+        );
+        let got: Vec<(&str, &str, Rule, usize, usize)> = plain
+            .iter()
+            .map(|l| {
+                (
+                    l.url.as_str(),
+                    l.normalized.as_str(),
+                    l.rule,
+                    l.start,
+                    l.end,
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "mailto:ana@mail.fr",
+                    "mailto:ana@mail.fr",
+                    Rule::Author,
+                    0,
+                    0
+                ),
+                (
+                    "http://ana.example",
+                    "http://ana.example/",
+                    Rule::Author,
+                    0,
+                    0
+                ),
+            ]
+        );
+        let redacting = LinkOptions {
+            redact_emails: true,
+            ..LinkOptions::default()
+        };
+        let redacted = author_links("ana@mail.fr", "", &redacting);
+        assert!(redacted[0].url.ends_with("@mail.fr") && !redacted[0].url.contains("ana@"));
+        // A relative "site" is no link; nothing given, nothing made.
+        assert!(author_links("", "/about", &LinkOptions::default()).is_empty());
     }
 
     #[test]

@@ -27,7 +27,9 @@ use crate::networks::Target;
 pub use classify::{Class, DomainTable, DomainTableError};
 
 /// Which detection rule found a link.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Rule {
     /// Written with its scheme: `http://...`, `https://...`, `ftp://...`, `mailto:...`.
     Scheme,
@@ -41,6 +43,9 @@ pub enum Rule {
     ObfuscatedEmail,
     /// A link the source marked up (HTML `href`, Markdown target), with its anchor text.
     Href,
+    /// The author's e-mail address or web site, as an export gives them beside the text
+    /// (WordPress commenters): no place in the text, so `start == end == 0` and no context.
+    Author,
 }
 
 impl Rule {
@@ -53,12 +58,14 @@ impl Rule {
             Rule::Email => "email",
             Rule::ObfuscatedEmail => "obfuscated_email",
             Rule::Href => "href",
+            Rule::Author => "author",
         }
     }
 }
 
 /// One link or e-mail address found in a document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// It serializes whole: big runs spill analyses to temporary files ([`crate::spill`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Link {
     /// As written in the text (for `href`, as written in the markup). Redacted when
     /// e-mails are.
@@ -76,11 +83,13 @@ pub struct Link {
     /// The normalized path (`/` for the root; empty for e-mails).
     pub path: String,
     /// The file type the path ends with (`pdf`, `docx`, ...), when it is a document.
-    pub file_type: &'static str,
+    #[serde(deserialize_with = "crate::spill::deserialize_static")]
+    pub file_type: crate::spill::StaticStr,
     /// What the link points to.
     pub class: Class,
     /// The social network the host belongs to, if any.
-    pub network: Option<&'static str>,
+    #[serde(deserialize_with = "crate::spill::deserialize_static_option")]
+    pub network: Option<crate::spill::StaticStr>,
     /// What on the network it points to (only when `network` is set).
     pub target: Option<Target>,
     /// Which rule found it.
@@ -154,5 +163,11 @@ pub fn redacted_spans(links: &[Link], options: &LinkOptions) -> Vec<Range<usize>
 /// Finds, normalizes and classifies every link and e-mail address of a document, including
 /// its marked-up `hrefs`. Sorted by start, then end.
 pub fn extract(document: &Document, options: &LinkOptions) -> Vec<Link> {
-    extract::links(&document.text, &document.hrefs, options)
+    let mut links = extract::links(&document.text, &document.hrefs, options);
+    let author = extract::author_links(&document.author_email, &document.author_url, options);
+    if !author.is_empty() {
+        links.extend(author);
+        links.sort_by_key(|l| (l.start, l.end, l.rule));
+    }
+    links
 }

@@ -43,7 +43,9 @@ use crate::links::{Link, Rule};
 pub use table::{Alias, NETWORKS, Network, UrlView};
 
 /// What on a network a link points to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Target {
     /// A person's (or a band's, a shop's) own page.
     Profile,
@@ -118,7 +120,9 @@ pub const SOCIAL_PHRASES: &[&str] = &[
 ];
 
 /// How a network was named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Via {
     /// Its name in the text.
     Text,
@@ -140,10 +144,12 @@ impl Via {
 }
 
 /// One place where a document names a network.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// It serializes whole: big runs spill analyses to temporary files ([`crate::spill`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// The network's canonical name.
-    pub network: &'static str,
+    #[serde(deserialize_with = "crate::spill::deserialize_static")]
+    pub network: crate::spill::StaticStr,
     /// How it was named.
     pub via: Via,
     /// The text matched (the link as written for a link).

@@ -29,8 +29,12 @@ pub struct DocumentRow<'a> {
     pub author: &'a str,
     /// ISO 8601 local time, as precise as the source.
     pub published: &'a str,
-    /// The post's category.
+    /// The post's categories.
     pub category: &'a str,
+    /// The post's tags.
+    pub tags: &'a str,
+    /// The document's own address.
+    pub url: &'a str,
     /// Characters in the text.
     pub chars: u64,
     /// Words in the text.
@@ -71,6 +75,8 @@ impl CsvRow for DocumentRow<'_> {
         "author",
         "published",
         "category",
+        "tags",
+        "url",
         "chars",
         "words",
         "lang",
@@ -86,40 +92,40 @@ impl CsvRow for DocumentRow<'_> {
     ];
 }
 
-/// The rows of `documents.csv`, in the order of `analyses` (already sorted by the pipeline).
-pub fn rows(analyses: &[Analysis]) -> Vec<DocumentRow<'_>> {
-    analyses
-        .iter()
-        .map(|a| DocumentRow {
-            doc_id: &a.meta.id,
-            kind: a.meta.kind.as_str(),
-            post_id: &a.meta.post_id,
-            parent_id: &a.meta.parent_id,
-            source: &a.meta.source,
-            line: a.meta.line,
-            format: a.meta.format,
-            title: &a.meta.title,
-            author: &a.meta.author,
-            published: &a.meta.published,
-            category: &a.meta.category,
-            chars: a.chars,
-            words: a.words,
-            lang: a.lang.lang.map_or("", Language::code),
-            lang_confidence: a.lang.confidence_text(),
-            lang_reliable: match (a.lang.confidence, a.lang.reliable) {
-                (None, _) => "",
-                (Some(_), true) => "true",
-                (Some(_), false) => "false",
-            },
-            script: a.lang.script_name(),
-            lang_source: a.lang.source.as_str(),
-            tokens: a.tokens,
-            content_words: a.content_words,
-            links: a.link_count(),
-            emails: a.email_count(),
-            networks: a.network_names().join("|"),
-        })
-        .collect()
+/// The rows of `documents.csv`, in the order of `analyses` (already sorted by the pipeline),
+/// made one at a time as the report is written.
+pub fn rows(analyses: &[Analysis]) -> impl Iterator<Item = DocumentRow<'_>> {
+    analyses.iter().map(|a| DocumentRow {
+        doc_id: &a.meta.id,
+        kind: a.meta.kind.as_str(),
+        post_id: &a.meta.post_id,
+        parent_id: &a.meta.parent_id,
+        source: &a.meta.source,
+        line: a.meta.line,
+        format: a.meta.format,
+        title: &a.meta.title,
+        author: &a.meta.author,
+        published: &a.meta.published,
+        category: &a.meta.category,
+        tags: &a.meta.tags,
+        url: &a.meta.url,
+        chars: a.chars,
+        words: a.words,
+        lang: a.lang.lang.map_or("", Language::code),
+        lang_confidence: a.lang.confidence_text(),
+        lang_reliable: match (a.lang.confidence, a.lang.reliable) {
+            (None, _) => "",
+            (Some(_), true) => "true",
+            (Some(_), false) => "false",
+        },
+        script: a.lang.script_name(),
+        lang_source: a.lang.source.as_str(),
+        tokens: a.tokens,
+        content_words: a.content_words,
+        links: a.link_count(),
+        emails: a.email_count(),
+        networks: a.network_names().join("|"),
+    })
 }
 
 #[cfg(test)]
@@ -138,7 +144,7 @@ mod tests {
             },
             ..Analysis::default()
         };
-        let rows = rows(std::slice::from_ref(&analysis));
-        assert_eq!(serialized_header(&rows[0]), DocumentRow::HEADER);
+        let row = rows(std::slice::from_ref(&analysis)).next().unwrap();
+        assert_eq!(serialized_header(&row), DocumentRow::HEADER);
     }
 }

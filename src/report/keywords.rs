@@ -14,7 +14,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::keywords::{GroupBy, Keyword, Scorer, group_counts};
+use crate::keywords::{GroupCounts, Keyword, Scorer};
 use crate::lang::Language;
 use crate::report::CsvRow;
 
@@ -103,15 +103,14 @@ pub fn corpus_rows<'a>(scorer: &Scorer<'a>, top: usize) -> Vec<KeywordRow<'a>> {
     rows_of(Cow::Borrowed(CORPUS_SCOPE), scorer.corpus(top)).collect()
 }
 
-/// The corpus's keywords, then every document's, in the order of `analyses`, made one
-/// document at a time as the writer asks for them.
-pub fn rows<'a>(
+/// The keywords of every document in `analyses`, in their order, made one document at a time
+/// as the writer asks for them.
+pub fn document_rows<'a>(
     analyses: &'a [Analysis],
     scorer: &'a Scorer<'a>,
-    top_corpus: usize,
-    top_document: usize,
+    top: usize,
 ) -> impl Iterator<Item = KeywordRow<'a>> {
-    let documents = analyses.iter().flat_map(move |analysis| {
+    analyses.iter().flat_map(move |analysis| {
         let counts = analysis
             .terms
             .stems
@@ -119,20 +118,14 @@ pub fn rows<'a>(
             .map(|&(id, n)| (id, u64::from(n)));
         rows_of(
             Cow::Borrowed(analysis.meta.id.as_str()),
-            scorer.scope(counts, top_document),
+            scorer.scope(counts, top),
         )
-    });
-    corpus_rows(scorer, top_corpus).into_iter().chain(documents)
+    })
 }
 
 /// Keywords per group of documents, groups in natural order of their names.
-pub fn group_rows<'a>(
-    analyses: &[Analysis],
-    scorer: &Scorer<'a>,
-    by: GroupBy,
-    top: usize,
-) -> Vec<KeywordRow<'a>> {
-    let mut groups: Vec<_> = group_counts(analyses, by).into_iter().collect();
+pub fn group_rows<'a>(groups: GroupCounts, scorer: &Scorer<'a>, top: usize) -> Vec<KeywordRow<'a>> {
+    let mut groups: Vec<_> = groups.into_iter().collect();
     groups.sort_by(|a, b| crate::document::natural_cmp(&a.0, &b.0).then_with(|| a.0.cmp(&b.0)));
     let mut out = Vec::new();
     for (scope, counts) in groups {

@@ -25,41 +25,61 @@ pub trait CsvRow: Serialize {
     const HEADER: &'static [&'static str];
 }
 
+/// A reference to a row is a row: reports can be written from a slice of rows or from an
+/// iterator making them one at a time (so that a million rows are never all in memory).
+impl<R: CsvRow> CsvRow for &R {
+    const HEADER: &'static [&'static str] = R::HEADER;
+}
+
 /// Writes `rows` as CSV to `dir/name`, atomically. Creates `dir` if missing.
-pub fn write_csv<R: CsvRow>(dir: &Path, name: &str, rows: &[R]) -> io::Result<PathBuf> {
-    write_atomically(dir, name, |out| write_csv_to(out, rows))
-}
-
-/// Writes `rows` as CSV, header first, to any writer (stdout for commands that print a
-/// report).
-pub fn write_csv_to<R: CsvRow, W: Write>(out: W, rows: &[R]) -> io::Result<()> {
-    write_rows(out, R::HEADER, rows)
-}
-
-/// Writes `rows` as CSV to `dir/name`, atomically, as they come: for reports too large to
-/// hold whole in memory (a row per keyword of every document).
-pub fn write_csv_iter<R: CsvRow>(
+pub fn write_csv<R: CsvRow>(
     dir: &Path,
     name: &str,
     rows: impl IntoIterator<Item = R>,
 ) -> io::Result<PathBuf> {
-    write_atomically(dir, name, |out| write_rows(out, R::HEADER, rows))
+    write_atomically(dir, name, |out| write_csv_to(out, rows))
 }
 
-fn write_rows<W: Write, S: Serialize>(
-    out: W,
-    header: &[&str],
-    rows: impl IntoIterator<Item = S>,
-) -> io::Result<()> {
-    let mut writer = csv::WriterBuilder::new()
-        .has_headers(false)
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
-    writer.write_record(header)?;
-    for row in rows {
-        writer.serialize(row).map_err(io::Error::other)?;
+/// A CSV report being written, row by row: for reports whose rows come in slices (the
+/// analyses of a big run are read back from disk a slice at a time).
+pub struct CsvWriter<W: Write> {
+    writer: csv::Writer<W>,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// Starts a report: writes `header`.
+    pub fn new(out: W, header: &[&str]) -> io::Result<CsvWriter<W>> {
+        let mut writer = csv::WriterBuilder::new()
+            .has_headers(false)
+            .terminator(csv::Terminator::Any(b'\n'))
+            .from_writer(out);
+        writer.write_record(header)?;
+        Ok(CsvWriter { writer })
     }
-    writer.flush()
+
+    /// Writes rows.
+    pub fn rows<R: Serialize>(&mut self, rows: impl IntoIterator<Item = R>) -> io::Result<()> {
+        for row in rows {
+            self.writer.serialize(row).map_err(io::Error::other)?;
+        }
+        Ok(())
+    }
+
+    /// Ends the report.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+/// Writes `rows` as CSV, header first, to any writer (stdout for commands that print a
+/// report).
+pub fn write_csv_to<R: CsvRow, W: Write>(
+    out: W,
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<()> {
+    let mut writer = CsvWriter::new(out, R::HEADER)?;
+    writer.rows(rows)?;
+    writer.finish()
 }
 
 /// The header serde would write for `row`: used by tests to check [`CsvRow::HEADER`].
@@ -125,7 +145,7 @@ mod tests {
     #[test]
     fn no_rows_still_gives_the_header() {
         let mut out = Vec::new();
-        write_csv_to::<Row, _>(&mut out, &[]).unwrap();
+        write_csv_to::<Row, _>(&mut out, []).unwrap();
         assert_eq!(out, b"a,b\n");
     }
 
@@ -160,7 +180,7 @@ mod tests {
     fn reports_are_readable_by_others_like_any_output() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
-        let path = write_csv::<Row>(dir.path(), "r.csv", &[]).unwrap();
+        let path = write_csv::<Row>(dir.path(), "r.csv", []).unwrap();
         let mode = fs::metadata(path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, REPORT_MODE);
     }

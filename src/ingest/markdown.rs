@@ -1,0 +1,483 @@
+//! Markdown posts with front matter, as Jekyll and Hugo keep them (`.md`, `.markdown`).
+//!
+//! A file is one post. Its front matter, YAML between `---` lines or TOML between `+++` lines,
+//! gives `title`, `date` (or `published`), `author` (or `authors`), `categories` (or
+//! `category`), `tags` and `url` (or `permalink`). Static sites keep comments in data files
+//! or front matter; tisse reads a `comments` list in the front matter, each comment with
+//! `id`, `author`, `date`, `text` (or `body`, `content`, `message`) and `parent` (the `id` of
+//! the comment it answers).
+//!
+//! The body is turned into plain text with pulldown-cmark: paragraphs, headings, list items
+//! and code blocks end with a break, soft line breaks become spaces (as Markdown shows them),
+//! images and raw HTML are left out; link targets become [`Href`]s with their anchor text.
+//!
+//! Front matter that cannot be read is a warning: the body is still read, without metadata.
+//! YAML aliases are refused (a few lines of aliases can expand to gigabytes), as are
+//! entities in the XML readers.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde_json::{Map, Value};
+
+use crate::document::{Document, Href, Kind, Metadata};
+use crate::ingest::html::{Newlines, TextBuilder};
+use crate::ingest::published;
+use crate::ingest::record::{join_list, normalize_text};
+use crate::problem::Problem;
+
+/// The `format` of documents read from Markdown files.
+pub const FORMAT: &str = "markdown";
+
+/// Front matter and where the body starts.
+struct Split<'a> {
+    front: Option<(FrontKind, &'a str)>,
+    body: &'a str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FrontKind {
+    Yaml,
+    Toml,
+}
+
+/// Reads one Markdown post (and the comments its front matter lists).
+pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let split = split_front_matter(text);
+    let front = match split.front {
+        None => Map::new(),
+        Some((kind, front)) => match parse_front(kind, front) {
+            Ok(map) => map,
+            Err(message) => {
+                problems.push(Problem::warning(
+                    source,
+                    Some(1),
+                    format!("front matter not read ({message}): the body is read without it"),
+                ));
+                Map::new()
+            }
+        },
+    };
+    let get = |keys: &[&str]| -> String {
+        keys.iter()
+            .find_map(|k| front.get(*k).and_then(as_text))
+            .unwrap_or_default()
+    };
+    let (body, hrefs) = markdown_to_text(split.body);
+    let post_id = source.to_string();
+    let published = published(&get(&["date", "published"]), source, 1, &mut |p| {
+        problems.push(p)
+    });
+    let mut documents = vec![Document {
+        meta: Metadata {
+            id: post_id.clone(),
+            kind: Kind::Post,
+            post_id: post_id.clone(),
+            source: source.to_string(),
+            line: 1,
+            format: FORMAT,
+            title: get(&["title"]),
+            author: get(&["author", "authors"]),
+            published,
+            category: get(&["categories", "category"]),
+            tags: get(&["tags"]),
+            url: get(&["url", "permalink"]),
+            ..Metadata::default()
+        },
+        text: body,
+        hrefs,
+        ..Document::default()
+    }];
+    if let Some(Value::Array(comments)) = front.get("comments") {
+        documents.extend(read_comments(comments, &post_id, source, &mut problems));
+    }
+    (documents, problems)
+}
+
+fn read_comments(
+    comments: &[Value],
+    post_id: &str,
+    source: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<Document> {
+    // A comment's `id` (or its position) names it for `parent`; documents are numbered in
+    // order, like the comments of a page.
+    let own_ids: Vec<String> = comments
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            c.get("id")
+                .and_then(as_text)
+                .unwrap_or_else(|| (i + 1).to_string())
+        })
+        .collect();
+    let mut documents = Vec::new();
+    for (i, comment) in comments.iter().enumerate() {
+        let get = |keys: &[&str]| -> String {
+            keys.iter()
+                .find_map(|k| comment.get(*k).and_then(as_text))
+                .unwrap_or_default()
+        };
+        let parent = get(&["parent", "parent_id", "reply_to"]);
+        let parent_id = match own_ids.iter().position(|id| *id == parent) {
+            Some(p) if !parent.is_empty() => format!("{post_id}#c{}", p + 1),
+            _ => {
+                if !parent.is_empty() && parent != "0" {
+                    problems.push(Problem::warning(
+                        source,
+                        Some(1),
+                        format!(
+                            "comment {} answers {parent:?}, which is not a comment of this post",
+                            i + 1
+                        ),
+                    ));
+                }
+                String::new()
+            }
+        };
+        let published = published(&get(&["date", "published"]), source, 1, &mut |p| {
+            problems.push(p)
+        });
+        documents.push(Document {
+            meta: Metadata {
+                id: format!("{post_id}#c{}", i + 1),
+                kind: Kind::Comment,
+                post_id: post_id.to_string(),
+                parent_id,
+                source: source.to_string(),
+                line: 1,
+                format: FORMAT,
+                title: get(&["title"]),
+                author: get(&["author", "name"]),
+                published,
+                url: get(&["url"]),
+                ..Metadata::default()
+            },
+            text: normalize_text(&get(&["text", "body", "content", "message"])),
+            author_email: get(&["email", "author_email"]),
+            author_url: get(&["author_url", "website"]),
+            ..Document::default()
+        });
+    }
+    documents
+}
+
+fn split_front_matter(text: &str) -> Split<'_> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let no_front = Split {
+        front: None,
+        body: text,
+    };
+    let (fence, kind) = if text.starts_with("---") {
+        ("---", FrontKind::Yaml)
+    } else if text.starts_with("+++") {
+        ("+++", FrontKind::Toml)
+    } else {
+        return no_front;
+    };
+    let mut lines = text.split_inclusive('\n');
+    let first = lines.next().unwrap_or_default();
+    if first.trim_end() != fence {
+        return no_front;
+    }
+    let mut offset = first.len();
+    let front_start = offset;
+    for l in lines {
+        let trimmed = l.trim_end();
+        if trimmed == fence || (kind == FrontKind::Yaml && trimmed == "...") {
+            return Split {
+                front: Some((kind, &text[front_start..offset])),
+                body: &text[offset + l.len()..],
+            };
+        }
+        offset += l.len();
+    }
+    // No closing fence: not front matter after all.
+    no_front
+}
+
+fn parse_front(kind: FrontKind, front: &str) -> Result<Map<String, Value>, String> {
+    let value = match kind {
+        FrontKind::Toml => {
+            let table: toml::Table =
+                toml::from_str(front).map_err(|e| format!("TOML: {}", e.message()))?;
+            toml_to_json(toml::Value::Table(table))
+        }
+        FrontKind::Yaml => {
+            refuse_aliases(front)?;
+            let docs =
+                yaml_rust2::YamlLoader::load_from_str(front).map_err(|e| format!("YAML: {e}"))?;
+            docs.into_iter()
+                .next()
+                .map(yaml_to_json)
+                .unwrap_or(Value::Null)
+        }
+    };
+    match value {
+        Value::Object(map) => Ok(map),
+        Value::Null => Ok(Map::new()),
+        _ => Err("not a mapping of keys to values".to_string()),
+    }
+}
+
+/// Scans YAML events and refuses aliases (`*name`), which the loader would copy in full.
+fn refuse_aliases(front: &str) -> Result<(), String> {
+    use yaml_rust2::parser::{Event, Parser};
+    let mut parser = Parser::new_from_str(front);
+    loop {
+        match parser.next_token() {
+            Ok((Event::StreamEnd, _)) => return Ok(()),
+            Ok((Event::Alias(_), mark)) => {
+                // Marks count from the front matter's first line; the file has the fence first.
+                return Err(format!(
+                    "YAML alias at line {} refused (tisse expands no aliases)",
+                    mark.line() + 1
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => return Err(format!("YAML: {e}")),
+        }
+    }
+}
+
+fn yaml_to_json(yaml: yaml_rust2::Yaml) -> Value {
+    use yaml_rust2::Yaml;
+    match yaml {
+        Yaml::Real(s) | Yaml::String(s) => Value::String(s),
+        Yaml::Integer(i) => Value::from(i),
+        Yaml::Boolean(b) => Value::Bool(b),
+        Yaml::Array(items) => Value::Array(items.into_iter().map(yaml_to_json).collect()),
+        Yaml::Hash(map) => Value::Object(
+            map.into_iter()
+                .filter_map(|(k, v)| {
+                    let key = match k {
+                        Yaml::String(s) | Yaml::Real(s) => s,
+                        Yaml::Integer(i) => i.to_string(),
+                        Yaml::Boolean(b) => b.to_string(),
+                        _ => return None,
+                    };
+                    Some((key, yaml_to_json(v)))
+                })
+                .collect(),
+        ),
+        Yaml::Alias(_) | Yaml::Null | Yaml::BadValue => Value::Null,
+    }
+}
+
+fn toml_to_json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::String(f.to_string()),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        // TOML has dates of its own: written back as RFC 3339, which parse_published reads.
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_to_json).collect()),
+        toml::Value::Table(table) => Value::Object(
+            table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect(),
+        ),
+    }
+}
+
+/// A front matter value as text: lists joined (tags, categories), a person by `name`.
+fn as_text(value: &Value) -> Option<String> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Number(_) | Value::Bool(_) => Some(value.to_string()),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().filter_map(as_text).collect();
+            Some(join_list(parts.iter().map(String::as_str)))
+        }
+        Value::Object(map) => map.get("name").and_then(as_text),
+    }
+}
+
+/// Markdown to plain text and the links it marks up.
+///
+/// ```
+/// use tisse::ingest::markdown::markdown_to_text;
+/// let (text, hrefs) = markdown_to_text("# Titre\n\nUn [lien](http://x.org) et\nla suite.");
+/// assert_eq!(text, "Titre\n\nUn lien et la suite.");
+/// assert_eq!((hrefs[0].url.as_str(), hrefs[0].anchor.as_str()), ("http://x.org", "lien"));
+/// ```
+pub fn markdown_to_text(markdown: &str) -> (String, Vec<Href>) {
+    let mut text = TextBuilder::default();
+    let mut in_image = 0usize;
+    let parser = Parser::new_ext(
+        markdown,
+        Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
+    );
+    for event in parser {
+        match event {
+            Event::Start(Tag::Image { .. }) => in_image += 1,
+            Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
+            _ if in_image > 0 => {}
+            Event::Start(Tag::Link { dest_url, .. }) => text.open_link(&dest_url),
+            Event::End(TagEnd::Link) => text.close_link(),
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Heading { .. }
+                | Tag::BlockQuote(_)
+                | Tag::CodeBlock(_)
+                | Tag::List(_)
+                | Tag::Table(_),
+            )
+            | Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock
+                | TagEnd::List(_)
+                | TagEnd::Table,
+            )
+            | Event::Rule => text.paragraph_break(),
+            Event::Start(Tag::Item | Tag::TableRow | Tag::TableHead)
+            | Event::End(TagEnd::Item | TagEnd::TableRow | TagEnd::TableHead)
+            | Event::HardBreak => text.line_break(),
+            Event::Start(Tag::TableCell) | Event::SoftBreak => text.push(" "),
+            // Code blocks keep their lines.
+            Event::Text(t) => text.push_with(&t, Newlines::Paragraphs),
+            Event::Code(t) => text.push(&t),
+            _ => {}
+        }
+    }
+    text.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(problems: &[Problem]) -> Vec<String> {
+        problems.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn yaml_front_matter_and_comments() {
+        let input = "---\ntitle: \"Réseaux\"\ndate: 2008-01-05 10:00:00 +0100\nauthor: Ana\n\
+                     categories: [Web, Vie privée]\ntags:\n  - amis\n  - réseaux\n\
+                     comments:\n  - id: a\n    author: Bo\n    date: 2008-01-06 08:30\n    text: D'accord.\n\
+                     \x20 - author: Ana\n    parent: a\n    text: Merci.\n---\n\
+                     Premier paragraphe\navec une [source](http://x.org).\n\n![logo](l.png)Fin.\n";
+        let (documents, problems) = read(input, "posts/a.md");
+        assert!(problems.is_empty(), "{problems:?}");
+        let post = &documents[0];
+        assert_eq!(
+            (
+                post.meta.title.as_str(),
+                post.meta.published.as_str(),
+                post.meta.author.as_str(),
+                post.meta.category.as_str(),
+                post.meta.tags.as_str()
+            ),
+            (
+                "Réseaux",
+                "2008-01-05T10:00",
+                "Ana",
+                "Web; Vie privée",
+                "amis; réseaux"
+            )
+        );
+        assert_eq!(post.text, "Premier paragraphe avec une source.\n\nFin.");
+        assert_eq!(post.hrefs[0].anchor, "source");
+        let comments: Vec<(&str, &str, &str, &str)> = documents[1..]
+            .iter()
+            .map(|d| {
+                (
+                    d.meta.id.as_str(),
+                    d.meta.parent_id.as_str(),
+                    d.meta.author.as_str(),
+                    d.text.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            comments,
+            [
+                ("posts/a.md#c1", "", "Bo", "D'accord."),
+                ("posts/a.md#c2", "posts/a.md#c1", "Ana", "Merci."),
+            ]
+        );
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let input = "+++\ntitle = 'Hugo'\ndate = 2008-01-05T10:00:00Z\ntags = ['a', 'b']\n\
+                     [author]\nname = 'Zoé'\n+++\nCorps.";
+        let (documents, problems) = read(input, "h.md");
+        assert!(problems.is_empty(), "{problems:?}");
+        let meta = &documents[0].meta;
+        assert_eq!(
+            (
+                meta.title.as_str(),
+                meta.published.as_str(),
+                meta.tags.as_str(),
+                meta.author.as_str()
+            ),
+            ("Hugo", "2008-01-05T10:00", "a; b", "Zoé")
+        );
+        assert_eq!(documents[0].text, "Corps.");
+    }
+
+    #[test]
+    fn bad_front_matter_is_a_warning_and_the_body_is_read() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "---\ntitle: [unclosed\n---\nCorps.",
+                "a.md:1: warning: front matter not read (YAML: ",
+            ),
+            (
+                "---\na: &a [x, x]\nb: [*a, *a]\n---\nCorps.",
+                "a.md:1: warning: front matter not read (YAML alias at line 3 refused",
+            ),
+            (
+                "---\n- a\n- b\n---\nCorps.",
+                "a.md:1: warning: front matter not read (not a mapping",
+            ),
+            (
+                "+++\ntitle = \n+++\nCorps.",
+                "a.md:1: warning: front matter not read (TOML: ",
+            ),
+        ];
+        for (input, expected) in cases {
+            let (documents, problems) = read(input, "a.md");
+            assert_eq!(documents[0].text, "Corps.", "{input:?}");
+            let messages = messages(&problems);
+            assert!(
+                messages.len() == 1 && messages[0].starts_with(expected),
+                "{input:?}: {messages:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn deeply_nested_front_matter_is_refused_not_a_crash() {
+        let deep = format!(
+            "---\na: {}{}\n---\nCorps.",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let (documents, problems) = read(&deep, "d.md");
+        assert_eq!(documents[0].text, "Corps.");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let deep = format!(
+            "+++\na = {}{}\n+++\nCorps.",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        let (documents, _) = read(&deep, "d.md");
+        assert_eq!(documents[0].text, "Corps.");
+    }
+
+    #[test]
+    fn no_front_matter_or_no_closing_fence() {
+        let (documents, _) = read("Juste du texte.", "n.md");
+        assert_eq!(documents[0].text, "Juste du texte.");
+        // A rule at the top with no closing fence is Markdown, not front matter.
+        let (documents, _) = read("---\nTexte après un filet.", "n.md");
+        assert_eq!(documents[0].text, "Texte après un filet.");
+    }
+}
