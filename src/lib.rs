@@ -34,6 +34,7 @@ pub mod problem;
 pub mod report;
 pub mod tally;
 pub mod text;
+pub mod themes;
 pub mod threads;
 
 pub use analysis::Analysis;
