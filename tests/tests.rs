@@ -14,3 +14,4 @@ mod keywords;
 mod links;
 mod reports;
 mod seed;
+mod themes;

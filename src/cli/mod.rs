@@ -2,7 +2,8 @@
 //! examples in its help. Options shared by several commands live in `common.rs`.
 //!
 //! Exit status: 0 when nothing was skipped, 1 when a file or record was skipped (the reports
-//! are still written for the rest) or the run could not finish, 2 for a usage error. A closed
+//! are still written for the rest) or the run could not finish, 2 for a usage error (a
+//! broken theme lexicon is one). A closed
 //! pipe on stdout (`tisse inspect f | head`) is not an error.
 
 mod analyze;
@@ -10,6 +11,7 @@ mod common;
 mod inspect;
 mod keywords;
 mod links;
+mod themes;
 
 use std::io;
 use std::process::ExitCode;
@@ -22,7 +24,8 @@ Examples:
   tisse analyze blogs/ -o out/ -j 4  read blogs/ on 4 threads, write out/
   tisse inspect corpus/post.txt      show how one file is understood
   tisse keywords --by post --table   keywords of each thread
-  tisse links --by domain            which sites a corpus points to";
+  tisse links --by domain            which sites a corpus points to
+  tisse themes --themes mine.toml    the theme lexicon, with my themes";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -41,6 +44,7 @@ enum Command {
     Inspect(inspect::Args),
     Links(links::Args),
     Keywords(keywords::Args),
+    Themes(themes::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -62,16 +66,31 @@ pub fn main() -> ExitCode {
         Command::Inspect(args) => inspect::run(&cli.global, args),
         Command::Links(args) => links::run(&cli.global, args),
         Command::Keywords(args) => keywords::run(&cli.global, args),
+        Command::Themes(args) => themes::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Skipped) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if is_usage(&err) => {
+            eprintln!("tisse: error: {err:#}");
+            ExitCode::from(2)
+        }
         Err(err) => {
             eprintln!("tisse: error: {err:#}");
             ExitCode::from(1)
         }
     }
+}
+
+/// A broken lexicon is the user's input to an option, like an unknown language code: a
+/// usage error, nothing was read.
+fn is_usage(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<tisse::themes::LexiconError>()
+            .is_some()
+    })
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
