@@ -222,3 +222,96 @@ fn themes_prints_the_active_lexicon_with_its_keys() {
         "gaming,tests/fixtures/themes/lexicons/mine.toml,8,fr,passer ses nuits,false,pass se nuit,"
     ));
 }
+
+/// `(doc_id, match)` of each line of a `tisse kwic` CSV.
+fn kwic(args: &[&str]) -> (Vec<(String, String)>, String) {
+    let output = tisse().arg("kwic").args(args).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let mut reader = csv::Reader::from_reader(stdout.as_bytes());
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        ["doc_id", "term", "left", "match", "right"]
+    );
+    let rows = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].to_string(), r[3].to_string())
+        })
+        .collect();
+    (rows, stdout)
+}
+
+#[test]
+fn kwic_on_the_seed_finds_every_form_of_reseau_with_stem() {
+    let seed = format!("corpus/{SEED}");
+    let (rows, stdout) = kwic(&["réseau", "--stem", &seed]);
+    let c2 = format!("{SEED}#c2");
+    let c3 = format!("{SEED}#c3");
+    // French Snowball stems "réseau" and "réseaux" to "réseau", but "réseautage" to
+    // "réseautag": the post's "le réseautage en ligne" is another word, and is not listed
+    // (the title "Les réfractaires du réseautage" is not body text either).
+    assert_eq!(
+        rows,
+        [
+            (SEED.to_string(), "réseau".to_string()),
+            (SEED.to_string(), "réseaux".to_string()),
+            (SEED.to_string(), "réseaux".to_string()),
+            (SEED.to_string(), "réseau".to_string()),
+            (c2, "réseaux".to_string()),
+            (c3, "réseau".to_string()),
+        ]
+    );
+    // Contexts: 40 characters either side, on one line, as the text reads.
+    let first = stdout.lines().nth(1).unwrap();
+    assert_eq!(
+        first,
+        format!(
+            "{SEED},réseau,et et tout particulièrement aux jeux en,réseau,\
+             a poussé les hôpitaux à ouvrir des sect"
+        )
+    );
+    assert!(stdout.contains(&format!(
+        "{SEED}#c3,réseau,\"ur être Miss.Tic(s) VIP, et agrandir le\",réseau,\
+         \"(près de 400 fans !), il suffit que tu\""
+    )));
+
+    // Without --stem, only the form written; "réseautage" never, even asked for a prefix.
+    let (exact, _) = kwic(&["réseau", &seed]);
+    assert_eq!(exact.len(), 3);
+    assert!(exact.iter().all(|(_, m)| m == "réseau"));
+    let (reseautage, _) = kwic(&["réseautage", "--stem", &seed]);
+    assert_eq!(reseautage, [(SEED.to_string(), "réseautage".to_string())]);
+}
+
+#[test]
+fn kwic_finds_phrases_and_theme_terms() {
+    let seed = format!("corpus/{SEED}");
+    let (rows, _) = kwic(&["Réseaux sociaux", "--stem", &seed]);
+    let matches: Vec<&str> = rows.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(matches, ["réseaux sociaux", "réseaux sociaux"]);
+    let (rows, _) = kwic(&["--theme", "spam", &seed]);
+    let matches: Vec<&str> = rows.iter().map(|(_, m)| m.as_str()).collect();
+    assert_eq!(matches, ["VIP", "adresse mail", "carte", "VIP"]);
+
+    let output = tisse()
+        .args(["kwic", "réseau", "--table", "--width", "10", &seed])
+        .output()
+        .unwrap();
+    let table = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        table.lines().next().unwrap(),
+        format!("{SEED}      x jeux en [réseau] a poussé")
+    );
+    for (args, message) in [
+        (vec!["kwic", "--theme", "nope"], "unknown theme \"nope\""),
+        (vec!["kwic", "2.0"], "\"2.0\" has no word to find"),
+        (vec!["kwic"], "a TERM to find, or --theme NAME, is needed"),
+    ] {
+        let output = tisse().args(&args).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+}

@@ -10,6 +10,7 @@ mod analyze;
 mod common;
 mod inspect;
 mod keywords;
+mod kwic;
 mod links;
 mod themes;
 
@@ -25,7 +26,8 @@ Examples:
   tisse inspect corpus/post.txt      show how one file is understood
   tisse keywords --by post --table   keywords of each thread
   tisse links --by domain            which sites a corpus points to
-  tisse themes --themes mine.toml    the theme lexicon, with my themes";
+  tisse themes --themes mine.toml    the theme lexicon, with my themes
+  tisse kwic réseau --stem --table   every form of a word, in context";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -45,6 +47,7 @@ enum Command {
     Links(links::Args),
     Keywords(keywords::Args),
     Themes(themes::Args),
+    Kwic(kwic::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -67,6 +70,7 @@ pub fn main() -> ExitCode {
         Command::Links(args) => links::run(&cli.global, args),
         Command::Keywords(args) => keywords::run(&cli.global, args),
         Command::Themes(args) => themes::run(&cli.global, args),
+        Command::Kwic(args) => kwic::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -83,6 +87,18 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A usage error found after parsing (an unknown theme name, a query without a word).
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
 /// A broken lexicon is the user's input to an option, like an unknown language code: a
 /// usage error, nothing was read.
 fn is_usage(err: &anyhow::Error) -> bool {
@@ -90,6 +106,7 @@ fn is_usage(err: &anyhow::Error) -> bool {
         cause
             .downcast_ref::<tisse::themes::LexiconError>()
             .is_some()
+            || cause.downcast_ref::<Usage>().is_some()
     })
 }
 
