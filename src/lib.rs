@@ -22,6 +22,7 @@
 
 pub mod analysis;
 pub mod analyze;
+pub mod collocates;
 pub mod dates;
 pub mod document;
 pub mod ingest;

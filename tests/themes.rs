@@ -315,3 +315,42 @@ fn kwic_finds_phrases_and_theme_terms() {
         assert!(stderr.contains(message), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn collocates_of_reseau_on_the_seed() {
+    let seed = format!("corpus/{SEED}");
+    let run = |threads: &str| {
+        let output = tisse()
+            .args([
+                "-j",
+                threads,
+                "collocates",
+                "réseau",
+                "--stem",
+                "--window",
+                "2",
+                &seed,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let csv = run("1");
+    assert_eq!(csv, run("2"), "the same on any thread count");
+    let mut lines = csv.lines();
+    assert_eq!(
+        lines.next(),
+        Some("lang,collocate,together,frequency,log_likelihood,log_dice")
+    );
+    // Six occurrences of the stem réseau; "sociaux" (stem "social") follows two of them and
+    // occurs nowhere else: log-Dice = 14 + log2(2 × 2 / (6 + 2)) = 13.
+    assert_eq!(lines.next(), Some("fr,social,2,2,8.9973,13.0000"));
+    // Every collocate occurs near the node at most as often as in the whole text.
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    for row in reader.records() {
+        let row = row.unwrap();
+        let (together, frequency): (u64, u64) = (row[2].parse().unwrap(), row[3].parse().unwrap());
+        assert!(together <= frequency, "{row:?}");
+    }
+}

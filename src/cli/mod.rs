@@ -7,6 +7,7 @@
 //! pipe on stdout (`tisse inspect f | head`) is not an error.
 
 mod analyze;
+mod collocates;
 mod common;
 mod inspect;
 mod keywords;
@@ -27,7 +28,8 @@ Examples:
   tisse keywords --by post --table   keywords of each thread
   tisse links --by domain            which sites a corpus points to
   tisse themes --themes mine.toml    the theme lexicon, with my themes
-  tisse kwic réseau --stem --table   every form of a word, in context";
+  tisse kwic réseau --stem --table   every form of a word, in context
+  tisse collocates geek --window 3   the words that keep company with a word";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -48,6 +50,7 @@ enum Command {
     Keywords(keywords::Args),
     Themes(themes::Args),
     Kwic(kwic::Args),
+    Collocates(collocates::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -71,6 +74,7 @@ pub fn main() -> ExitCode {
         Command::Keywords(args) => keywords::run(&cli.global, args),
         Command::Themes(args) => themes::run(&cli.global, args),
         Command::Kwic(args) => kwic::run(&cli.global, args),
+        Command::Collocates(args) => collocates::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
