@@ -827,6 +827,34 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text, in any language: hits lie on character boundaries inside the text, come
+        /// sorted, and never overlap within a theme.
+        #[test]
+        fn hits_are_well_formed(
+            text in "(\\PC|réseaux sociaux |World of  Warcraft |geek |Web 2.0 ){0,40}",
+            lang in 0..4usize,
+        ) {
+            let lang = ["fr", "en", "de", "xx"].map(Language::from_code)[lang];
+            let themes = Themes::default();
+            let hits = themes.score(&text, lang, Some((5, &[])));
+            let mut reached: HashMap<ThemeId, usize> = HashMap::new();
+            for (i, hit) in hits.iter().enumerate() {
+                proptest::prop_assert!(hit.start < hit.end && hit.end <= text.len());
+                proptest::prop_assert!(text.is_char_boundary(hit.start));
+                proptest::prop_assert!(text.is_char_boundary(hit.end));
+                if i > 0 {
+                    let before = &hits[i - 1];
+                    proptest::prop_assert!((before.start, before.term) <= (hit.start, hit.term));
+                }
+                let theme = themes.lexicon().terms[hit.term as usize].theme;
+                let end = reached.entry(theme).or_insert(0);
+                proptest::prop_assert!(*end <= hit.start, "overlap in theme {}", theme);
+                *end = hit.end;
+            }
+        }
+    }
+
     #[test]
     fn encoded_ids_cannot_match_across_tokens() {
         let mut a = Vec::new();

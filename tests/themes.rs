@@ -281,6 +281,9 @@ fn kwic_on_the_seed_finds_every_form_of_reseau_with_stem() {
     let (exact, _) = kwic(&["réseau", &seed]);
     assert_eq!(exact.len(), 3);
     assert!(exact.iter().all(|(_, m)| m == "réseau"));
+    // Accents folded on both sides: the query without its accent finds the same six.
+    let (folded, _) = kwic(&["reseau", "--stem", "--fold-accents", &seed]);
+    assert_eq!(folded, rows);
     let (reseautage, _) = kwic(&["réseautage", "--stem", &seed]);
     assert_eq!(reseautage, [(SEED.to_string(), "réseautage".to_string())]);
 }
