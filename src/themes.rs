@@ -646,6 +646,103 @@ mod tests {
         }
     }
 
+    /// One sentence a language, in the register of a blog comment: the built-in lexicon
+    /// finds each theme in all six languages, through plurals and inflections.
+    #[test]
+    fn the_builtin_themes_match_in_every_language() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "fr",
+                "Les geeks accros aux jeux vidéo fuient les réseaux sociaux, mais les PME \
+                 cherchent des clients ; l'anonymat disparaît, les néophytes hésitent, carte VIP gratuite.",
+                &[
+                    "business",
+                    "geek_stereotypes",
+                    "networking",
+                    "privacy",
+                    "spam",
+                    "technophobia",
+                ],
+            ),
+            (
+                "en",
+                "Nerds addicted to video games, social networks full of customers, personal \
+                 data everywhere, a technophobe uncle, and a gift card: click here.",
+                &[
+                    "business",
+                    "geek_stereotypes",
+                    "networking",
+                    "privacy",
+                    "spam",
+                    "technophobia",
+                ],
+            ),
+            (
+                "es",
+                "Los frikis adictos a los videojuegos, las redes sociales llenas de clientes, \
+                 la privacidad perdida, los neófitos asustados y un regalo gratis.",
+                &[
+                    "business",
+                    "geek_stereotypes",
+                    "networking",
+                    "privacy",
+                    "spam",
+                    "technophobia",
+                ],
+            ),
+            (
+                "de",
+                "Nerds und Computerspiele, soziale Netzwerke voller Kunden, Datenschutz ist \
+                 vorbei, die Neulinge zögern, und kostenlose Geschenke.",
+                &[
+                    "business",
+                    "geek_stereotypes",
+                    "networking",
+                    "privacy",
+                    "spam",
+                    "technophobia",
+                ],
+            ),
+            (
+                "it",
+                "I nerd con la dipendenza dai videogiochi, le reti sociali piene di clienti, \
+                 la privacy perduta, i neofiti diffidenti e un regalo gratis.",
+                &[
+                    "business",
+                    "geek_stereotypes",
+                    "networking",
+                    "privacy",
+                    "spam",
+                    "technophobia",
+                ],
+            ),
+            (
+                "pt",
+                "Os nerds viciados em videogames, as redes sociais cheias de clientes, a \
+                 privacidade perdida, os neófitos com medo da tecnologia e um brinde grátis.",
+                &[
+                    "business",
+                    "geek_stereotypes",
+                    "networking",
+                    "privacy",
+                    "spam",
+                    "technophobia",
+                ],
+            ),
+        ];
+        let themes = Themes::default();
+        for (lang, text, expected) in cases {
+            let mut names: Vec<&str> = themes
+                .score(text, Language::from_code(lang), None)
+                .iter()
+                .map(|h| themes.lexicon().theme_of(h.term).name.as_str())
+                .collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names, *expected, "{lang}: {text}");
+        }
+    }
+
     #[test]
     fn matching_cases() {
         let themes = compile(
