@@ -32,7 +32,10 @@ With --theme, every argument is a PATH.";
 
 /// Show every occurrence of a word or phrase (or of a theme's terms) in its context.
 #[derive(Debug, clap::Args)]
-#[command(after_help = EXAMPLES)]
+#[command(
+    after_help = EXAMPLES,
+    override_usage = "tisse kwic [OPTIONS] TERM [PATH]...\n       tisse kwic [OPTIONS] --theme NAME [PATH]..."
+)]
 pub struct Args {
     /// The word or phrase to find (not given with --theme), then files or folders to read
     /// [default PATH: corpus].
