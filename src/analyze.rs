@@ -15,6 +15,7 @@ use crate::keywords::{self, DocTerms, Stopwords};
 use crate::lang::{LangDetector, LangOptions, Language};
 use crate::links::{self, Link, LinkOptions};
 use crate::networks;
+use crate::text::{self, Token};
 use crate::themes::{Hit, Themes};
 
 /// Settings that shape the analysis of every document. It holds no per-run state.
@@ -78,11 +79,18 @@ impl Analyzer {
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
         let lang = self.lang.detect(&document.text);
-        let (tokens, content_words, terms) = self.count_terms(document, lang.lang);
+        // Tokenized once, for keywords and themes alike.
+        let words = text::tokenize(&document.text, lang.lang);
+        let (tokens, content_words, forms) =
+            keywords::count_tokens(&words, lang.lang, &self.stopwords);
+        let terms = DocTerms {
+            forms,
+            stems: Vec::new(),
+        };
         let links = links::extract(document, &self.links);
         let redacted = links::redacted_spans(&links, &self.links);
         let networks = networks::detect(&document.text, &links, &redacted);
-        let themes = self.score_themes(document, lang.lang, &links);
+        let themes = self.themes_of(document, &words, lang.lang, &links);
         Analysis {
             meta: document.meta.clone(),
             chars: document.text.chars().count() as u64,
@@ -105,13 +113,25 @@ impl Analyzer {
         lang: Option<Language>,
         links: &[Link],
     ) -> Vec<Hit> {
+        let words = text::tokenize(&document.text, lang);
+        self.themes_of(document, &words, lang, links)
+    }
+
+    fn themes_of(
+        &self,
+        document: &Document,
+        words: &[Token],
+        lang: Option<Language>,
+        links: &[Link],
+    ) -> Vec<Hit> {
+        let text = &document.text;
         match self.context_width {
             Some(width) => {
                 let redacted = links::redacted_spans(links, &self.links);
                 self.themes
-                    .score(&document.text, lang, Some((width, &redacted)))
+                    .score_tokens(text, words, lang, Some((width, &redacted)))
             }
-            None => self.themes.score(&document.text, lang, None),
+            None => self.themes.score_tokens(text, words, lang, None),
         }
     }
 

@@ -38,7 +38,7 @@ use toml::Spanned;
 
 use crate::lang::{Language, unknown};
 use crate::links::redact::{chars_after, chars_before, excerpt};
-use crate::text::{stem, tokenize};
+use crate::text::{Token, stem, tokenize};
 
 /// The built-in lexicon, as shipped in `data/themes.toml`.
 pub const BUILTIN_SOURCE: &str = include_str!("../data/themes.toml");
@@ -445,15 +445,26 @@ impl Themes {
         lang: Option<Language>,
         context: Option<(usize, &[Range<usize>])>,
     ) -> Vec<Hit> {
+        self.score_tokens(text, &tokenize(text, lang), lang, context)
+    }
+
+    /// [`Themes::score`] on the tokens of `text` already made by
+    /// [`tokenize`]`(text, lang)`: the analyzer tokenizes once for keywords and themes.
+    pub fn score_tokens(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        lang: Option<Language>,
+        context: Option<(usize, &[Range<usize>])>,
+    ) -> Vec<Hit> {
         let matcher = self.matcher(lang);
         let Some(automaton) = &matcher.automaton else {
             return Vec::new();
         };
-        let tokens = tokenize(text, lang);
         let mut haystack = Vec::with_capacity(tokens.len() * CODE);
         // Each distinct word is stemmed once.
         let mut seen: HashMap<&str, u32> = HashMap::new();
-        for token in &tokens {
+        for token in tokens {
             let id = *seen.entry(&token.text).or_insert_with(|| {
                 let key = matcher.key(&token.text, self.options);
                 matcher.ids.get(key.as_str()).copied().unwrap_or(0)
