@@ -10,6 +10,7 @@ use crate::keywords::DocTerms;
 use crate::lang::LangInfo;
 use crate::links::Link;
 use crate::networks::Mention;
+use crate::themes::Hit;
 
 /// What the analyzer learned from one document.
 ///
@@ -35,6 +36,9 @@ pub struct Analysis {
     pub links: Vec<Link>,
     /// Places where the document names a social network, sorted by start.
     pub networks: Vec<Mention>,
+    /// Where the document uses a theme's term, in its final language, sorted by start
+    /// ([`crate::themes`]).
+    pub themes: Vec<Hit>,
 }
 
 impl Analysis {

@@ -5,7 +5,7 @@
 //!
 //! The one exception is deliberate and kept outside: a comment whose language cannot be told
 //! from its own words borrows its thread's ([`crate::threads`]), which re-counts its terms
-//! with [`Analyzer::count_terms`].
+//! with [`Analyzer::count_terms`] and re-scores its themes with [`Analyzer::score_themes`].
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -13,8 +13,10 @@ use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::keywords::{self, DocTerms, Stopwords};
 use crate::lang::{LangDetector, LangOptions, Language};
-use crate::links::{self, LinkOptions};
+use crate::links::{self, Link, LinkOptions};
 use crate::networks;
+use crate::text::{self, Token};
+use crate::themes::{Hit, Themes};
 
 /// Settings that shape the analysis of every document. It holds no per-run state.
 #[derive(Debug, Clone, Default)]
@@ -25,6 +27,11 @@ pub struct Analyzer {
     pub stopwords: Stopwords,
     /// How links and e-mail addresses are found and shown.
     pub links: LinkOptions,
+    /// The theme lexicon, ready to match.
+    pub themes: Themes,
+    /// Characters of context kept either side of each theme hit, for concordances; `None`
+    /// keeps none (the default: contexts cost memory for every hit of the corpus).
+    pub context_width: Option<usize>,
 }
 
 impl Analyzer {
@@ -48,6 +55,14 @@ impl Analyzer {
         self
     }
 
+    /// The same analyzer, scoring these themes, keeping `context_width` characters around
+    /// each hit when given.
+    pub fn with_themes(mut self, themes: Themes, context_width: Option<usize>) -> Analyzer {
+        self.themes = themes;
+        self.context_width = context_width;
+        self
+    }
+
     /// Analyses one document.
     ///
     /// ```
@@ -64,10 +79,18 @@ impl Analyzer {
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
         let lang = self.lang.detect(&document.text);
-        let (tokens, content_words, terms) = self.count_terms(document, lang.lang);
+        // Tokenized once, for keywords and themes alike.
+        let words = text::tokenize(&document.text, lang.lang);
+        let (tokens, content_words, forms) =
+            keywords::count_tokens(&words, lang.lang, &self.stopwords);
+        let terms = DocTerms {
+            forms,
+            stems: Vec::new(),
+        };
         let links = links::extract(document, &self.links);
         let redacted = links::redacted_spans(&links, &self.links);
         let networks = networks::detect(&document.text, &links, &redacted);
+        let themes = self.themes_of(document, &words, lang.lang, &links);
         Analysis {
             meta: document.meta.clone(),
             chars: document.text.chars().count() as u64,
@@ -78,6 +101,37 @@ impl Analyzer {
             terms,
             links,
             networks,
+            themes,
+        }
+    }
+
+    /// Theme hits of a document read in `lang`; `links` are its links, whose e-mail
+    /// addresses contexts must hide when redaction is asked.
+    pub fn score_themes(
+        &self,
+        document: &Document,
+        lang: Option<Language>,
+        links: &[Link],
+    ) -> Vec<Hit> {
+        let words = text::tokenize(&document.text, lang);
+        self.themes_of(document, &words, lang, links)
+    }
+
+    fn themes_of(
+        &self,
+        document: &Document,
+        words: &[Token],
+        lang: Option<Language>,
+        links: &[Link],
+    ) -> Vec<Hit> {
+        let text = &document.text;
+        match self.context_width {
+            Some(width) => {
+                let redacted = links::redacted_spans(links, &self.links);
+                self.themes
+                    .score_tokens(text, words, lang, Some((width, &redacted)))
+            }
+            None => self.themes.score_tokens(text, words, lang, None),
         }
     }
 

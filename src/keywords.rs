@@ -30,7 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::lang::Language;
-use crate::text::{stem, tokenize};
+use crate::text::{Token, stem, tokenize};
 
 /// Words that carry no topic: each language's list, plus the user's.
 #[derive(Debug, Clone)]
@@ -126,10 +126,19 @@ pub fn count_terms(
     lang: Option<Language>,
     stopwords: &Stopwords,
 ) -> (u64, u64, Vec<FormCount>) {
-    let tokens = tokenize(text, lang);
+    count_tokens(&tokenize(text, lang), lang, stopwords)
+}
+
+/// [`count_terms`] on the tokens of a text already tokenized in `lang`, for callers that use
+/// the tokens for something else too (the analyzer scores themes on them).
+pub fn count_tokens(
+    tokens: &[Token],
+    lang: Option<Language>,
+    stopwords: &Stopwords,
+) -> (u64, u64, Vec<FormCount>) {
     let mut forms: HashMap<&str, u32> = HashMap::new();
     let mut content = 0u64;
-    for token in &tokens {
+    for token in tokens {
         if stopwords.contains(lang, &token.text) {
             continue;
         }

@@ -17,12 +17,16 @@
 //!
 //! [`pipeline::run`] drives the threads; everything else is single-threaded and pure. Within
 //! `analyze`, [`links::extract()`] finds a document's links and addresses, then
-//! [`networks::detect`] the social networks it names (in its words and through those links).
+//! [`networks::detect`] the social networks it names (in its words and through those links),
+//! and [`themes::Themes::score`] the theme lexicons' terms it uses (re-scored by `Threads`
+//! when a comment takes its thread's language). [`collocates`] counts the words around a
+//! term for `tisse collocates`, which reads the texts again.
 
 #![warn(missing_docs)]
 
 pub mod analysis;
 pub mod analyze;
+pub mod collocates;
 pub mod dates;
 pub mod document;
 pub mod ingest;
@@ -36,6 +40,7 @@ pub mod report;
 pub mod spill;
 pub mod tally;
 pub mod text;
+pub mod themes;
 pub mod threads;
 
 pub use analysis::Analysis;

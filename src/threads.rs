@@ -4,7 +4,8 @@
 //! This is the one step that looks across documents, so it is kept small, sequential and
 //! bounded: it walks each batch in reader order (every reader gives a post before its
 //! comments, and a comment before its replies), and remembers one language per document id
-//! across batches. Documents whose language changes are re-counted in parallel.
+//! across batches. Documents whose language changes are re-counted, and their themes
+//! re-scored (theme terms are stems of that language), in parallel.
 //!
 //! What it does not do: override a reliable detection, a forced language, or a post's
 //! language; nor pass on a guess: only a language that is trusted (reliably detected, or
@@ -60,13 +61,18 @@ impl Threads {
         }
         let recounted: Vec<_> = changed
             .par_iter()
-            .map(|&i| analyzer.count_terms(&documents[i], analyses[i].lang.lang))
+            .map(|&i| {
+                let (document, lang) = (&documents[i], analyses[i].lang.lang);
+                let themes = analyzer.score_themes(document, lang, &analyses[i].links);
+                (analyzer.count_terms(document, lang), themes)
+            })
             .collect();
-        for (i, (tokens, content_words, terms)) in changed.into_iter().zip(recounted) {
+        for (i, ((tokens, content_words, terms), themes)) in changed.into_iter().zip(recounted) {
             let analysis = &mut analyses[i];
             analysis.tokens = tokens;
             analysis.content_words = content_words;
             analysis.terms = terms;
+            analysis.themes = themes;
         }
     }
 }
@@ -137,6 +143,41 @@ mod tests {
         assert_eq!(analyses[1].tokens, 2);
         let lone = analyzer.count_terms(&documents[1], Language::from_code("fr"));
         assert_eq!(analyses[1].terms, lone.2);
+    }
+
+    #[test]
+    fn a_comment_that_takes_its_thread_language_is_rescored_in_it() {
+        let documents = [
+            doc(
+                "p",
+                Kind::Post,
+                "",
+                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
+                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
+            ),
+            // Too short to tell (whatlang guesses German); its terms are French ones.
+            doc("p#c1", Kind::Comment, "", "Clients, nerds, hackers"),
+        ];
+        let analyzer = Analyzer::new();
+        let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
+        let own = analyses[1].lang.lang;
+        Threads::default().resolve(&documents, &mut analyses, &analyzer);
+        let fr = Language::from_code("fr");
+        assert_eq!(analyses[1].lang.lang, fr);
+        assert_ne!(
+            own, fr,
+            "the test needs a comment detected in another language"
+        );
+        let expected = analyzer.score_themes(&documents[1], fr, &analyses[1].links);
+        assert_eq!(analyses[1].themes, expected);
+        let terms: Vec<(&str, Option<Language>)> = expected
+            .iter()
+            .map(|h| {
+                let term = &analyzer.themes.lexicon().terms[h.term as usize];
+                (term.text.as_str(), term.lang)
+            })
+            .collect();
+        assert_eq!(terms, [("clients", fr), ("nerd", fr), ("hackers", fr)]);
     }
 
     #[test]

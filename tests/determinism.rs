@@ -11,6 +11,9 @@ const REPORTS: &[&str] = &[
     "links.csv",
     "networks.csv",
     "problems.csv",
+    "themes.csv",
+    "themes_summary.csv",
+    "themes_lexicon.csv",
 ];
 
 fn run(args: &[&str]) -> tempfile::TempDir {
@@ -42,6 +45,21 @@ fn one_thread_and_two_threads_give_the_same_reports() {
     let two = run(&[&["--threads", "2"][..], &inputs].concat());
     assert_same_reports(one.path(), two.path(), "threads 1 vs 2");
     assert!(report(one.path(), "documents.csv").lines().count() > 60);
+}
+
+#[test]
+fn concordance_lines_are_the_same_on_any_thread_count() {
+    let args = |j: &'static str| ["-j", j, "--kwic", "corpus", "tests/fixtures/themes/corpus"];
+    let one = run(&args("1"));
+    let two = run(&args("2"));
+    assert_same_reports(one.path(), two.path(), "threads 1 vs 2, --kwic");
+    let concordance = report(one.path(), "concordance.csv");
+    assert!(concordance.lines().count() > 100);
+    assert_same_text(
+        &concordance,
+        &report(two.path(), "concordance.csv"),
+        "concordance.csv (threads 1 vs 2)",
+    );
 }
 
 #[test]

@@ -27,7 +27,10 @@ fn committed_reports_match_what_the_code_writes() {
             "keywords.csv",
             "links.csv",
             "networks.csv",
-            "problems.csv"
+            "problems.csv",
+            "themes.csv",
+            "themes_lexicon.csv",
+            "themes_summary.csv"
         ],
         "no temporary file left behind"
     );

@@ -15,3 +15,4 @@ mod keywords;
 mod links;
 mod reports;
 mod seed;
+mod themes;

@@ -11,12 +11,14 @@ use tisse::report::documents::DocumentRow;
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::networks::NetworkRow;
+use tisse::report::themes::{ConcordanceRow, ThemeRow, ThemeTotals};
 use tisse::report::{CsvRow, CsvWriter};
 use tisse::spill::SortedAnalyses;
 
 use super::Outcome;
 use super::common::{Global, LinkArgs, Reading, count, read};
 use super::keywords::TextArgs;
+use super::themes::ThemeArgs;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -29,11 +31,15 @@ Examples:
   tisse analyze comments.csv --field text=message,author=user
   tisse analyze --redact-emails          hide who wrote which address
   tisse analyze --domains mine.tsv       classify more domains (domain<TAB>class lines)
+  tisse analyze --themes mine.toml --kwic my themes too, and every hit in its context
 
 Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
 corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
-networks.csv (one row a place naming a social network) and problems.csv (what could not
-be read, and why). Exit status: 0, or 1 when anything was skipped.";
+networks.csv (one row a place naming a social network), themes.csv (one row a document and
+theme it uses), themes_summary.csv (per theme and kind), themes_lexicon.csv (how each lexicon
+term fared), concordance.csv (with --kwic: every theme hit in context) and problems.csv
+(what could not be read, and why). Exit status: 0, 1 when anything was skipped, 2 for a
+usage error such as a broken lexicon.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
@@ -64,10 +70,29 @@ pub struct Args {
 
     #[command(flatten)]
     links: LinkArgs,
+
+    #[command(flatten)]
+    themes: ThemeArgs,
+
+    /// In themes.csv, a row for every document and theme, hits or not.
+    #[arg(long)]
+    all_themes: bool,
+
+    /// Also write concordance.csv: every theme hit with the words around it.
+    #[arg(long)]
+    kwic: bool,
+
+    /// Characters of context either side of a hit in concordance.csv.
+    #[arg(long, value_name = "N", default_value_t = 40, requires = "kwic")]
+    kwic_width: usize,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let analyzer = args.text.analyzer()?.with_links(args.links.options()?);
+    let analyzer = args
+        .text
+        .analyzer()?
+        .with_links(args.links.options()?)
+        .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width));
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
 
     let out = &args.out;
@@ -105,6 +130,32 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         &output.analyses,
         |csv, slice| csv.rows(report::networks::rows(slice)),
     )?;
+    let lexicon = analyzer.themes.lexicon();
+    write_by_slice(
+        out,
+        "themes.csv",
+        ThemeRow::HEADER,
+        &output.analyses,
+        |csv, slice| csv.rows(report::themes::rows(slice, lexicon, args.all_themes)),
+    )?;
+    let mut totals = ThemeTotals::new(lexicon);
+    output.analyses.for_each_slice(|slice| {
+        totals.add(slice);
+        Ok(())
+    })?;
+    report::write_csv(out, "themes_summary.csv", totals.summary_rows())
+        .with_context(|| format!("cannot write {}", out.join("themes_summary.csv").display()))?;
+    report::write_csv(out, "themes_lexicon.csv", totals.lexicon_rows())
+        .with_context(|| format!("cannot write {}", out.join("themes_lexicon.csv").display()))?;
+    if args.kwic {
+        write_by_slice(
+            out,
+            "concordance.csv",
+            ConcordanceRow::HEADER,
+            &output.analyses,
+            |csv, slice| csv.rows(report::themes::concordance_rows(slice, lexicon)),
+        )?;
+    }
     report::write_csv(
         out,
         "problems.csv",

@@ -2,15 +2,19 @@
 //! examples in its help. Options shared by several commands live in `common.rs`.
 //!
 //! Exit status: 0 when nothing was skipped, 1 when a file or record was skipped (the reports
-//! are still written for the rest) or the run could not finish, 2 for a usage error. A closed
+//! are still written for the rest) or the run could not finish, 2 for a usage error (a
+//! broken theme lexicon is one). A closed
 //! pipe on stdout (`tisse inspect f | head`) is not an error.
 
 mod analyze;
+mod collocates;
 mod common;
 mod formats;
 mod inspect;
 mod keywords;
+mod kwic;
 mod links;
+mod themes;
 
 use std::io;
 use std::process::ExitCode;
@@ -24,7 +28,10 @@ Examples:
   tisse inspect corpus/post.txt      show how one file is understood
   tisse keywords --by post --table   keywords of each thread
   tisse formats                      the readers: JSON Lines, CSV, WordPress, Markdown, HTML
-  tisse links --by domain            which sites a corpus points to";
+  tisse links --by domain            which sites a corpus points to
+  tisse themes --themes mine.toml    the theme lexicon, with my themes
+  tisse kwic réseau --stem --table   every form of a word, in context
+  tisse collocates geek --window 3   the words that keep company with a word";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -44,6 +51,9 @@ enum Command {
     Formats(formats::Args),
     Links(links::Args),
     Keywords(keywords::Args),
+    Themes(themes::Args),
+    Kwic(kwic::Args),
+    Collocates(collocates::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -66,16 +76,46 @@ pub fn main() -> ExitCode {
         Command::Formats(args) => formats::run(&cli.global, args),
         Command::Links(args) => links::run(&cli.global, args),
         Command::Keywords(args) => keywords::run(&cli.global, args),
+        Command::Themes(args) => themes::run(&cli.global, args),
+        Command::Kwic(args) => kwic::run(&cli.global, args),
+        Command::Collocates(args) => collocates::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Skipped) => ExitCode::from(1),
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) if is_usage(&err) => {
+            eprintln!("tisse: error: {err:#}");
+            ExitCode::from(2)
+        }
         Err(err) => {
             eprintln!("tisse: error: {err:#}");
             ExitCode::from(1)
         }
     }
+}
+
+/// A usage error found after parsing (an unknown theme name, a query without a word).
+#[derive(Debug)]
+struct Usage(String);
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Usage {}
+
+/// A broken lexicon is the user's input to an option, like an unknown language code: a
+/// usage error, nothing was read.
+fn is_usage(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<tisse::themes::LexiconError>()
+            .is_some()
+            || cause.downcast_ref::<Usage>().is_some()
+    })
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -10,6 +10,7 @@ pub mod keywords;
 pub mod links;
 pub mod networks;
 pub mod problems;
+pub mod themes;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
