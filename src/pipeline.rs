@@ -33,9 +33,9 @@ pub const BATCH_FILES: usize = 2048;
 /// A file this big or bigger is streamed rather than read whole.
 pub const STREAM_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// A streamed file's documents are analysed when this many are waiting...
-pub const STREAM_BATCH_DOCUMENTS: usize = 2_000;
+pub const STREAM_BATCH_DOCUMENTS: usize = 1_000;
 /// ... or when their texts hold this many bytes.
-pub const STREAM_BATCH_BYTES: usize = 4 * 1024 * 1024;
+pub const STREAM_BATCH_BYTES: usize = 2 * 1024 * 1024;
 
 /// Hears how a run goes, for progress bars and live messages. Called from the pipeline's
 /// own thread, between batches, in a deterministic order.

@@ -27,7 +27,7 @@ use crate::analysis::Analysis;
 use crate::document::natural_cmp;
 
 /// The most analyses held in memory before a chunk is spilled to a run.
-pub const CHUNK: usize = 25_000;
+pub const CHUNK: usize = 5_000;
 /// How many merged analyses are handed to a reader at a time.
 const SLICE: usize = 4096;
 
