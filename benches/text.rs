@@ -4,6 +4,8 @@
 //! `cargo bench --bench text`. Throughput is in bytes of text; whole-run numbers (reading,
 //! every stage, reports) come from `/usr/bin/time -v tisse analyze` instead.
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -11,23 +13,8 @@ use tisse::keywords::{Stopwords, count_terms};
 use tisse::lang::{LangDetector, LangOptions, Language, parse_list};
 use tisse::text::{stem, tokenize};
 
-/// The bodies of the bundled corpus, read the way `tisse inspect` does.
-fn texts() -> Vec<(String, Option<Language>)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (inputs, _) = tisse::ingest::discover(&[root.join("corpus")]);
-    let detector = LangDetector::new(&LangOptions::default());
-    inputs
-        .iter()
-        .flat_map(|input| tisse::ingest::read_file(input, &Default::default()).documents)
-        .map(|d| {
-            let lang = detector.detect(&d.text).lang;
-            (d.text, lang)
-        })
-        .collect()
-}
-
 fn stages(c: &mut Criterion) {
-    let texts = texts();
+    let texts = common::corpus_texts();
     let bytes: u64 = texts.iter().map(|(t, _)| t.len() as u64).sum();
     let all = LangDetector::new(&LangOptions::default());
     let allow = LangDetector::new(&LangOptions {

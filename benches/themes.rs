@@ -4,30 +4,16 @@
 //!
 //! `cargo bench --bench themes`. Throughput is in bytes of text.
 
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tisse::keywords::{Stopwords, count_terms};
-use tisse::lang::{LangDetector, LangOptions, Language};
 use tisse::themes::{Lexicon, MatchOptions, Themes};
 
-/// The bodies of the bundled corpus with their detected language.
-fn texts() -> Vec<(String, Option<Language>)> {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let (inputs, _) = tisse::ingest::discover(&[root.join("corpus")]);
-    let detector = LangDetector::new(&LangOptions::default());
-    inputs
-        .iter()
-        .flat_map(|input| tisse::ingest::read_file(input, &Default::default()).documents)
-        .map(|d| {
-            let lang = detector.detect(&d.text).lang;
-            (d.text, lang)
-        })
-        .collect()
-}
-
 fn themes(c: &mut Criterion) {
-    let texts = texts();
+    let texts = common::corpus_texts();
     let bytes: u64 = texts.iter().map(|(t, _)| t.len() as u64).sum();
     let builtin = Themes::default();
     let folded = Themes::compile(Lexicon::builtin(), MatchOptions { fold_accents: true });
