@@ -11,6 +11,9 @@ fn every_command_has_help_with_examples() {
         vec!["formats", "--help"],
         vec!["links", "--help"],
         vec!["keywords", "--help"],
+        vec!["themes", "--help"],
+        vec!["kwic", "--help"],
+        vec!["collocates", "--help"],
     ] {
         let output = tisse().args(&args).output().unwrap();
         assert!(output.status.success(), "{args:?}");
