@@ -239,11 +239,13 @@ fn parse_iso(text: &str) -> Option<Moment> {
     if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let year: i16 = parse_exact_number(&text[0..4], 4)?;
-    let month: i8 = parse_exact_number(&text[5..7], 2)?;
-    let day: i8 = parse_exact_number(&text[8..10], 2)?;
+    // `get`, not indexing: a stray non-ASCII character (`2008-03-1é`) puts byte 10 inside
+    // a character, and the field is then simply not an ISO date.
+    let year: i16 = parse_exact_number(text.get(0..4)?, 4)?;
+    let month: i8 = parse_exact_number(text.get(5..7)?, 2)?;
+    let day: i8 = parse_exact_number(text.get(8..10)?, 2)?;
     let date = Date::new(year, month, day).ok()?;
-    let rest = &text[10..];
+    let rest = text.get(10..)?;
     if rest.is_empty() {
         return Some(Moment::Day(date));
     }
@@ -437,6 +439,16 @@ mod tests {
             ("2007-09-27 at noon", None),
             ("2007-09-27T00:07:00 Europe/Paris", None),
             ("27/09/2007", None),
+            // A stray non-ASCII character where an ASCII digit or dash is expected is no
+            // date, never a panic (issue 16: byte 10 fell inside `é`).
+            ("2008-03-1é", None),
+            ("2008-03-é1", None),
+            ("2008-0é-12", None),
+            ("200é-03-12", None),
+            ("2008-03-12é", None),
+            ("2008-03-12Té0:00", None),
+            ("2008-03-12 09:15é", None),
+            ("２００８-03-12", None),
             // Page-style dates still work.
             ("19 novembre 2007 à 17:38", Some("2007-11-19T17:38")),
             ("", None),
@@ -444,6 +456,16 @@ mod tests {
         for (input, expected) in cases {
             let got = parse_published(input).map(Moment::to_iso);
             assert_eq!(got.as_deref(), *expected, "{input:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever a field holds, reading it as a date returns, never panics.
+        #[test]
+        fn any_text_is_a_date_or_not(text in "\\PC{0,24}", prefix in "[0-9]{4}-[0-9]{2}-") {
+            let _ = parse_published(&text);
+            let _ = parse_published(&format!("{prefix}{text}"));
+            let _ = parse_moment(&text);
         }
     }
 

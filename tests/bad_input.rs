@@ -120,3 +120,55 @@ fn hidden_files_and_folders_are_skipped() {
     let ids = doc_ids(&documents);
     assert_eq!(ids, ["blog/visible.txt"]);
 }
+
+/// Issue 16: `2008-03-1é` put a byte slice inside a character and panicked the whole run.
+/// In every format that carries a machine date, it is now a warning and the record is kept.
+#[test]
+fn a_date_with_a_stray_accent_is_a_warning_in_every_format() {
+    let corpus = tempfile::tempdir().unwrap();
+    let bad = "2008-03-1é";
+    fs::write(
+        corpus.path().join("posts.jsonl"),
+        format!("{{\"id\":\"1\",\"text\":\"Un billet sur les réseaux.\",\"date\":\"{bad}\"}}\n"),
+    )
+    .unwrap();
+    fs::write(
+        corpus.path().join("posts.csv"),
+        format!("id,date,text\n1,{bad},Un billet sur les réseaux.\n"),
+    )
+    .unwrap();
+    fs::write(
+        corpus.path().join("post.md"),
+        format!("---\ntitle: Réseaux\ndate: {bad}\n---\nUn billet sur les réseaux.\n"),
+    )
+    .unwrap();
+    fs::write(
+        corpus.path().join("page.html"),
+        format!(
+            "<!DOCTYPE html><html><head><title>Réseaux</title>\
+             <meta property=\"article:published_time\" content=\"{bad}\"></head>\
+             <body><article><p>Un billet sur les réseaux.</p></article></body></html>"
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let ids = doc_ids_owned(&report(out.path(), "documents.csv"));
+    assert_eq!(
+        ids,
+        ["page.html", "post.md", "posts.csv#1", "posts.jsonl#1"]
+    );
+    let warning = "warning,\"date not understood: \"\"2008-03-1é\"\": published left empty\"";
+    assert_eq!(
+        report(out.path(), "problems.csv"),
+        format!(
+            "source,line,severity,message\npage.html,1,{warning}\npost.md,1,{warning}\n\
+             posts.csv,2,{warning}\nposts.jsonl,1,{warning}\n"
+        )
+    );
+}
+
+fn doc_ids_owned(documents: &str) -> Vec<String> {
+    doc_ids(documents).into_iter().map(str::to_owned).collect()
+}
