@@ -27,6 +27,7 @@
 pub mod analysis;
 pub mod analyze;
 pub mod collocates;
+pub mod compare;
 pub mod dates;
 pub mod document;
 pub mod ingest;

@@ -6,11 +6,16 @@
 //! interrupted run leaves the previous report whole, never half a file.
 
 pub mod documents;
+pub mod duplicates;
+pub mod groups;
+pub mod keyness;
 pub mod keywords;
 pub mod links;
 pub mod networks;
 pub mod problems;
+pub mod similarity;
 pub mod themes;
+pub mod threads;
 
 use std::fs;
 use std::io::{self, BufWriter, Write};
