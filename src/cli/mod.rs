@@ -9,6 +9,7 @@
 mod analyze;
 mod collocates;
 mod common;
+mod compare;
 mod formats;
 mod inspect;
 mod keywords;
@@ -31,7 +32,8 @@ Examples:
   tisse links --by domain            which sites a corpus points to
   tisse themes --themes mine.toml    the theme lexicon, with my themes
   tisse kwic réseau --stem --table   every form of a word, in context
-  tisse collocates geek --window 3   the words that keep company with a word";
+  tisse collocates geek --window 3   the words that keep company with a word
+  tisse compare --by author          the words each author uses more than the others";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -54,6 +56,7 @@ enum Command {
     Themes(themes::Args),
     Kwic(kwic::Args),
     Collocates(collocates::Args),
+    Compare(compare::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Command::Themes(args) => themes::run(&cli.global, args),
         Command::Kwic(args) => kwic::run(&cli.global, args),
         Command::Collocates(args) => collocates::run(&cli.global, args),
+        Command::Compare(args) => compare::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -114,6 +118,9 @@ fn is_usage(err: &anyhow::Error) -> bool {
         cause
             .downcast_ref::<tisse::themes::LexiconError>()
             .is_some()
+            || cause
+                .downcast_ref::<tisse::compare::grouping::GroupFileError>()
+                .is_some()
             || cause.downcast_ref::<Usage>().is_some()
     })
 }

@@ -11,6 +11,7 @@
 //! - [`duplicates`]: clusters of near-identical texts.
 
 pub mod duplicates;
+pub mod grouping;
 pub mod groups;
 pub mod keyness;
 pub mod similarity;
