@@ -1,22 +1,27 @@
 //! `tisse analyze`: the main job. Reads a corpus and writes every report.
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::io::{self, BufWriter};
+use std::path::PathBuf;
 
 use anyhow::Context;
-use tisse::Analysis;
+use tisse::compare::grouping::Grouping;
+use tisse::compare::groups::Groups;
+use tisse::compare::keyness::{Keyness, TOP as KEYNESS_TOP};
 use tisse::keywords::Scorer;
+use tisse::pipeline::RunOutput;
 use tisse::report;
 use tisse::report::documents::DocumentRow;
+use tisse::report::keyness::KeynessRow;
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::networks::NetworkRow;
 use tisse::report::themes::{ConcordanceRow, ThemeRow, ThemeTotals};
-use tisse::report::{CsvRow, CsvWriter};
-use tisse::spill::SortedAnalyses;
+use tisse::report::{CsvRow, CsvWriter, ReportFile, ReportSet};
 
 use super::Outcome;
 use super::common::{Global, LinkArgs, Reading, count, read};
+use super::compare::{GroupingArgs, KeynessArgs};
 use super::keywords::TextArgs;
 use super::themes::ThemeArgs;
 
@@ -85,84 +90,31 @@ pub struct Args {
     /// Characters of context either side of a hit in concordance.csv.
     #[arg(long, value_name = "N", default_value_t = 40, requires = "kwic")]
     kwic_width: usize,
+
+    #[command(flatten)]
+    grouping: GroupingArgs,
+
+    /// keyness.csv: stems per group, language and direction.
+    #[arg(long, value_name = "N", default_value_t = KEYNESS_TOP)]
+    keyness_top: usize,
+
+    #[command(flatten)]
+    keyness: KeynessArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    let grouping = args.grouping.grouping()?;
     let analyzer = args
         .text
         .analyzer()?
         .with_links(args.links.options()?)
         .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width));
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
-
     let out = &args.out;
-    // Reports made from analyses are written a slice at a time: a big run reads them back
-    // from disk.
-    write_by_slice(
-        out,
-        "documents.csv",
-        DocumentRow::HEADER,
-        &output.analyses,
-        |csv, slice| csv.rows(report::documents::rows(slice)),
-    )?;
-    let tally = &output.tally;
-    let scorer = Scorer::new(&output.vocabulary, tally.documents());
-    report::write_atomically(out, "keywords.csv", |w| {
-        let mut csv = CsvWriter::new(w, KeywordRow::HEADER)?;
-        csv.rows(report::keywords::corpus_rows(&scorer, args.top_corpus))?;
-        output.analyses.for_each_slice(|slice| {
-            csv.rows(report::keywords::document_rows(slice, &scorer, args.top))
-        })?;
-        csv.finish()
-    })
-    .with_context(|| format!("cannot write {}", out.join("keywords.csv").display()))?;
-    write_by_slice(
-        out,
-        "links.csv",
-        LinkRow::HEADER,
-        &output.analyses,
-        |csv, slice| csv.rows(report::links::rows(slice)),
-    )?;
-    write_by_slice(
-        out,
-        "networks.csv",
-        NetworkRow::HEADER,
-        &output.analyses,
-        |csv, slice| csv.rows(report::networks::rows(slice)),
-    )?;
-    let lexicon = analyzer.themes.lexicon();
-    write_by_slice(
-        out,
-        "themes.csv",
-        ThemeRow::HEADER,
-        &output.analyses,
-        |csv, slice| csv.rows(report::themes::rows(slice, lexicon, args.all_themes)),
-    )?;
-    let mut totals = ThemeTotals::new(lexicon);
-    output.analyses.for_each_slice(|slice| {
-        totals.add(slice);
-        Ok(())
-    })?;
-    report::write_csv(out, "themes_summary.csv", totals.summary_rows())
-        .with_context(|| format!("cannot write {}", out.join("themes_summary.csv").display()))?;
-    report::write_csv(out, "themes_lexicon.csv", totals.lexicon_rows())
-        .with_context(|| format!("cannot write {}", out.join("themes_lexicon.csv").display()))?;
-    if args.kwic {
-        write_by_slice(
-            out,
-            "concordance.csv",
-            ConcordanceRow::HEADER,
-            &output.analyses,
-            |csv, slice| csv.rows(report::themes::concordance_rows(slice, lexicon)),
-        )?;
-    }
-    report::write_csv(
-        out,
-        "problems.csv",
-        report::problems::rows(&output.problems),
-    )
-    .with_context(|| format!("cannot write {}", out.join("problems.csv").display()))?;
+    write_reports(&args, grouping, &analyzer, &output)
+        .with_context(|| format!("cannot write the reports into {}", out.display()))?;
 
+    let tally = &output.tally;
     terminal.summary(&format!(
         "tisse: {}: {}, {}, {}, {}, {}; problems: {}, {}; reports in {}",
         count(output.files, "file"),
@@ -182,20 +134,97 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-/// Writes the report `name`, its rows made by `rows_of` from each slice of the analyses in
-/// report order.
-fn write_by_slice(
-    out: &Path,
-    name: &str,
-    header: &[&str],
-    analyses: &SortedAnalyses,
-    mut rows_of: impl FnMut(&mut CsvWriter<&mut dyn Write>, &[Analysis]) -> io::Result<()>,
-) -> anyhow::Result<()> {
-    report::write_atomically(out, name, |w| {
-        let mut csv = CsvWriter::new(w, header)?;
-        analyses.for_each_slice(|slice| rows_of(&mut csv, slice))?;
-        csv.finish()
-    })
-    .with_context(|| format!("cannot write {}", out.join(name).display()))?;
+/// Writes every report in one pass over the analyses (a big run reads them back from disk
+/// once), as a set: all are renamed into place only when all are written.
+fn write_reports(
+    args: &Args,
+    grouping: Grouping,
+    analyzer: &tisse::Analyzer,
+    output: &RunOutput,
+) -> io::Result<()> {
+    let mut set = ReportSet::new(&args.out)?;
+    let lexicon = analyzer.themes.lexicon();
+    let scorer = Scorer::new(&output.vocabulary, output.tally.documents());
+
+    let mut documents = csv_file(&set, "documents.csv", DocumentRow::HEADER)?;
+    let mut keywords = csv_file(&set, "keywords.csv", KeywordRow::HEADER)?;
+    keywords
+        .1
+        .rows(report::keywords::corpus_rows(&scorer, args.top_corpus))?;
+    let mut links = csv_file(&set, "links.csv", LinkRow::HEADER)?;
+    let mut networks = csv_file(&set, "networks.csv", NetworkRow::HEADER)?;
+    let mut themes = csv_file(&set, "themes.csv", ThemeRow::HEADER)?;
+    let mut concordance = match args.kwic {
+        true => Some(csv_file(&set, "concordance.csv", ConcordanceRow::HEADER)?),
+        false => None,
+    };
+    let mut totals = ThemeTotals::new(lexicon);
+    let mut keyness = Keyness::new(grouping.clone());
+    let mut groups = Groups::new(grouping, lexicon);
+
+    output.analyses.for_each_slice(|slice| {
+        documents.1.rows(report::documents::rows(slice))?;
+        keywords
+            .1
+            .rows(report::keywords::document_rows(slice, &scorer, args.top))?;
+        links.1.rows(report::links::rows(slice))?;
+        networks.1.rows(report::networks::rows(slice))?;
+        themes
+            .1
+            .rows(report::themes::rows(slice, lexicon, args.all_themes))?;
+        if let Some(concordance) = &mut concordance {
+            concordance
+                .1
+                .rows(report::themes::concordance_rows(slice, lexicon))?;
+        }
+        totals.add(slice);
+        for analysis in slice {
+            keyness.add(analysis);
+            groups.add(analysis);
+        }
+        Ok(())
+    })?;
+    for file in [
+        Some(documents),
+        Some(keywords),
+        Some(links),
+        Some(networks),
+        Some(themes),
+        concordance,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        finish_csv(&mut set, file)?;
+    }
+    set.write_csv("themes_summary.csv", totals.summary_rows())?;
+    set.write_csv("themes_lexicon.csv", totals.lexicon_rows())?;
+
+    let stems = output.vocabulary.stems();
+    let terms = output.vocabulary.terms();
+    let scored = keyness.score(stems, &args.keyness.options(args.keyness_top));
+    set.write_csv::<KeynessRow>("keyness.csv", report::keyness::rows(&scored, stems, &terms))?;
+    let by = keyness.grouping().name();
+    set.write_csv(
+        "groups.csv",
+        report::groups::rows(&groups, &scored, &terms, by),
+    )?;
+    set.write_csv("problems.csv", report::problems::rows(&output.problems))?;
+    set.commit()?;
     Ok(())
+}
+
+/// A report written row by row during the pass.
+type Streamed = (ReportFile, CsvWriter<BufWriter<File>>);
+
+/// Starts a report written row by row: its header is written at once.
+fn csv_file(set: &ReportSet, name: &str, header: &[&str]) -> io::Result<Streamed> {
+    let file = set.create(name)?;
+    let csv = CsvWriter::new(BufWriter::new(file.writer()?), header)?;
+    Ok((file, csv))
+}
+
+fn finish_csv(set: &mut ReportSet, (file, csv): Streamed) -> io::Result<()> {
+    csv.finish()?;
+    set.finish(file)
 }

@@ -63,18 +63,15 @@ impl GroupingArgs {
     }
 }
 
-/// Which stems to list, and how many.
+/// Which stems keyness lists (the number per group is `--top` in `compare`,
+/// `--keyness-top` in `analyze`).
 #[derive(Debug, Clone, clap::Args)]
 pub struct KeynessArgs {
-    /// Stems per group, language and direction.
-    #[arg(long, value_name = "N", default_value_t = TOP)]
-    top: usize,
-
-    /// List only stems seen at least N times in the corpus.
+    /// Keyness: list only stems seen at least N times in the corpus.
     #[arg(long, value_name = "N", default_value_t = MIN_COUNT)]
     min_count: u64,
 
-    /// List only differences with a p-value at most this (1 lists everything).
+    /// Keyness: list only differences with a p-value at most this (1 lists everything).
     #[arg(long, value_name = "P", default_value_t = P_MAX, value_parser = parse_p)]
     p_max: f64,
 }
@@ -88,10 +85,10 @@ pub fn parse_p(text: &str) -> Result<f64, String> {
 }
 
 impl KeynessArgs {
-    /// The library's options.
-    pub fn options(&self) -> KeynessOptions {
+    /// The library's options, listing `top` stems per group, language and direction.
+    pub fn options(&self, top: usize) -> KeynessOptions {
         KeynessOptions {
-            top: self.top,
+            top,
             min_count: self.min_count,
             p_max: self.p_max,
         }
@@ -108,6 +105,10 @@ pub struct Args {
 
     #[command(flatten)]
     grouping: GroupingArgs,
+
+    /// Stems per group, language and direction.
+    #[arg(long, value_name = "N", default_value_t = TOP)]
+    top: usize,
 
     #[command(flatten)]
     keyness: KeynessArgs,
@@ -130,7 +131,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     })?;
     let stems = output.vocabulary.stems();
     let terms = output.vocabulary.terms();
-    let scored = keyness.score(stems, &args.keyness.options());
+    let scored = keyness.score(stems, &args.keyness.options(args.top));
     let mut out = BufWriter::new(std::io::stdout().lock());
     report::write_csv_to::<KeynessRow, _>(&mut out, report::keyness::rows(&scored, stems, &terms))?;
     out.flush()?;

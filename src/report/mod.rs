@@ -134,9 +134,143 @@ pub fn write_atomically(
     Ok(target)
 }
 
+/// Reports written as a set: each into a temporary file beside its target, and renamed into
+/// place only once every one of them is written. A run that fails halfway (a full disk, an
+/// error in one report) leaves the previous set whole, never a mix of two runs; the
+/// temporary files of a failed set are removed when it is dropped.
+pub struct ReportSet {
+    dir: PathBuf,
+    written: Vec<(String, tempfile::NamedTempFile)>,
+}
+
+/// One report of a [`ReportSet`] being written.
+pub struct ReportFile {
+    name: String,
+    temp: tempfile::NamedTempFile,
+}
+
+impl ReportFile {
+    /// A handle to write the report's bytes through (buffer it: it is the file itself).
+    pub fn writer(&self) -> io::Result<fs::File> {
+        self.temp.as_file().try_clone()
+    }
+
+    /// The report's file name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl ReportSet {
+    /// A set of reports to be written into `dir` (created if missing).
+    pub fn new(dir: &Path) -> io::Result<ReportSet> {
+        fs::create_dir_all(dir)?;
+        Ok(ReportSet {
+            dir: dir.to_path_buf(),
+            written: Vec::new(),
+        })
+    }
+
+    /// The folder the reports go to.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Starts writing the report `name`: a temporary file, private until it is done.
+    pub fn create(&self, name: &str) -> io::Result<ReportFile> {
+        let temp = tempfile::Builder::new()
+            .prefix(&format!(".{name}."))
+            .suffix(".tmp")
+            .tempfile_in(&self.dir)?;
+        Ok(ReportFile {
+            name: name.to_string(),
+            temp,
+        })
+    }
+
+    /// Ends a report whose writers are flushed: opened up to mode 0644, synced; renamed at
+    /// [`ReportSet::commit`].
+    pub fn finish(&mut self, file: ReportFile) -> io::Result<()> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            file.temp
+                .as_file()
+                .set_permissions(fs::Permissions::from_mode(REPORT_MODE))?;
+        }
+        file.temp.as_file().sync_all()?;
+        self.written.push((file.name, file.temp));
+        Ok(())
+    }
+
+    /// Writes a whole report of `rows`.
+    pub fn write_csv<R: CsvRow>(
+        &mut self,
+        name: &str,
+        rows: impl IntoIterator<Item = R>,
+    ) -> io::Result<()> {
+        let file = self.create(name)?;
+        write_csv_to(BufWriter::new(file.writer()?), rows)?;
+        self.finish(file)
+    }
+
+    /// Renames every finished report into place; returns their paths.
+    pub fn commit(self) -> io::Result<Vec<PathBuf>> {
+        let mut paths = Vec::with_capacity(self.written.len());
+        for (name, temp) in self.written {
+            let target = self.dir.join(&name);
+            temp.persist(&target).map_err(|e| e.error)?;
+            paths.push(target);
+        }
+        Ok(paths)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_set_replaces_all_its_reports_or_none() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("a.csv"), "old a\n").unwrap();
+        fs::write(dir.path().join("b.csv"), "old b\n").unwrap();
+        {
+            let mut set = ReportSet::new(dir.path()).unwrap();
+            set.write_csv::<Row>("a.csv", [Row { a: "new", b: 1 }])
+                .unwrap();
+            let b = set.create("b.csv").unwrap();
+            b.writer().unwrap().write_all(b"half").unwrap();
+            // The run fails here: `b` and the set are dropped without commit.
+        }
+        let names = |dir: &Path| {
+            let mut names: Vec<String> = fs::read_dir(dir)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a.csv")).unwrap(),
+            "old a\n"
+        );
+        let mut set = ReportSet::new(dir.path()).unwrap();
+        set.write_csv::<Row>("a.csv", [Row { a: "new", b: 1 }])
+            .unwrap();
+        set.write_csv::<Row>("b.csv", []).unwrap();
+        set.commit().unwrap();
+        assert_eq!(names(dir.path()), ["a.csv", "b.csv"]);
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a.csv")).unwrap(),
+            "a,b\nnew,1\n"
+        );
+        assert_eq!(
+            fs::read_to_string(dir.path().join("b.csv")).unwrap(),
+            "a,b\n"
+        );
+    }
 
     #[derive(Serialize)]
     struct Row {
