@@ -24,6 +24,8 @@ fn committed_reports_match_what_the_code_writes() {
         names,
         [
             "documents.csv",
+            "groups.csv",
+            "keyness.csv",
             "keywords.csv",
             "links.csv",
             "networks.csv",

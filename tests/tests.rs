@@ -8,6 +8,7 @@ mod support;
 
 mod bad_input;
 mod cli;
+mod compare;
 mod determinism;
 mod dumps;
 mod formats;

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use anyhow::Context;
 use tisse::compare::grouping::Grouping;
 use tisse::compare::groups::Groups;
-use tisse::compare::keyness::{Keyness, TOP as KEYNESS_TOP};
+use tisse::compare::keyness::{self, Keyness, KeynessOptions};
 use tisse::keywords::Scorer;
 use tisse::pipeline::RunOutput;
 use tisse::report;
@@ -21,7 +21,7 @@ use tisse::report::{CsvRow, CsvWriter, ReportFile, ReportSet};
 
 use super::Outcome;
 use super::common::{Global, LinkArgs, Reading, count, read};
-use super::compare::{GroupingArgs, KeynessArgs};
+use super::compare::{GroupingArgs, parse_p};
 use super::keywords::TextArgs;
 use super::themes::ThemeArgs;
 
@@ -95,11 +95,16 @@ pub struct Args {
     grouping: GroupingArgs,
 
     /// keyness.csv: stems per group, language and direction.
-    #[arg(long, value_name = "N", default_value_t = KEYNESS_TOP)]
+    #[arg(long, value_name = "N", default_value_t = keyness::TOP)]
     keyness_top: usize,
 
-    #[command(flatten)]
-    keyness: KeynessArgs,
+    /// keyness.csv: only stems seen at least N times in the corpus.
+    #[arg(long, value_name = "N", default_value_t = keyness::MIN_COUNT)]
+    keyness_min_count: u64,
+
+    /// keyness.csv: only differences with a p-value at most this (1 lists everything).
+    #[arg(long, value_name = "P", default_value_t = keyness::P_MAX, value_parser = parse_p)]
+    p_max: f64,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -202,7 +207,14 @@ fn write_reports(
 
     let stems = output.vocabulary.stems();
     let terms = output.vocabulary.terms();
-    let scored = keyness.score(stems, &args.keyness.options(args.keyness_top));
+    let scored = keyness.score(
+        stems,
+        &KeynessOptions {
+            top: args.keyness_top,
+            min_count: args.keyness_min_count,
+            p_max: args.p_max,
+        },
+    );
     set.write_csv::<KeynessRow>("keyness.csv", report::keyness::rows(&scored, stems, &terms))?;
     let by = keyness.grouping().name();
     set.write_csv(

@@ -63,35 +63,11 @@ impl GroupingArgs {
     }
 }
 
-/// Which stems keyness lists (the number per group is `--top` in `compare`,
-/// `--keyness-top` in `analyze`).
-#[derive(Debug, Clone, clap::Args)]
-pub struct KeynessArgs {
-    /// Keyness: list only stems seen at least N times in the corpus.
-    #[arg(long, value_name = "N", default_value_t = MIN_COUNT)]
-    min_count: u64,
-
-    /// Keyness: list only differences with a p-value at most this (1 lists everything).
-    #[arg(long, value_name = "P", default_value_t = P_MAX, value_parser = parse_p)]
-    p_max: f64,
-}
-
 /// A p-value threshold: a number in (0, 1].
 pub fn parse_p(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
         Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
         _ => Err("expected a number greater than 0 and at most 1 (0.05, 0.001, 1)".into()),
-    }
-}
-
-impl KeynessArgs {
-    /// The library's options, listing `top` stems per group, language and direction.
-    pub fn options(&self, top: usize) -> KeynessOptions {
-        KeynessOptions {
-            top,
-            min_count: self.min_count,
-            p_max: self.p_max,
-        }
     }
 }
 
@@ -110,8 +86,13 @@ pub struct Args {
     #[arg(long, value_name = "N", default_value_t = TOP)]
     top: usize,
 
-    #[command(flatten)]
-    keyness: KeynessArgs,
+    /// List only stems seen at least N times in the corpus.
+    #[arg(long, value_name = "N", default_value_t = MIN_COUNT)]
+    min_count: u64,
+
+    /// List only differences with a p-value at most this (1 lists everything).
+    #[arg(long, value_name = "P", default_value_t = P_MAX, value_parser = parse_p)]
+    p_max: f64,
 
     #[command(flatten)]
     text: TextArgs,
@@ -131,7 +112,14 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     })?;
     let stems = output.vocabulary.stems();
     let terms = output.vocabulary.terms();
-    let scored = keyness.score(stems, &args.keyness.options(args.top));
+    let scored = keyness.score(
+        stems,
+        &KeynessOptions {
+            top: args.top,
+            min_count: args.min_count,
+            p_max: args.p_max,
+        },
+    );
     let mut out = BufWriter::new(std::io::stdout().lock());
     report::write_csv_to::<KeynessRow, _>(&mut out, report::keyness::rows(&scored, stems, &terms))?;
     out.flush()?;

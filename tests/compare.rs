@@ -1,0 +1,141 @@
+//! Comparison: keyness (`tisse compare`, `keyness.csv`), groups, similar posts, threads and
+//! near-duplicates, on small fixtures whose numbers can be worked out by hand.
+
+use std::fs;
+
+use crate::support::{analyze, report, tisse};
+
+const KEYNESS: &str = "tests/fixtures/compare/keyness.jsonl";
+
+fn stdout(args: &[&str]) -> (Option<i32>, String) {
+    let output = tisse().args(args).output().unwrap();
+    (
+        output.status.code(),
+        String::from_utf8(output.stdout).unwrap(),
+    )
+}
+
+/// Posts: network 5, blog 2, forum 2, modem 1 (10 content words); comments: spam 5, blog 2,
+/// forum 1, network 1, modem 1 (10). By hand, with c = d = 10:
+/// - spam in comments, a = 5, b = 0: E1 = 10·5/20 = 2.5, G² = 2·5·ln(5/2.5) = 6.9315 (p < 0.01);
+///   log ratio = log2((5/10) / (0.5/10)) = log2 10 = 3.3219 (the zero count taken as 0.5).
+/// - network in comments, a = 1, b = 5: E1 = E2 = 3, G² = 2·(ln(1/3) + 5·ln(5/3)) = 2.9110;
+///   log ratio = log2(0.1 / 0.5) = -2.3219.
+/// - forum, a = 1, b = 2: E1 = E2 = 1.5, G² = 2·(ln(2/3) + 2·ln(4/3)) = 0.3398; log2(0.1/0.2) = -1.
+/// - blog and modem: the same rate on both sides, no row.
+#[test]
+fn keyness_matches_a_hand_computation() {
+    let (code, csv) = stdout(&[
+        "compare",
+        "--lang",
+        "en",
+        "--min-count",
+        "1",
+        "--p-max",
+        "1",
+        KEYNESS,
+    ]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        csv,
+        "group,lang,stem,term,count_group,count_rest,per_million_group,per_million_rest,\
+         log_likelihood,p_band,log_ratio,direction,rank\n\
+         comment,en,spam,spam,5,0,500000.00,0.00,6.9315,0.01,3.3219,over,1\n\
+         comment,en,network,network,1,5,100000.00,500000.00,2.9110,,-2.3219,under,1\n\
+         comment,en,forum,forum,1,2,100000.00,200000.00,0.3398,,-1.0000,under,2\n\
+         post,en,network,network,5,1,500000.00,100000.00,2.9110,,2.3219,over,1\n\
+         post,en,forum,forum,2,1,200000.00,100000.00,0.3398,,1.0000,over,2\n\
+         post,en,spam,spam,0,5,0.00,500000.00,6.9315,0.01,-3.3219,under,1\n"
+    );
+    // The defaults (p at most 0.05, at least 3 occurrences) keep only spam.
+    let (_, csv) = stdout(&["compare", "--lang", "en", KEYNESS]);
+    let stems: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(2).unwrap())
+        .collect();
+    assert_eq!(stems, ["spam", "spam"]);
+}
+
+#[test]
+fn groups_by_author_month_and_a_file_of_ones_own() {
+    let args = |by: &[&str]| {
+        let mut all = vec![
+            "compare",
+            "--lang",
+            "en",
+            "--min-count",
+            "1",
+            "--p-max",
+            "1",
+        ];
+        all.extend_from_slice(by);
+        all.push(KEYNESS);
+        let (code, csv) = stdout(&all);
+        assert_eq!(code, Some(0));
+        let mut groups: Vec<String> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_string())
+            .collect();
+        groups.dedup();
+        groups
+    };
+    assert_eq!(args(&["--by", "author"]), ["Ann", "Bob", "Cid"]);
+    assert_eq!(args(&["--by", "month"]), ["2009-01", "2009-02"]);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("groups.csv");
+    fs::write(
+        &file,
+        "doc_id,group\nkeyness.jsonl#c1,spammy\nkeyness.jsonl#c3,spammy\n",
+    )
+    .unwrap();
+    assert_eq!(args(&["--groups", file.to_str().unwrap()]), ["spammy"]);
+}
+
+#[test]
+fn a_broken_group_file_or_grouping_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("groups.csv");
+    fs::write(&file, "doc_id,group\nonly-an-id\n").unwrap();
+    let output = tisse()
+        .args(["compare", "--groups", file.to_str().unwrap(), KEYNESS])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("groups.csv:2: expected a doc_id and a group name"),
+        "{stderr}"
+    );
+    let output = tisse()
+        .args(["compare", "--by", "weekday"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = tisse().args(["compare", "--p-max", "0"]).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn analyze_writes_keyness_and_groups_by_kind() {
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(
+        &["--lang", "en", "--keyness-min-count", "1", KEYNESS],
+        out.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let keyness = report(out.path(), "keyness.csv");
+    assert!(
+        keyness.contains("\ncomment,en,spam,spam,5,0,500000.00,0.00,6.9315,0.01,3.3219,over,1\n")
+    );
+    assert_eq!(
+        report(out.path(), "groups.csv"),
+        "by,group,documents,posts,comments,words,languages,authors,top_keywords,theme_rates,\
+         links,domains,top_domains,networks,emails\n\
+         kind,comment,3,0,3,10,en:3,2,spam,networking:100.000,0,0,,,0\n\
+         kind,post,2,2,0,10,en:2,1,,networking:500.000,0,0,,,0\n"
+    );
+    // "network" is a term of the built-in networking theme: 5 hits in the posts' 10 words,
+    // 1 in the comments'. Only spam passes the default p of 0.05 as a keyword.
+}
