@@ -205,7 +205,14 @@ impl<'a> Threads<'a> {
                 }
             }
             Kind::Comment => {
-                let thread = self.threads.entry(meta.post_id.clone()).or_default();
+                // Most comments find their thread: no key to allocate for them.
+                if !self.threads.contains_key(&meta.post_id) {
+                    self.threads.insert(meta.post_id.clone(), Thread::default());
+                }
+                let thread = self
+                    .threads
+                    .get_mut(&meta.post_id)
+                    .expect("the thread was just made");
                 thread.add_comment(analysis);
                 for hit in &analysis.themes {
                     thread.theme_hits.entry(theme_of(hit)).or_default()[1] += 1;
@@ -433,6 +440,7 @@ mod tests {
     use crate::analyze::Analyzer;
     use crate::document::{Document, Metadata};
     use crate::lang::Language;
+    use proptest::prelude::*;
 
     fn post(id: &str, author: &str, published: &str) -> Analysis {
         Analysis {
@@ -464,10 +472,12 @@ mod tests {
         }
     }
 
+    /// The built-in lexicon, read once for all tests.
+    static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::builtin);
+
     /// The rows of `analyses`, added one at a time in the order given.
     fn rows_of(analyses: &[Analysis]) -> Vec<ThreadRow> {
-        let lexicon = Lexicon::builtin();
-        let mut threads = Threads::new(&lexicon);
+        let mut threads = Threads::new(&LEXICON);
         for analysis in analyses {
             threads.add(analysis);
         }
@@ -857,12 +867,83 @@ mod tests {
         comments_first.sort_by_key(|a| a.meta.kind == Kind::Post);
         assert_eq!(rows_of(&comments_first), expected);
         // A slice at a time is the same as one by one.
-        let lexicon = Lexicon::builtin();
-        let mut threads = Threads::new(&lexicon);
+        let mut threads = Threads::new(&LEXICON);
         for slice in docs.chunks(3) {
             threads.extend(slice);
         }
         assert_eq!(threads.rows(), expected);
+    }
+
+    /// `(replies, max_depth)` of comments `p#c0`, `p#c1`, ... whose parents are `parents`
+    /// (an index past the end: no such comment), the slow way: a comment is on a circle when
+    /// its parents lead back to it; the first of each circle loses its link; depths are
+    /// walks up the links left.
+    fn slow_shape(parents: &[usize]) -> (u64, u64) {
+        let n = parents.len();
+        let up = |i: usize| (parents[i] < n).then_some(parents[i]);
+        let circle = |i: usize| -> Vec<usize> {
+            let mut members = vec![i];
+            let mut at = up(i);
+            for _ in 0..n {
+                match at {
+                    Some(j) if j == i => return members,
+                    Some(j) => {
+                        members.push(j);
+                        at = up(j);
+                    }
+                    None => break,
+                }
+            }
+            Vec::new()
+        };
+        let kept: Vec<Option<usize>> = (0..n)
+            .map(|i| match circle(i).iter().min() {
+                Some(&first) if first == i => None,
+                _ => up(i),
+            })
+            .collect();
+        let depth = |mut i: usize| {
+            let mut d = 1;
+            while let Some(p) = kept[i] {
+                d += 1;
+                i = p;
+            }
+            d
+        };
+        let replies = kept.iter().filter(|p| p.is_some()).count() as u64;
+        (replies, (0..n).map(depth).max().unwrap_or(0))
+    }
+
+    proptest::proptest! {
+        /// Any parent links (circles, unknown parents, the post), in any order: the shape is
+        /// the slow way's, and every row the same.
+        #[test]
+        fn any_parents_in_any_order(
+            (parents, order) in proptest::collection::vec(0..40usize, 0..30).prop_flat_map(|p| {
+                let n = p.len();
+                (Just(p), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+            })
+        ) {
+            let n = parents.len();
+            let parent_id = |p: usize| match p {
+                // Some parents are the post, some are empty, others unknown comments.
+                p if p == n => String::new(),
+                p if p == n + 1 => "p".to_string(),
+                p => format!("p#c{p}"),
+            };
+            let docs: Vec<Analysis> = std::iter::once(post("p", "", ""))
+                .chain(parents.iter().enumerate().map(|(i, &p)| {
+                    comment(&format!("p#c{i}"), "p", &parent_id(p), "", "")
+                }))
+                .collect();
+            let row = row_of(&docs);
+            prop_assert_eq!((row.replies, row.max_depth), slow_shape(&parents));
+            prop_assert!(n == 0 || row.replies < n as u64);
+            let shuffled: Vec<Analysis> = order.iter().map(|&i| docs[i + 1].clone())
+                .chain(std::iter::once(docs[0].clone()))
+                .collect();
+            prop_assert_eq!(row_of(&shuffled), row);
+        }
     }
 
     #[test]
