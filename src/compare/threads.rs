@@ -39,6 +39,8 @@
 //!   hide it. The post's columns (`title`, `author`, `published`) are empty, and so are the
 //!   columns that need the post: `author_replies`, `hours_to_first_comment`,
 //!   `comments_per_day`, `theme_comment_share`. An empty `author_replies` marks such rows.
+//!   Comments without a `post_id` (rare: readers attach them to the post before them, with
+//!   a warning) are one such thread, of post id `""`, first in the report.
 //! - Two posts with one id (not made by tisse's readers, which keep ids unique): the first
 //!   in report order is the post; the other's fields and theme hits are left out.
 //!
