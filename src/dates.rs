@@ -123,6 +123,27 @@ impl Moment {
             Moment::DayTime(dt, _) => dt.date(),
         }
     }
+
+    /// Whether the source gave a time of day, not a date alone.
+    pub fn has_time(self) -> bool {
+        matches!(self, Moment::DayTime(..))
+    }
+
+    /// The moment as a date and time, a date alone taken at its first instant (midnight): for
+    /// ordering and spans, where the caller decides whether a date alone is precise enough.
+    ///
+    /// ```
+    /// use tisse::dates::parse_published;
+    /// let start = |s| parse_published(s).map(|m| m.start().to_string());
+    /// assert_eq!(start("2007-09-27").as_deref(), Some("2007-09-27T00:00:00"));
+    /// assert_eq!(start("2007-09-27T13:10").as_deref(), Some("2007-09-27T13:10:00"));
+    /// ```
+    pub fn start(self) -> DateTime {
+        match self {
+            Moment::Day(d) => d.to_datetime(Time::midnight()),
+            Moment::DayTime(dt, _) => dt,
+        }
+    }
 }
 
 /// A time of day and whether the page gave seconds.

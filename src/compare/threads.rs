@@ -1,1 +1,961 @@
-//! (being written)
+//! Threads: the conversation under each post, one [`ThreadRow`] a post (`threads.csv`).
+//!
+//! [`Threads`] reads analyses in report order, a slice at a time, and keeps one accumulator a
+//! post id. A post's comments need not come next to it (JSON Lines ids are `file#<id>`), and a
+//! reply may come before the comment it answers, or a comment before its post: nothing is
+//! decided until [`Threads::rows`]. Per comment it keeps only its id and its parent's id (for
+//! depths), per commenter a count; everything else is counted as it comes.
+//!
+//! The columns:
+//!
+//! | column | meaning |
+//! | --- | --- |
+//! | `post_id` | the post (the `post_id` of its comments) |
+//! | `title`, `author`, `published` | the post's, as in `documents.csv` |
+//! | `comments` | comments on the post, replies included |
+//! | `replies` | comments answering another comment of the thread (depth 2 or more) |
+//! | `max_depth` | 0 without comments; a comment on the post is depth 1, a reply to it 2, ... |
+//! | `commenters` | distinct comment authors, trimmed and lowercased (empty names not counted; the post's author counts when they comment) |
+//! | `author_replies` | comments by the post's author (trimmed, lowercased; 0 when the post has no author) |
+//! | `first_comment`, `last_comment` | the earliest and latest comment's `published` (a date alone counts as its midnight); empty when no comment is dated |
+//! | `hours_to_first_comment` | hours from the post to its earliest comment, two decimals; empty unless both have a time of day (a date alone is too coarse: "the same day" may be 0 or 23 hours); negative when the comment is dated before the post |
+//! | `comments_per_day` | comments ÷ the thread's life in days, two decimals: life runs from the post to its last comment (a date alone as its midnight), and is at least one day; `0.00` for a dated post without comments; empty when the post has no date, or when none of its comments has one |
+//! | `comment_langs` | comments by language, `fr:12\|en:2`, most first, then by code; `und` for a comment without a language |
+//! | `comment_links`, `comment_emails` | links (e-mail addresses apart) and e-mail addresses in the comments |
+//! | `comment_networks` | network mentions in the comments (every mention, as in `networks.csv`), `Facebook:3\|Viadeo:1`, most first, then by name |
+//! | `theme_comment_share` | for each theme with hits in the post or its comments, by theme name: comment hits ÷ all hits of the thread, two decimals, `networking:0.75\|privacy:1.00` (`0.00`: only the post uses it) |
+//!
+//! Odd threads:
+//!
+//! - A comment whose parent is empty, is the post, or is no comment of the thread (a comment
+//!   on another post, or one the corpus lacks) is a comment on the post: depth 1.
+//! - Parent links that go round in a circle (`a` answers `b`, which answers `a`; a comment
+//!   that answers itself) would make depths endless. In each circle, the link of the comment
+//!   first in report order (natural order of ids: usually the first written) is dropped: that
+//!   comment counts as a comment on the post (depth 1, not a reply), the others hang under
+//!   it. So `a -> b -> a` gives `a` depth 1 and `b` depth 2, whatever order they come in.
+//! - Comments whose post is not in the corpus (a comment export without its posts, or a post
+//!   skipped for an error) still get a row: the conversation is data, and dropping it would
+//!   hide it. The post's columns (`title`, `author`, `published`) are empty, and so are the
+//!   columns that need the post: `author_replies`, `hours_to_first_comment`,
+//!   `comments_per_day`, `theme_comment_share`. An empty `author_replies` marks such rows.
+//!   Comments without a `post_id` (rare: readers attach them to the post before them, with
+//!   a warning) are one such thread, of post id `""`, first in the report.
+//! - Two posts with one id (not made by tisse's readers, which keep ids unique): the first
+//!   in report order is the post; the other's fields and theme hits are left out.
+//!
+//! It reads no text and matches nothing: the counts come from the analyses
+//! ([`crate::links`], [`crate::networks`], [`crate::themes`], [`crate::lang`]).
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+
+use jiff::civil::DateTime;
+
+use crate::analysis::Analysis;
+use crate::dates::{Moment, parse_published};
+use crate::document::{Kind, natural_cmp};
+use crate::report::threads::{Decimal, ThreadRow};
+use crate::themes::{Lexicon, ThemeId};
+
+/// The language code of a comment whose language is unknown (ISO 639-2 "undetermined").
+pub const UNDETERMINED: &str = "und";
+
+/// Seconds in an hour and in a day, for spans.
+const HOUR_SECONDS: f64 = 3600.0;
+const DAY_SECONDS: f64 = 24.0 * HOUR_SECONDS;
+
+/// The threads of a corpus, built a document at a time.
+///
+/// ```
+/// use tisse::compare::threads::Threads;
+/// use tisse::{Analysis, Kind, Metadata};
+/// use tisse::themes::Lexicon;
+/// let doc = |id: &str, kind, author: &str| Analysis {
+///     meta: Metadata { id: id.into(), kind, post_id: "p".into(), author: author.into(),
+///                      ..Metadata::default() },
+///     ..Analysis::default()
+/// };
+/// let lexicon = Lexicon::builtin();
+/// let mut threads = Threads::new(&lexicon);
+/// threads.add(&doc("p", Kind::Post, "Ann"));
+/// threads.add(&doc("p#c1", Kind::Comment, "Bob"));
+/// threads.add(&doc("p#c2", Kind::Comment, " ann "));
+/// let rows = threads.rows();
+/// assert_eq!((rows[0].comments, rows[0].commenters, rows[0].author_replies), (2, 2, Some(1)));
+/// ```
+pub struct Threads<'a> {
+    lexicon: &'a Lexicon,
+    /// By post id.
+    threads: HashMap<String, Thread>,
+}
+
+/// What is known of one post and its comments so far.
+#[derive(Debug, Default)]
+struct Thread {
+    /// `None` until the post itself comes (and for good when it is not in the corpus).
+    post: Option<Post>,
+    /// Every comment's id and parent, for depths.
+    comments: Vec<Place>,
+    /// Comments by author, names trimmed and lowercased, empty names left out.
+    authors: BTreeMap<String, u64>,
+    /// The earliest and latest dated comments.
+    first: Option<Dated>,
+    last: Option<Dated>,
+    /// Comments by language code.
+    langs: BTreeMap<&'static str, u64>,
+    links: u64,
+    emails: u64,
+    /// Network mentions in comments, by name.
+    networks: BTreeMap<&'static str, u64>,
+    /// Hits by theme: in the post, in the comments.
+    theme_hits: BTreeMap<ThemeId, [u64; 2]>,
+}
+
+/// The post's own fields.
+#[derive(Debug)]
+struct Post {
+    title: String,
+    author: String,
+    published: String,
+}
+
+/// A comment's place in the thread.
+#[derive(Debug)]
+struct Place {
+    id: String,
+    parent: String,
+}
+
+/// A `published` value with the moment it names, ordered by moment (a date alone as its
+/// midnight), then by the text, so that the order is total.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Dated {
+    start: DateTime,
+    has_time: bool,
+    iso: String,
+}
+
+impl Dated {
+    /// `None` for an empty or unreadable `published`.
+    fn parse(published: &str) -> Option<Dated> {
+        let moment: Moment = parse_published(published)?;
+        Some(Dated {
+            start: moment.start(),
+            has_time: moment.has_time(),
+            iso: published.to_string(),
+        })
+    }
+
+    fn order(&self, other: &Dated) -> Ordering {
+        self.start
+            .cmp(&other.start)
+            .then_with(|| self.iso.cmp(&other.iso))
+    }
+
+    /// Seconds from `self` to `later` (negative when `later` is earlier).
+    fn seconds_until(&self, later: &Dated) -> f64 {
+        self.start.duration_until(later.start).as_secs_f64()
+    }
+}
+
+/// How a name is compared: trimmed and lowercased.
+fn fold_name(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
+/// Report order of ids: natural order, then bytes, so that the order is total.
+fn id_order(a: &str, b: &str) -> Ordering {
+    natural_cmp(a, b).then_with(|| a.cmp(b))
+}
+
+impl<'a> Threads<'a> {
+    /// No threads yet; theme hits are named after `lexicon`, the one the analyses were
+    /// scored with (`analyzer.themes.lexicon()`).
+    pub fn new(lexicon: &'a Lexicon) -> Threads<'a> {
+        Threads {
+            lexicon,
+            threads: HashMap::new(),
+        }
+    }
+
+    /// Adds every analysis of a slice.
+    pub fn extend(&mut self, analyses: &[Analysis]) {
+        for analysis in analyses {
+            self.add(analysis);
+        }
+    }
+
+    /// Adds one document, post or comment, in any order.
+    pub fn add(&mut self, analysis: &Analysis) {
+        let meta = &analysis.meta;
+        let lexicon = self.lexicon;
+        let theme_of = |hit: &crate::themes::Hit| lexicon.terms[hit.term as usize].theme;
+        match meta.kind {
+            Kind::Post => {
+                let thread = self.threads.entry(meta.id.clone()).or_default();
+                if thread.post.is_some() {
+                    return;
+                }
+                thread.post = Some(Post {
+                    title: meta.title.clone(),
+                    author: meta.author.clone(),
+                    published: meta.published.clone(),
+                });
+                for hit in &analysis.themes {
+                    thread.theme_hits.entry(theme_of(hit)).or_default()[0] += 1;
+                }
+            }
+            Kind::Comment => {
+                // Most comments find their thread: no key to allocate for them.
+                if !self.threads.contains_key(&meta.post_id) {
+                    self.threads.insert(meta.post_id.clone(), Thread::default());
+                }
+                let thread = self
+                    .threads
+                    .get_mut(&meta.post_id)
+                    .expect("the thread was just made");
+                thread.add_comment(analysis);
+                for hit in &analysis.themes {
+                    thread.theme_hits.entry(theme_of(hit)).or_default()[1] += 1;
+                }
+            }
+        }
+    }
+
+    /// One row a post id, in report order.
+    pub fn rows(self) -> Vec<ThreadRow> {
+        let lexicon = self.lexicon;
+        let mut threads: Vec<(String, Thread)> = self.threads.into_iter().collect();
+        threads.sort_by(|(a, _), (b, _)| id_order(a, b));
+        threads
+            .into_iter()
+            .map(|(post_id, thread)| thread.row(post_id, lexicon))
+            .collect()
+    }
+}
+
+impl Thread {
+    /// Counts a comment, its theme hits apart.
+    fn add_comment(&mut self, analysis: &Analysis) {
+        let meta = &analysis.meta;
+        self.comments.push(Place {
+            id: meta.id.clone(),
+            parent: meta.parent_id.clone(),
+        });
+        let author = fold_name(&meta.author);
+        if !author.is_empty() {
+            *self.authors.entry(author).or_default() += 1;
+        }
+        if let Some(dated) = Dated::parse(&meta.published) {
+            if self
+                .first
+                .as_ref()
+                .is_none_or(|f| dated.order(f) == Ordering::Less)
+            {
+                self.first = Some(dated.clone());
+            }
+            if self
+                .last
+                .as_ref()
+                .is_none_or(|l| dated.order(l) == Ordering::Greater)
+            {
+                self.last = Some(dated);
+            }
+        }
+        let lang = analysis.lang.lang.map_or(UNDETERMINED, |l| l.code());
+        *self.langs.entry(lang).or_default() += 1;
+        self.links += analysis.link_count();
+        self.emails += analysis.email_count();
+        for mention in &analysis.networks {
+            *self.networks.entry(mention.network).or_default() += 1;
+        }
+    }
+
+    fn row(mut self, post_id: String, lexicon: &Lexicon) -> ThreadRow {
+        let (replies, max_depth) = shape(&post_id, &mut self.comments);
+        let comments = self.comments.len() as u64;
+        let post = self.post.as_ref();
+        let posted = post.and_then(|p| Dated::parse(&p.published));
+        let hours_to_first_comment = match (&posted, &self.first) {
+            (Some(p), Some(f)) if p.has_time && f.has_time => {
+                Some(Decimal(p.seconds_until(f) / HOUR_SECONDS))
+            }
+            _ => None,
+        };
+        let comments_per_day = match (&posted, &self.last) {
+            (Some(_), None) if comments > 0 => None,
+            (Some(p), last) => {
+                let life = last.as_ref().map_or(0.0, |l| p.seconds_until(l));
+                Some(Decimal(comments as f64 / (life / DAY_SECONDS).max(1.0)))
+            }
+            (None, _) => None,
+        };
+        let author_replies = post.map(|p| {
+            let author = fold_name(&p.author);
+            self.authors.get(&author).copied().unwrap_or(0)
+        });
+        let theme_comment_share = if post.is_some() {
+            self.theme_hits
+                .iter()
+                .map(|(&theme, &[in_post, in_comments])| {
+                    let share = in_comments as f64 / (in_post + in_comments) as f64;
+                    format!(
+                        "{}:{}",
+                        lexicon.themes[usize::from(theme)].name,
+                        Decimal(share)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("|")
+        } else {
+            String::new()
+        };
+        let (title, author, published) = match self.post {
+            Some(p) => (p.title, p.author, p.published),
+            None => Default::default(),
+        };
+        ThreadRow {
+            post_id,
+            title,
+            author,
+            published,
+            comments,
+            replies,
+            max_depth,
+            commenters: self.authors.len() as u64,
+            author_replies,
+            first_comment: self.first.map(|d| d.iso).unwrap_or_default(),
+            last_comment: self.last.map(|d| d.iso).unwrap_or_default(),
+            hours_to_first_comment,
+            comments_per_day,
+            comment_langs: by_count(&self.langs),
+            comment_links: self.links,
+            comment_emails: self.emails,
+            comment_networks: by_count(&self.networks),
+            theme_comment_share,
+        }
+    }
+}
+
+/// `name:count|...`, most frequent first, then by name.
+fn by_count(counts: &BTreeMap<&'static str, u64>) -> String {
+    let mut pairs: Vec<(&str, u64)> = counts.iter().map(|(&k, &n)| (k, n)).collect();
+    // The map is sorted by name and the sort is stable: ties keep name order.
+    pairs.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    pairs
+        .iter()
+        .map(|(name, n)| format!("{name}:{n}"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Where each comment of a post hangs: returns `(replies, max_depth)`. Sorts `comments` in
+/// report order, so that the result does not depend on the order they came in.
+///
+/// Parent links form a forest once each circle loses one link (see the module docs): every
+/// comment has at most one parent, so each connected part holds at most one circle.
+fn shape(post_id: &str, comments: &mut [Place]) -> (u64, u64) {
+    comments.sort_by(|a, b| id_order(&a.id, &b.id));
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(comments.len());
+    for (i, c) in comments.iter().enumerate() {
+        // The first of two comments with one id is the one replies hang under.
+        index.entry(c.id.as_str()).or_insert(i);
+    }
+    let mut parent: Vec<Option<usize>> = comments
+        .iter()
+        .map(|c| match c.parent.as_str() {
+            "" => None,
+            p if p == post_id => None,
+            p => index.get(p).copied(),
+        })
+        .collect();
+    break_circles(&mut parent);
+
+    // Depths, memoized; walks are iterative, so a chain of a million replies is fine.
+    let mut depth: Vec<u64> = vec![0; comments.len()];
+    let mut path = Vec::new();
+    for start in 0..comments.len() {
+        let mut at = start;
+        let base = loop {
+            if depth[at] > 0 {
+                break depth[at];
+            }
+            path.push(at);
+            match parent[at] {
+                Some(p) => at = p,
+                None => break 0,
+            }
+        };
+        for (k, &node) in path.iter().rev().enumerate() {
+            depth[node] = base + k as u64 + 1;
+        }
+        path.clear();
+    }
+    let replies = parent.iter().filter(|p| p.is_some()).count() as u64;
+    (replies, depth.iter().copied().max().unwrap_or(0))
+}
+
+/// Drops, in each circle of parent links, the link of its member with the smallest index.
+fn break_circles(parent: &mut [Option<usize>]) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        OnPath,
+        Done,
+    }
+    let mut state = vec![State::New; parent.len()];
+    let mut path = Vec::new();
+    for start in 0..parent.len() {
+        let mut at = start;
+        loop {
+            match state[at] {
+                State::Done => break,
+                State::OnPath => {
+                    // `at` is on the walk from `start`: the circle is the walk from `at` on.
+                    let from = path.iter().position(|&n| n == at).unwrap_or(0);
+                    if let Some(&first) = path[from..].iter().min() {
+                        parent[first] = None;
+                    }
+                    break;
+                }
+                State::New => {
+                    state[at] = State::OnPath;
+                    path.push(at);
+                    match parent[at] {
+                        Some(p) => at = p,
+                        None => break,
+                    }
+                }
+            }
+        }
+        for &node in &path {
+            state[node] = State::Done;
+        }
+        path.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::Analyzer;
+    use crate::document::{Document, Metadata};
+    use crate::lang::Language;
+    use proptest::prelude::*;
+
+    fn post(id: &str, author: &str, published: &str) -> Analysis {
+        Analysis {
+            meta: Metadata {
+                id: id.into(),
+                kind: Kind::Post,
+                post_id: id.into(),
+                author: author.into(),
+                published: published.into(),
+                title: format!("title of {id}"),
+                ..Metadata::default()
+            },
+            ..Analysis::default()
+        }
+    }
+
+    fn comment(id: &str, post_id: &str, parent: &str, author: &str, published: &str) -> Analysis {
+        Analysis {
+            meta: Metadata {
+                id: id.into(),
+                kind: Kind::Comment,
+                post_id: post_id.into(),
+                parent_id: parent.into(),
+                author: author.into(),
+                published: published.into(),
+                ..Metadata::default()
+            },
+            ..Analysis::default()
+        }
+    }
+
+    /// The built-in lexicon, read once for all tests.
+    static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(Lexicon::builtin);
+
+    /// The rows of `analyses`, added one at a time in the order given.
+    fn rows_of(analyses: &[Analysis]) -> Vec<ThreadRow> {
+        let mut threads = Threads::new(&LEXICON);
+        for analysis in analyses {
+            threads.add(analysis);
+        }
+        threads.rows()
+    }
+
+    /// The only row of `analyses`.
+    fn row_of(analyses: &[Analysis]) -> ThreadRow {
+        let mut rows = rows_of(analyses);
+        assert_eq!(rows.len(), 1, "{rows:#?}");
+        rows.remove(0)
+    }
+
+    /// `(comments, replies, max_depth)`, in the order given and in reverse order.
+    fn shape_of(analyses: &[Analysis]) -> (u64, u64, u64) {
+        let row = row_of(analyses);
+        let mut reversed = analyses.to_vec();
+        reversed.reverse();
+        assert_eq!(row, row_of(&reversed), "order changed the row");
+        (row.comments, row.replies, row.max_depth)
+    }
+
+    #[test]
+    fn the_seed_page() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus/000_affe261f8401dc5a.txt");
+        let analyzer = Analyzer::new();
+        let output = crate::pipeline::run(
+            &[path],
+            &crate::ingest::ReadOptions::default(),
+            &analyzer,
+            &mut crate::pipeline::Silent,
+        );
+        let mut threads = Threads::new(analyzer.themes.lexicon());
+        output
+            .analyses
+            .for_each_slice(|slice| {
+                threads.extend(slice);
+                Ok(())
+            })
+            .unwrap();
+        let expected = ThreadRow {
+            post_id: "000_affe261f8401dc5a.txt".into(),
+            title: "Les réfractaires du réseautage...".into(),
+            author: "Miss_TICS".into(),
+            published: "2007-09-27T00:07".into(),
+            comments: 3,
+            // A page dump has no threads: every comment is on the post.
+            replies: 0,
+            max_depth: 1,
+            commenters: 3,
+            author_replies: Some(0),
+            // #c2 was written first; #c1 comes first on the page but nearly two months later.
+            first_comment: "2007-09-27T13:10".into(),
+            last_comment: "2007-11-19T17:38".into(),
+            hours_to_first_comment: Some(Decimal(13.05)),
+            // 3 comments over 53 days and 17 hours 31 minutes.
+            comments_per_day: Some(Decimal(3.0 / (53.0 + (17.0 * 60.0 + 31.0) / 1440.0))),
+            comment_langs: "fr:3".into(),
+            comment_links: 2,
+            comment_emails: 1,
+            comment_networks: "Facebook:1".into(),
+            // Post hits / comment hits: business 11/0, geek_stereotypes 9/1, networking 12/3,
+            // privacy 1/2, spam 0/4, technophobia 3/0 (see reports/themes.csv).
+            theme_comment_share: "business:0.00|geek_stereotypes:0.10|networking:0.20|\
+                                  privacy:0.67|spam:1.00|technophobia:0.00"
+                .into(),
+        };
+        let rows = threads.rows();
+        assert_eq!(rows, [expected]);
+        // And as printed.
+        let mut out = Vec::new();
+        crate::report::write_csv_to(&mut out, &rows).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap().lines().nth(1).unwrap(),
+            "000_affe261f8401dc5a.txt,Les réfractaires du réseautage...,Miss_TICS,\
+             2007-09-27T00:07,3,0,1,3,0,2007-09-27T13:10,2007-11-19T17:38,13.05,0.06,fr:3,2,1,\
+             Facebook:1,business:0.00|geek_stereotypes:0.10|networking:0.20|privacy:0.67|\
+             spam:1.00|technophobia:0.00"
+        );
+    }
+
+    #[test]
+    fn replies_and_depths() {
+        let docs = [
+            post("p", "Ann", ""),
+            comment("p#c1", "p", "", "Bob", ""),
+            comment("p#c2", "p", "p#c1", "Cid", ""),
+            comment("p#c3", "p", "p#c2", "Bob", ""),
+            comment("p#c4", "p", "", "Dee", ""),
+            comment("p#c5", "p", "p#c4", "Ann", ""),
+        ];
+        assert_eq!(shape_of(&docs), (5, 3, 3));
+    }
+
+    #[test]
+    fn a_post_without_comments() {
+        let row = row_of(&[post("p", "Ann", "2007-09-27T00:07")]);
+        assert_eq!(
+            (row.comments, row.replies, row.max_depth, row.commenters),
+            (0, 0, 0, 0)
+        );
+        assert_eq!(row.author_replies, Some(0));
+        assert_eq!(
+            (row.first_comment.as_str(), row.last_comment.as_str()),
+            ("", "")
+        );
+        assert_eq!(row.hours_to_first_comment, None);
+        assert_eq!(row.comments_per_day, Some(Decimal(0.0)));
+        assert_eq!(
+            (row.comment_langs.as_str(), row.theme_comment_share.as_str()),
+            ("", "")
+        );
+        // Without a date, nothing to divide by.
+        let row = row_of(&[post("p", "Ann", "")]);
+        assert_eq!(row.comments_per_day, None);
+    }
+
+    #[test]
+    fn circles_lose_the_link_of_their_first_comment() {
+        // (case, (comment, parent) pairs, (comments, replies, max_depth)).
+        type Case = (
+            &'static str,
+            &'static [(&'static str, &'static str)],
+            (u64, u64, u64),
+        );
+        let cases: &[Case] = &[
+            // A comment answering itself is a comment on the post.
+            ("self", &[("p#c1", "p#c1")], (1, 0, 1)),
+            // a -> b -> a: c1 (first in natural order) loses its link, c2 hangs under it.
+            ("two", &[("p#c1", "p#c2"), ("p#c2", "p#c1")], (2, 1, 2)),
+            // Natural order, not byte order: c10 comes after c9.
+            (
+                "natural",
+                &[("p#c10", "p#c9"), ("p#c9", "p#c10")],
+                (2, 1, 2),
+            ),
+            // A circle of three, with a reply hanging from it: c1 <- c3 <- c2 <- c4.
+            (
+                "three",
+                &[
+                    ("p#c1", "p#c2"),
+                    ("p#c2", "p#c3"),
+                    ("p#c3", "p#c1"),
+                    ("p#c4", "p#c2"),
+                ],
+                (4, 3, 4),
+            ),
+            // A chain leading into a circle it is not part of: c5 -> c6 -> c7 -> c6. The
+            // circle is c6 and c7; c6 loses its link, c7 and c5 both answer it.
+            (
+                "tail",
+                &[("p#c5", "p#c6"), ("p#c6", "p#c7"), ("p#c7", "p#c6")],
+                (3, 2, 2),
+            ),
+        ];
+        for (name, links, expected) in cases {
+            let mut docs = vec![post("p", "Ann", "")];
+            docs.extend(
+                links
+                    .iter()
+                    .map(|(id, parent)| comment(id, "p", parent, "", "")),
+            );
+            assert_eq!(shape_of(&docs), *expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_parents_are_the_post() {
+        let docs = [
+            post("p", "Ann", ""),
+            // Answers a comment the corpus lacks.
+            comment("p#c1", "p", "p#c99", "", ""),
+            // Answers the post by its id.
+            comment("p#c2", "p", "p", "", ""),
+            // Answers a comment of another post.
+            comment("p#c3", "p", "q#c1", "", ""),
+            post("q", "Bob", ""),
+            comment("q#c1", "q", "", "", ""),
+        ];
+        let rows = rows_of(&docs);
+        let shapes: Vec<_> = rows
+            .iter()
+            .map(|r| (r.post_id.as_str(), r.comments, r.replies, r.max_depth))
+            .collect();
+        assert_eq!(shapes, [("p", 3, 0, 1), ("q", 1, 0, 1)]);
+    }
+
+    #[test]
+    fn commenters_and_the_authors_own_replies() {
+        let docs = [
+            post("p", " Miss_TICS ", ""),
+            comment("p#c1", "p", "", "miss_tics", ""),
+            comment("p#c2", "p", "p#c1", "MISS_TICS  ", ""),
+            comment("p#c3", "p", "", "Henri Kaufman", ""),
+            comment("p#c4", "p", "", "henri kaufman", ""),
+            // Nameless comments are comments, not commenters, and never the author's.
+            comment("p#c5", "p", "", "  ", ""),
+            comment("p#c6", "p", "", "", ""),
+        ];
+        let row = row_of(&docs);
+        assert_eq!(
+            (row.comments, row.commenters, row.author_replies),
+            (6, 2, Some(2))
+        );
+        // A post without an author has no replies of its author, even from nameless comments.
+        let row = row_of(&[post("p", "", ""), comment("p#c1", "p", "", "", "")]);
+        assert_eq!((row.commenters, row.author_replies), (0, Some(0)));
+    }
+
+    #[test]
+    fn dates_alone_give_no_hours_but_a_rate() {
+        // (post's date, comments' dates, "first last hours per_day"), `-` for an empty cell.
+        let cases: &[(&str, &[&str], &str)] = &[
+            (
+                "2007-09-27",
+                &["2007-09-28T10:00", "2007-10-07"],
+                "2007-09-28T10:00 2007-10-07 - 0.20",
+            ),
+            // Less than a day of life counts as one.
+            (
+                "2007-09-27T00:07",
+                &["2007-09-28", "2007-09-27T12:07"],
+                "2007-09-27T12:07 2007-09-28 12.00 2.00",
+            ),
+            // The earliest comment is a date alone (its midnight): too coarse for hours.
+            (
+                "2007-09-27T00:07",
+                &["2007-09-27", "2007-09-27T12:07"],
+                "2007-09-27 2007-09-27T12:07 - 2.00",
+            ),
+            // A comment dated before its post: negative hours, shown as they are.
+            (
+                "2007-09-27T10:00",
+                &["2007-09-27T08:30"],
+                "2007-09-27T08:30 2007-09-27T08:30 -1.50 1.00",
+            ),
+            // Undated (or unreadable) comments count, but give no dates.
+            (
+                "2007-09-27T10:00",
+                &["", "2007-09-29T10:00", "garbage"],
+                "2007-09-29T10:00 2007-09-29T10:00 48.00 1.50",
+            ),
+            ("2007-09-27T10:00", &["", ""], "- - - -"),
+            (
+                "",
+                &["2007-09-27T10:00"],
+                "2007-09-27T10:00 2007-09-27T10:00 - -",
+            ),
+        ];
+        for (posted, dates, expected) in cases {
+            let mut docs = vec![post("p", "", posted)];
+            for (i, date) in dates.iter().enumerate() {
+                docs.push(comment(&format!("p#c{i}"), "p", "", "", date));
+            }
+            let row = row_of(&docs);
+            let text = |s: &str| {
+                if s.is_empty() {
+                    "-".to_string()
+                } else {
+                    s.to_string()
+                }
+            };
+            let decimal = |d: Option<Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+            let got = format!(
+                "{} {} {} {}",
+                text(&row.first_comment),
+                text(&row.last_comment),
+                decimal(row.hours_to_first_comment),
+                decimal(row.comments_per_day),
+            );
+            assert_eq!(got, *expected, "post {posted:?}, comments {dates:?}");
+        }
+    }
+
+    #[test]
+    fn comments_of_a_missing_post_get_a_row_without_the_post() {
+        let mut c2 = comment("gone#c2", "gone", "gone#c1", "Bob", "2007-09-28T10:00");
+        c2.themes = analyzed_comment("Les réseaux sociaux.").themes;
+        let docs = [
+            comment("gone#c1", "gone", "", "Ann", "2007-09-27T10:00"),
+            c2,
+            post("p", "Ann", ""),
+        ];
+        let rows = rows_of(&docs);
+        assert_eq!(rows.len(), 2);
+        let row = &rows[0];
+        assert_eq!(row.post_id, "gone");
+        assert_eq!(
+            (
+                row.title.as_str(),
+                row.author.as_str(),
+                row.published.as_str()
+            ),
+            ("", "", "")
+        );
+        assert_eq!(
+            (row.comments, row.replies, row.max_depth, row.commenters),
+            (2, 1, 2, 2)
+        );
+        assert_eq!(row.author_replies, None);
+        assert_eq!(
+            (row.first_comment.as_str(), row.last_comment.as_str()),
+            ("2007-09-27T10:00", "2007-09-28T10:00")
+        );
+        assert_eq!(
+            (row.hours_to_first_comment, row.comments_per_day),
+            (None, None)
+        );
+        assert_eq!(row.theme_comment_share, "");
+        assert_eq!(rows[1].post_id, "p");
+    }
+
+    /// A comment's analysis by the real analyzer, for links, networks and themes.
+    fn analyzed_comment(text: &str) -> Analysis {
+        let doc = Document {
+            meta: Metadata {
+                id: "x".into(),
+                kind: Kind::Comment,
+                ..Metadata::default()
+            },
+            text: text.into(),
+            ..Document::default()
+        };
+        Analyzer::new().analyze(&doc)
+    }
+
+    #[test]
+    fn languages_links_networks_and_themes_of_comments() {
+        let analyzed = |id: &str, text: &str| {
+            let mut a = analyzed_comment(text);
+            a.meta = comment(id, "p", "", "", "").meta;
+            a
+        };
+        let mut p = post("p", "", "");
+        let post_text = Analyzer::new().analyze(&Document {
+            meta: p.meta.clone(),
+            text: "Les réseaux sociaux et la vie privée : Facebook voit tout.".into(),
+            ..Document::default()
+        });
+        p.themes = post_text.themes;
+        p.networks = post_text.networks;
+        let mut c1 = analyzed(
+            "p#c1",
+            "Voyez http://example.org et écrivez à moi@example.fr, sur Facebook ou Viadeo.",
+        );
+        c1.lang.lang = Language::from_code("fr");
+        let mut c2 = analyzed(
+            "p#c2",
+            "Facebook, Facebook, and www.example.com: a network.",
+        );
+        c2.lang.lang = Language::from_code("en");
+        let mut c3 = analyzed("p#c3", "Le réseau, encore le réseau.");
+        c3.lang.lang = Language::from_code("fr");
+        let mut c4 = analyzed("p#c4", "");
+        c4.lang.lang = None;
+        let row = row_of(&[p, c1, c2, c3, c4]);
+        assert_eq!(row.comment_langs, "fr:2|en:1|und:1");
+        assert_eq!((row.comment_links, row.comment_emails), (2, 1));
+        // The post's Facebook is not the comments'.
+        assert_eq!(row.comment_networks, "Facebook:3|Viadeo:1");
+        // networking: "réseaux sociaux" in the post; "network" (c2) and "réseau" twice (c3)
+        // in the comments. privacy: "vie privée" in the post only.
+        assert_eq!(row.theme_comment_share, "networking:0.75|privacy:0.00");
+    }
+
+    #[test]
+    fn order_of_arrival_changes_nothing() {
+        let docs = vec![
+            post("a", "Ann", "2007-09-27T00:07"),
+            comment("a#c1", "a", "", "Bob", "2007-09-27T13:10"),
+            comment("a#c2", "a", "a#c1", "ann", "2007-09-28T08:00"),
+            comment("a#c3", "a", "a#c2", "Cid", ""),
+            post("b", "Bob", "2007-10-01"),
+            comment("b#c1", "b", "b#c2", "Ann", "2007-10-02"),
+            comment("b#c2", "b", "b#c1", "Ann", "2007-10-03"),
+            comment("z#c1", "z", "", "Zed", ""),
+        ];
+        let expected = rows_of(&docs);
+        let ids: Vec<&str> = expected.iter().map(|r| r.post_id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "z"]);
+        // Comments before their posts, replies before what they answer.
+        let mut reversed = docs.clone();
+        reversed.reverse();
+        assert_eq!(rows_of(&reversed), expected);
+        let mut comments_first = docs.clone();
+        comments_first.sort_by_key(|a| a.meta.kind == Kind::Post);
+        assert_eq!(rows_of(&comments_first), expected);
+        // A slice at a time is the same as one by one.
+        let mut threads = Threads::new(&LEXICON);
+        for slice in docs.chunks(3) {
+            threads.extend(slice);
+        }
+        assert_eq!(threads.rows(), expected);
+    }
+
+    /// `(replies, max_depth)` of comments `p#c0`, `p#c1`, ... whose parents are `parents`
+    /// (an index past the end: no such comment), the slow way: a comment is on a circle when
+    /// its parents lead back to it; the first of each circle loses its link; depths are
+    /// walks up the links left.
+    fn slow_shape(parents: &[usize]) -> (u64, u64) {
+        let n = parents.len();
+        let up = |i: usize| (parents[i] < n).then_some(parents[i]);
+        let circle = |i: usize| -> Vec<usize> {
+            let mut members = vec![i];
+            let mut at = up(i);
+            for _ in 0..n {
+                match at {
+                    Some(j) if j == i => return members,
+                    Some(j) => {
+                        members.push(j);
+                        at = up(j);
+                    }
+                    None => break,
+                }
+            }
+            Vec::new()
+        };
+        let kept: Vec<Option<usize>> = (0..n)
+            .map(|i| match circle(i).iter().min() {
+                Some(&first) if first == i => None,
+                _ => up(i),
+            })
+            .collect();
+        let depth = |mut i: usize| {
+            let mut d = 1;
+            while let Some(p) = kept[i] {
+                d += 1;
+                i = p;
+            }
+            d
+        };
+        let replies = kept.iter().filter(|p| p.is_some()).count() as u64;
+        (replies, (0..n).map(depth).max().unwrap_or(0))
+    }
+
+    proptest::proptest! {
+        /// Any parent links (circles, unknown parents, the post), in any order: the shape is
+        /// the slow way's, and every row the same.
+        #[test]
+        fn any_parents_in_any_order(
+            (parents, order) in proptest::collection::vec(0..40usize, 0..30).prop_flat_map(|p| {
+                let n = p.len();
+                (Just(p), Just((0..n).collect::<Vec<_>>()).prop_shuffle())
+            })
+        ) {
+            let n = parents.len();
+            let parent_id = |p: usize| match p {
+                // Some parents are the post, some are empty, others unknown comments.
+                p if p == n => String::new(),
+                p if p == n + 1 => "p".to_string(),
+                p => format!("p#c{p}"),
+            };
+            let docs: Vec<Analysis> = std::iter::once(post("p", "", ""))
+                .chain(parents.iter().enumerate().map(|(i, &p)| {
+                    comment(&format!("p#c{i}"), "p", &parent_id(p), "", "")
+                }))
+                .collect();
+            let row = row_of(&docs);
+            prop_assert_eq!((row.replies, row.max_depth), slow_shape(&parents));
+            prop_assert!(n == 0 || row.replies < n as u64);
+            let shuffled: Vec<Analysis> = order.iter().map(|&i| docs[i + 1].clone())
+                .chain(std::iter::once(docs[0].clone()))
+                .collect();
+            prop_assert_eq!(row_of(&shuffled), row);
+        }
+    }
+
+    #[test]
+    fn a_second_post_with_the_same_id_is_left_out() {
+        let mut second = post("p", "Bob", "2008-01-01");
+        second.meta.title = "second".into();
+        let row = row_of(&[post("p", "Ann", "2007-09-27"), second]);
+        assert_eq!(
+            (row.author.as_str(), row.title.as_str()),
+            ("Ann", "title of p")
+        );
+    }
+}
