@@ -139,3 +139,39 @@ fn analyze_writes_keyness_and_groups_by_kind() {
     // "network" is a term of the built-in networking theme: 5 hits in the posts' 10 words,
     // 1 in the comments'. Only spam passes the default p of 0.05 as a keyword.
 }
+
+/// The seed: posted 2007-09-27 at 00:07, first comment at 13:10 the same day (13 h 03 min,
+/// 13.05 h), last on 2007-11-19 at 17:38 (53.73 days: 3 / 53.73 = 0.06 a day), three
+/// commenters, none of them the author, flat (page dumps have no threads).
+#[test]
+fn threads_csv_for_the_seed() {
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&["corpus/000_affe261f8401dc5a.txt"], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let threads = report(out.path(), "threads.csv");
+    let rows: Vec<&str> = threads.lines().collect();
+    assert_eq!(rows.len(), 2, "{threads}");
+    let cells: Vec<&str> = rows[1].split(',').collect();
+    assert_eq!(
+        cells[..17],
+        [
+            "000_affe261f8401dc5a.txt",
+            "Les réfractaires du réseautage...",
+            "Miss_TICS",
+            "2007-09-27T00:07",
+            "3",
+            "0",
+            "1",
+            "3",
+            "0",
+            "2007-09-27T13:10",
+            "2007-11-19T17:38",
+            "13.05",
+            "0.06",
+            "fr:3",
+            "2",
+            "1",
+            "Facebook:1",
+        ]
+    );
+}

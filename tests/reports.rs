@@ -32,7 +32,8 @@ fn committed_reports_match_what_the_code_writes() {
             "problems.csv",
             "themes.csv",
             "themes_lexicon.csv",
-            "themes_summary.csv"
+            "themes_summary.csv",
+            "threads.csv"
         ],
         "no temporary file left behind"
     );

@@ -8,6 +8,7 @@ use anyhow::Context;
 use tisse::compare::grouping::Grouping;
 use tisse::compare::groups::Groups;
 use tisse::compare::keyness::{self, Keyness, KeynessOptions};
+use tisse::compare::threads::Threads;
 use tisse::keywords::Scorer;
 use tisse::pipeline::RunOutput;
 use tisse::report;
@@ -166,6 +167,7 @@ fn write_reports(
     let mut totals = ThemeTotals::new(lexicon);
     let mut keyness = Keyness::new(grouping.clone());
     let mut groups = Groups::new(grouping, lexicon);
+    let mut threads = Threads::new(lexicon);
 
     output.analyses.for_each_slice(|slice| {
         documents.1.rows(report::documents::rows(slice))?;
@@ -186,6 +188,7 @@ fn write_reports(
         for analysis in slice {
             keyness.add(analysis);
             groups.add(analysis);
+            threads.add(analysis);
         }
         Ok(())
     })?;
@@ -221,6 +224,7 @@ fn write_reports(
         "groups.csv",
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
+    set.write_csv("threads.csv", threads.rows())?;
     set.write_csv("problems.csv", report::problems::rows(&output.problems))?;
     set.commit()?;
     Ok(())
