@@ -1092,4 +1092,31 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn an_analysis_with_its_fingerprint_round_trips_as_spilled() {
+        let analysis = spam_fixture().swap_remove(3);
+        assert!(!analysis.fingerprint.is_empty());
+        let line = serde_json::to_string(&analysis).unwrap();
+        let back: Analysis = serde_json::from_str(&line).unwrap();
+        assert_eq!(back, analysis);
+    }
+
+    #[test]
+    fn a_bucket_of_copies_costs_one_comparison_a_copy() {
+        // A thousand copies of one text, and in their midst a text that agrees with them on
+        // the band but is not similar: each copy is compared with that one and with one copy.
+        let comparisons = std::cell::Cell::new(0);
+        let similar = |a: u32, b: u32| {
+            comparisons.set(comparisons.get() + 1);
+            a != 500 && b != 500
+        };
+        let bucket: Vec<(u64, u32)> = (0..1000).map(|document| (7, document)).collect();
+        let mut sets = UnionFind::new(1000);
+        link_bucket(&bucket, &mut sets, &similar);
+        assert!(comparisons.get() <= 2 * 1000, "{}", comparisons.get());
+        let roots: HashSet<u32> = (0..1000).map(|d| sets.find(d)).collect();
+        assert_eq!(roots.len(), 2);
+        assert_ne!(sets.find(500), sets.find(0));
+    }
 }
