@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::compare::duplicates::Fingerprint;
 use crate::document::Metadata;
 use crate::keywords::DocTerms;
 use crate::lang::LangInfo;
@@ -39,6 +40,9 @@ pub struct Analysis {
     /// Where the document uses a theme's term, in its final language, sorted by start
     /// ([`crate::themes`]).
     pub themes: Vec<Hit>,
+    /// The MinHash signature of its word pairs, for near-duplicates; empty for a short text
+    /// ([`crate::compare::duplicates`]). It does not depend on the language.
+    pub fingerprint: Fingerprint,
 }
 
 impl Analysis {

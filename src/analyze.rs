@@ -10,6 +10,7 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::Analysis;
+use crate::compare::duplicates::Fingerprint;
 use crate::document::Document;
 use crate::keywords::{self, DocTerms, Stopwords};
 use crate::lang::{LangDetector, LangOptions, Language};
@@ -79,8 +80,9 @@ impl Analyzer {
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
         let lang = self.lang.detect(&document.text);
-        // Tokenized once, for keywords and themes alike.
+        // Tokenized once, for keywords, themes and the fingerprint alike.
         let words = text::tokenize(&document.text, lang.lang);
+        let fingerprint = Fingerprint::of_tokens(&words);
         let (tokens, content_words, forms) =
             keywords::count_tokens(&words, lang.lang, &self.stopwords);
         let terms = DocTerms {
@@ -102,6 +104,7 @@ impl Analyzer {
             links,
             networks,
             themes,
+            fingerprint,
         }
     }
 

@@ -1,1 +1,84 @@
-//! (being written)
+//! `duplicates.csv`: one row a document in a cluster of near-duplicates.
+//!
+//! Clusters are numbered from 1 in report order of their first members; rows go by cluster,
+//! then in report order within it, the first member first. Documents in no cluster have no
+//! row. The clusters themselves are found by [`crate::compare::duplicates`]; this file only
+//! says how a row looks.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::report::CsvRow;
+
+/// Decimals printed for similarities.
+pub const SIMILARITY_DECIMALS: usize = 4;
+
+/// A row of `duplicates.csv`; the field order is the column order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DuplicateRow<'a> {
+    /// The cluster's number, from 1.
+    pub cluster: usize,
+    /// The document.
+    pub doc_id: &'a str,
+    /// `post` or `comment`.
+    pub kind: &'static str,
+    /// The estimated Jaccard similarity of its word pairs with the cluster's first member's
+    /// (1 for the first member itself). It may be below the threshold: a member joins
+    /// through whichever member it is close to.
+    pub similarity_to_first: Similarity,
+    /// Characters in its text.
+    pub chars: u64,
+}
+
+impl CsvRow for DuplicateRow<'_> {
+    const HEADER: &'static [&'static str] =
+        &["cluster", "doc_id", "kind", "similarity_to_first", "chars"];
+}
+
+/// A similarity from 0 to 1, printed with [`SIMILARITY_DECIMALS`] decimals.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Similarity(pub f64);
+
+impl fmt::Display for Similarity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.*}", SIMILARITY_DECIMALS, self.0)
+    }
+}
+
+impl Serialize for Similarity {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{serialized_header, write_csv_to};
+
+    fn row() -> DuplicateRow<'static> {
+        DuplicateRow {
+            cluster: 1,
+            doc_id: "spam.jsonl#p1c3",
+            kind: "comment",
+            similarity_to_first: Similarity(53.0 / 64.0),
+            chars: 312,
+        }
+    }
+
+    #[test]
+    fn header_matches_fields() {
+        assert_eq!(serialized_header(&row()), DuplicateRow::HEADER);
+    }
+
+    #[test]
+    fn similarity_has_four_decimals() {
+        let mut out = Vec::new();
+        write_csv_to(&mut out, [row()]).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "cluster,doc_id,kind,similarity_to_first,chars\n1,spam.jsonl#p1c3,comment,0.8281,312\n"
+        );
+    }
+}
