@@ -265,6 +265,18 @@ impl Vocabulary {
         id
     }
 
+    /// Takes a document's stems back out of the corpus counts (occurrences and documents):
+    /// for a near-duplicate counted once (`--drop-duplicates`). Surface form counts, which only
+    /// choose each stem's readable form, are left as they are.
+    pub fn uncount(&mut self, stems: &[(StemId, u32)]) {
+        for &(id, count) in stems {
+            if let Some(stem) = self.stems.get_mut(id as usize) {
+                stem.count = stem.count.saturating_sub(u64::from(count));
+                stem.documents = stem.documents.saturating_sub(1);
+            }
+        }
+    }
+
     /// Every stem with its corpus counts, indexed by [`StemId`].
     pub fn stems(&self) -> &[Stem] {
         &self.stems

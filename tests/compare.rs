@@ -175,3 +175,90 @@ fn threads_csv_for_the_seed() {
         ]
     );
 }
+
+const SPAM: &str = "tests/fixtures/compare/spam.jsonl";
+
+/// The same "iPod VIP" spam, lightly edited, under each of five posts: one cluster of five,
+/// the first in `doc_id` order first; the genuine posts and comments in none.
+#[test]
+fn five_edited_copies_of_a_spam_are_one_cluster() {
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[SPAM], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let duplicates = report(out.path(), "duplicates.csv");
+    let rows: Vec<Vec<&str>> = duplicates
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let ids: Vec<&str> = rows.iter().map(|r| r[1]).collect();
+    assert_eq!(
+        ids,
+        [
+            "spam.jsonl#p1c3",
+            "spam.jsonl#p2c3",
+            "spam.jsonl#p3c3",
+            "spam.jsonl#p4c3",
+            "spam.jsonl#p5c3"
+        ]
+    );
+    assert!(rows.iter().all(|r| r[0] == "1" && r[2] == "comment"));
+    assert_eq!(rows[0][3], "1.0000");
+    assert!(
+        rows.iter().all(|r| r[3].parse::<f64>().unwrap() >= 0.8),
+        "{duplicates}"
+    );
+}
+
+/// With `--drop-duplicates`, the cluster counts once: its first copy stays, the four others
+/// leave keywords, themes and keyness; documents.csv and duplicates.csv keep them all.
+#[test]
+fn drop_duplicates_counts_each_cluster_once() {
+    let kept = tempfile::tempdir().unwrap();
+    let dropped = tempfile::tempdir().unwrap();
+    analyze(&[SPAM], kept.path());
+    let output = analyze(&[SPAM, "--drop-duplicates"], dropped.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("--drop-duplicates: 1 cluster counted once, its first document kept: 4 near-duplicates left out"),
+        "{stderr}"
+    );
+    for name in [
+        "documents.csv",
+        "duplicates.csv",
+        "links.csv",
+        "threads.csv",
+    ] {
+        assert_eq!(
+            report(kept.path(), name),
+            report(dropped.path(), name),
+            "{name}"
+        );
+    }
+    let spam_row = |dir: &std::path::Path| {
+        report(dir, "themes_summary.csv")
+            .lines()
+            .find(|l| l.starts_with("spam,comment,"))
+            .unwrap()
+            .to_string()
+    };
+    // theme, kind, documents, hits, ...: five spams of five hits each, then one.
+    assert!(spam_row(kept.path()).starts_with("spam,comment,5,24,"));
+    assert!(spam_row(dropped.path()).starts_with("spam,comment,1,5,"));
+    let corpus_count = |dir: &std::path::Path, stem: &str| {
+        report(dir, "keywords.csv")
+            .lines()
+            .find(|l| l.starts_with(&format!("corpus,fr,{stem},")))
+            .map(|l| l.split(',').nth(4).unwrap().to_string())
+    };
+    // "bancaire" is in the spam only: five copies, then one.
+    assert_eq!(corpus_count(kept.path(), "bancair").as_deref(), Some("5"));
+    assert_eq!(
+        corpus_count(dropped.path(), "bancair").as_deref(),
+        Some("1")
+    );
+    let themes = report(dropped.path(), "themes.csv");
+    assert!(themes.contains("spam.jsonl#p1c3,"));
+    assert!(!themes.contains("spam.jsonl#p2c3,"));
+}

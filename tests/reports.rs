@@ -24,6 +24,7 @@ fn committed_reports_match_what_the_code_writes() {
         names,
         [
             "documents.csv",
+            "duplicates.csv",
             "groups.csv",
             "keyness.csv",
             "keywords.csv",

@@ -1,10 +1,13 @@
 //! `tisse analyze`: the main job. Reads a corpus and writes every report.
 
+use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter};
 use std::path::PathBuf;
 
 use anyhow::Context;
+use tisse::Analysis;
+use tisse::compare::duplicates::{DEFAULT_THRESHOLD, DuplicateOptions, Duplicates};
 use tisse::compare::grouping::Grouping;
 use tisse::compare::groups::Groups;
 use tisse::compare::keyness::{self, Keyness, KeynessOptions};
@@ -95,6 +98,16 @@ pub struct Args {
     #[command(flatten)]
     grouping: GroupingArgs,
 
+    /// duplicates.csv: the least estimated similarity (Jaccard of word pairs, 0 to 1) of
+    /// two documents in one cluster.
+    #[arg(long, value_name = "T", default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    duplicate_threshold: f64,
+
+    /// Count each cluster of near-duplicates once (its first document) in keywords, keyness,
+    /// themes, networks, groups and similarity.
+    #[arg(long)]
+    drop_duplicates: bool,
+
     /// keyness.csv: stems per group, language and direction.
     #[arg(long, value_name = "N", default_value_t = keyness::TOP)]
     keyness_top: usize,
@@ -115,9 +128,9 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         .analyzer()?
         .with_links(args.links.options()?)
         .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width));
-    let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
+    let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let out = &args.out;
-    write_reports(&args, grouping, &analyzer, &output)
+    let dropped = write_reports(&args, grouping, &analyzer, &mut output)
         .with_context(|| format!("cannot write the reports into {}", out.display()))?;
 
     let tally = &output.tally;
@@ -133,6 +146,14 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         count(tally.errors, "error"),
         out.display()
     ));
+    if let Some((documents, clusters)) = dropped {
+        terminal.summary(&format!(
+            "tisse: --drop-duplicates: {} counted once, its first document kept: {} left out of \
+             keywords, keyness, themes, networks, groups and similarity",
+            count(clusters as u64, "cluster"),
+            count(documents as u64, "near-duplicate"),
+        ));
+    }
     Ok(if tally.errors > 0 {
         Outcome::Skipped
     } else {
@@ -141,16 +162,43 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
 }
 
 /// Writes every report in one pass over the analyses (a big run reads them back from disk
-/// once), as a set: all are renamed into place only when all are written.
+/// once), as a set: all are renamed into place only when all are written. With
+/// `--drop-duplicates`, a first pass finds the near-duplicates; returns how many documents
+/// were then left out, in how many clusters.
 fn write_reports(
     args: &Args,
     grouping: Grouping,
     analyzer: &tisse::Analyzer,
-    output: &RunOutput,
-) -> io::Result<()> {
+    output: &mut RunOutput,
+) -> io::Result<Option<(usize, usize)>> {
     let mut set = ReportSet::new(&args.out)?;
     let lexicon = analyzer.themes.lexicon();
-    let scorer = Scorer::new(&output.vocabulary, output.tally.documents());
+    let duplicate_options = DuplicateOptions {
+        threshold: args.duplicate_threshold,
+    };
+    let mut documents_counted = output.tally.documents();
+    let known = match args.drop_duplicates {
+        true => {
+            let mut duplicates = Duplicates::new(duplicate_options);
+            output.analyses.for_each_slice(|slice| {
+                slice.iter().for_each(|a| duplicates.add(a));
+                Ok(())
+            })?;
+            let clusters = duplicates.finish();
+            let vocabulary = &mut output.vocabulary;
+            output.analyses.for_each_slice(|slice| {
+                for analysis in slice.iter().filter(|a| clusters.is_dropped(&a.meta.id)) {
+                    vocabulary.uncount(&analysis.terms.stems);
+                }
+                Ok(())
+            })?;
+            documents_counted -= clusters.dropped_count() as u64;
+            Some(clusters)
+        }
+        false => None,
+    };
+    let output = &*output;
+    let scorer = Scorer::new(&output.vocabulary, documents_counted);
 
     let mut documents = csv_file(&set, "documents.csv", DocumentRow::HEADER)?;
     let mut keywords = csv_file(&set, "keywords.csv", KeywordRow::HEADER)?;
@@ -168,13 +216,31 @@ fn write_reports(
     let mut keyness = Keyness::new(grouping.clone());
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
+    let mut duplicates = Duplicates::new(duplicate_options);
 
-    output.analyses.for_each_slice(|slice| {
-        documents.1.rows(report::documents::rows(slice))?;
+    output.analyses.for_each_slice(|all| {
+        documents.1.rows(report::documents::rows(all))?;
+        links.1.rows(report::links::rows(all))?;
+        for analysis in all {
+            threads.add(analysis);
+            if known.is_none() {
+                duplicates.add(analysis);
+            }
+        }
+        // Near-duplicates count once in what counts words, themes and networks.
+        let kept: Cow<[Analysis]> = match &known {
+            Some(clusters) if all.iter().any(|a| clusters.is_dropped(&a.meta.id)) => Cow::Owned(
+                all.iter()
+                    .filter(|a| !clusters.is_dropped(&a.meta.id))
+                    .cloned()
+                    .collect(),
+            ),
+            _ => Cow::Borrowed(all),
+        };
+        let slice = &*kept;
         keywords
             .1
             .rows(report::keywords::document_rows(slice, &scorer, args.top))?;
-        links.1.rows(report::links::rows(slice))?;
         networks.1.rows(report::networks::rows(slice))?;
         themes
             .1
@@ -188,7 +254,6 @@ fn write_reports(
         for analysis in slice {
             keyness.add(analysis);
             groups.add(analysis);
-            threads.add(analysis);
         }
         Ok(())
     })?;
@@ -225,9 +290,16 @@ fn write_reports(
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
     set.write_csv("threads.csv", threads.rows())?;
+    let clusters = match known {
+        Some(clusters) => clusters,
+        None => duplicates.finish(),
+    };
+    set.write_csv("duplicates.csv", clusters.rows())?;
     set.write_csv("problems.csv", report::problems::rows(&output.problems))?;
     set.commit()?;
-    Ok(())
+    Ok(args
+        .drop_duplicates
+        .then(|| (clusters.dropped_count(), clusters.cluster_count())))
 }
 
 /// A report written row by row during the pass.
@@ -243,4 +315,12 @@ fn csv_file(set: &ReportSet, name: &str, header: &[&str]) -> io::Result<Streamed
 fn finish_csv(set: &mut ReportSet, (file, csv): Streamed) -> io::Result<()> {
     csv.finish()?;
     set.finish(file)
+}
+
+/// A similarity threshold: a number in (0, 1].
+fn parse_threshold(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
+        _ => Err("expected a number greater than 0 and at most 1 (0.8, 0.9)".into()),
+    }
 }
