@@ -19,9 +19,54 @@ use crate::networks;
 use crate::text::{self, Token};
 use crate::themes::{Hit, Themes};
 
+/// Which parts of an analysis to compute: a command computes only what it prints
+/// (`tisse links` finds no themes, `tisse keywords` no links). Language, characters and
+/// words are always computed. A stage left out leaves its fields empty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stages {
+    /// Tokens, content words and stems (`keywords.csv`, keyness, similarity).
+    pub terms: bool,
+    /// Links and e-mail addresses.
+    pub links: bool,
+    /// Social networks named (in words, and through links when those are found).
+    pub networks: bool,
+    /// Theme hits.
+    pub themes: bool,
+    /// The near-duplicate fingerprint.
+    pub fingerprint: bool,
+}
+
+impl Stages {
+    /// Everything: what `tisse analyze` writes.
+    pub const ALL: Stages = Stages {
+        terms: true,
+        links: true,
+        networks: true,
+        themes: true,
+        fingerprint: true,
+    };
+
+    /// Nothing but language, characters and words; add the stages needed.
+    pub const NONE: Stages = Stages {
+        terms: false,
+        links: false,
+        networks: false,
+        themes: false,
+        fingerprint: false,
+    };
+}
+
+impl Default for Stages {
+    fn default() -> Stages {
+        Stages::ALL
+    }
+}
+
 /// Settings that shape the analysis of every document. It holds no per-run state.
 #[derive(Debug, Clone, Default)]
 pub struct Analyzer {
+    /// What to compute (everything by default).
+    pub stages: Stages,
     /// How languages are detected (or forced).
     pub lang: LangDetector,
     /// Stopwords of every language, and the user's.
@@ -64,6 +109,12 @@ impl Analyzer {
         self
     }
 
+    /// The same analyzer, computing only `stages`.
+    pub fn with_stages(mut self, stages: Stages) -> Analyzer {
+        self.stages = stages;
+        self
+    }
+
     /// Analyses one document.
     ///
     /// ```
@@ -79,20 +130,41 @@ impl Analyzer {
     /// assert_eq!((analysis.tokens, analysis.content_words), (6, 2));
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
+        let stages = self.stages;
         let lang = self.lang.detect(&document.text);
         // Tokenized once, for keywords, themes and the fingerprint alike.
-        let words = text::tokenize(&document.text, lang.lang);
-        let fingerprint = Fingerprint::of_tokens(&words);
-        let (tokens, content_words, forms) =
-            keywords::count_tokens(&words, lang.lang, &self.stopwords);
+        let words = if stages.terms || stages.themes || stages.fingerprint {
+            text::tokenize(&document.text, lang.lang)
+        } else {
+            Vec::new()
+        };
+        let fingerprint = match stages.fingerprint {
+            true => Fingerprint::of_tokens(&words),
+            false => Fingerprint::default(),
+        };
+        let (tokens, content_words, forms) = match stages.terms {
+            true => keywords::count_tokens(&words, lang.lang, &self.stopwords),
+            false => (0, 0, Vec::new()),
+        };
         let terms = DocTerms {
             forms,
             stems: Vec::new(),
         };
-        let links = links::extract(document, &self.links);
-        let redacted = links::redacted_spans(&links, &self.links);
-        let networks = networks::detect(&document.text, &links, &redacted);
-        let themes = self.themes_of(document, &words, lang.lang, &links);
+        let links = match stages.links {
+            true => links::extract(document, &self.links),
+            false => Vec::new(),
+        };
+        let networks = match stages.networks {
+            true => {
+                let redacted = links::redacted_spans(&links, &self.links);
+                networks::detect(&document.text, &links, &redacted)
+            }
+            false => Vec::new(),
+        };
+        let themes = match stages.themes {
+            true => self.themes_of(document, &words, lang.lang, &links),
+            false => Vec::new(),
+        };
         Analysis {
             meta: document.meta.clone(),
             chars: document.text.chars().count() as u64,
@@ -116,6 +188,9 @@ impl Analyzer {
         lang: Option<Language>,
         links: &[Link],
     ) -> Vec<Hit> {
+        if !self.stages.themes {
+            return Vec::new();
+        }
         let words = text::tokenize(&document.text, lang);
         self.themes_of(document, &words, lang, links)
     }
@@ -140,6 +215,9 @@ impl Analyzer {
 
     /// Tokens, content words and terms of a document read in `lang`.
     pub fn count_terms(&self, document: &Document, lang: Option<Language>) -> (u64, u64, DocTerms) {
+        if !self.stages.terms {
+            return (0, 0, DocTerms::default());
+        }
         let (tokens, content, forms) = keywords::count_terms(&document.text, lang, &self.stopwords);
         let terms = DocTerms {
             forms,

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
+use tisse::analyze::Stages;
 use tisse::collocates::Counts;
 use tisse::ingest;
 use tisse::report::{CsvRow, write_csv_to};
@@ -90,7 +91,8 @@ const DECIMALS: usize = 4;
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let node = Themes::compile(query(&args.term, args.stem)?, Default::default());
-    let analyzer = args.text.analyzer()?;
+    // The first read is for languages only; the texts are read again below.
+    let analyzer = args.text.analyzer()?.with_stages(Stages::NONE);
     let reading = args.reading.options();
     let (output, terminal) = read(global, &args.paths, &reading, &analyzer)?;
     // Each document's final language (thread fallback included), to find its words' stems.

@@ -6,6 +6,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
+use tisse::analyze::Stages;
 use tisse::compare::grouping::{GROUPING_NAMES, GroupFile, Grouping};
 use tisse::compare::keyness::{Keyness, KeynessOptions, MIN_COUNT, P_MAX, TOP};
 use tisse::report;
@@ -103,7 +104,10 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let grouping = args.grouping.grouping()?;
-    let analyzer = args.text.analyzer()?;
+    let analyzer = args.text.analyzer()?.with_stages(Stages {
+        terms: true,
+        ..Stages::NONE
+    });
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let mut keyness = Keyness::new(grouping);
     output.analyses.for_each_slice(|slice| {

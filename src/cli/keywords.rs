@@ -6,6 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
+use tisse::analyze::Stages;
 use tisse::keywords::{GroupBy, GroupCounts, Scorer, add_group_counts, parse_stopwords};
 use tisse::lang::{LangOptions, Language, parse_list, unknown};
 use tisse::report::keywords::{self as report, KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
@@ -131,7 +132,10 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         global,
         &args.paths,
         &args.reading.options(),
-        &args.text.analyzer()?,
+        &args.text.analyzer()?.with_stages(Stages {
+            terms: true,
+            ..Stages::NONE
+        }),
     )?;
     let tally = &output.tally;
     let scorer = Scorer::new(&output.vocabulary, tally.documents());

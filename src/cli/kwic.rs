@@ -10,6 +10,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use serde::Serialize;
+use tisse::analyze::Stages;
 use tisse::lang::Language;
 use tisse::report::{CsvRow, write_csv_to};
 use tisse::text::tokenize;
@@ -150,7 +151,14 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         paths.push(PathBuf::from("corpus"));
     }
     let themes = Themes::compile(lexicon, args.themes.options());
-    let analyzer = args.text.analyzer()?.with_themes(themes, Some(args.width));
+    let analyzer = args
+        .text
+        .analyzer()?
+        .with_themes(themes, Some(args.width))
+        .with_stages(Stages {
+            themes: true,
+            ..Stages::NONE
+        });
     let (output, terminal) = read(global, &paths, &args.reading.options(), &analyzer)?;
     let lexicon = analyzer.themes.lexicon();
     // Only the documents with a match are kept, a slice of analyses at a time: a big run

@@ -4,6 +4,7 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
+use tisse::analyze::Stages;
 use tisse::report::{self, links::GroupBy};
 
 use super::Outcome;
@@ -52,7 +53,12 @@ enum By {
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let analyzer = tisse::Analyzer::new().with_links(args.links.options()?);
+    let analyzer = tisse::Analyzer::new()
+        .with_links(args.links.options()?)
+        .with_stages(Stages {
+            links: true,
+            ..Stages::NONE
+        });
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     terminal.summary(&format!(
         "tisse: {}: {}, {}",
