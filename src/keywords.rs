@@ -64,7 +64,7 @@ impl Stopwords {
 
     /// Whether `word` (a token: lowercase, `'` apostrophes) is a stopword in `lang`.
     pub fn contains(&self, lang: Option<Language>, word: &str) -> bool {
-        self.extra.contains(word)
+        (!self.extra.is_empty() && self.extra.contains(word))
             || lang.is_some_and(|l| self.by_lang[l.whatlang() as usize].contains(word))
     }
 }

@@ -132,13 +132,23 @@ fn push_token(text: &str, range: Range<usize>, elisions: &[&str], tokens: &mut V
 /// Lowercases a word, writes `’` as `'`, and keeps it when it has a letter.
 fn push_word(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     let raw = &text[range.clone()];
-    if !raw.chars().any(char::is_alphabetic) {
-        return;
-    }
-    let mut text = raw.to_lowercase();
-    if text.contains('\u{2019}') {
-        text = text.replace('\u{2019}', "'");
-    }
+    // Most words of most texts are ASCII: they need no character decoding.
+    let text = if raw.is_ascii() {
+        if !raw.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        raw.to_ascii_lowercase()
+    } else {
+        if !raw.chars().any(char::is_alphabetic) {
+            return;
+        }
+        let text = raw.to_lowercase();
+        if text.contains('\u{2019}') {
+            text.replace('\u{2019}', "'")
+        } else {
+            text
+        }
+    };
     tokens.push(Token {
         text,
         start: range.start,
