@@ -165,12 +165,13 @@ print(f"Corpus: {jsonl}, {mb:.1f} MB of JSON Lines, {docs:,} documents. MB/s and
       f"are of that corpus for every row. Machine: {os.cpu_count()} cores ({cpu}), "
       f"{platform.system()} {platform.release()}; load average after the runs {' '.join(load)}.")
 print()
-print("| command | mean (s) | user (s) | MB/s | documents/s | time / tisse -j N | peak RSS (MB) |")
+print(f"| command | mean (s) | user (s) | MB/s | documents/s | time / `{base}` | peak RSS (MB) |")
 print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
 for r in runs:
     name, mean = r["command"], r["mean"]
     kb = rss.get(name)
     peak = f"{int(kb) / 1024:.0f}" if kb else ""
-    print(f"| `{name}` | {mean:.2f} ± {r['stddev'] or 0:.2f} | {r['user']:.2f} | {mb / mean:.1f} | "
+    cell = name.replace("|", "\\|")  # a pipe inside a cell ends it, even in backquotes
+    print(f"| `{cell}` | {mean:.2f} ± {r['stddev'] or 0:.2f} | {r['user']:.2f} | {mb / mean:.1f} | "
           f"{docs / mean:,.0f} | {mean / base_mean:.2f}x | {peak} |")
 EOF
