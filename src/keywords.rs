@@ -23,9 +23,10 @@
 //! Invariant: stems are language-tagged everywhere: French "information" and English
 //! "information" are two keys.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -36,9 +37,9 @@ use crate::text::{Token, stem, tokenize};
 #[derive(Debug, Clone)]
 pub struct Stopwords {
     /// Indexed by whatlang's language number; shared, so cloning an analyzer is cheap.
-    by_lang: Arc<Vec<HashSet<Box<str>>>>,
+    by_lang: Arc<Vec<FxHashSet<Box<str>>>>,
     /// The user's words (`--stopwords FILE`), stopwords in every language.
-    extra: Arc<HashSet<Box<str>>>,
+    extra: Arc<FxHashSet<Box<str>>>,
 }
 
 impl Default for Stopwords {
@@ -50,7 +51,7 @@ impl Default for Stopwords {
 impl Stopwords {
     /// Every language's list from the stop-words crate, plus `extra` words for all languages.
     pub fn new(extra: &[String]) -> Stopwords {
-        let mut by_lang = vec![HashSet::new(); whatlang::Lang::all().len()];
+        let mut by_lang = vec![FxHashSet::default(); whatlang::Lang::all().len()];
         for lang in Language::all() {
             by_lang[lang.whatlang() as usize] =
                 lang.stopwords().iter().map(|w| normalize(w)).collect();
@@ -63,7 +64,7 @@ impl Stopwords {
 
     /// Whether `word` (a token: lowercase, `'` apostrophes) is a stopword in `lang`.
     pub fn contains(&self, lang: Option<Language>, word: &str) -> bool {
-        self.extra.contains(word)
+        (!self.extra.is_empty() && self.extra.contains(word))
             || lang.is_some_and(|l| self.by_lang[l.whatlang() as usize].contains(word))
     }
 }
@@ -136,7 +137,7 @@ pub fn count_tokens(
     lang: Option<Language>,
     stopwords: &Stopwords,
 ) -> (u64, u64, Vec<FormCount>) {
-    let mut forms: HashMap<&str, u32> = HashMap::new();
+    let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
     let mut content = 0u64;
     for token in tokens {
         if stopwords.contains(lang, &token.text) {
@@ -167,9 +168,9 @@ pub fn count_tokens(
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     /// Form ids by form, one map a language (index 0: no language, then whatlang's order).
-    forms_by_lang: Vec<HashMap<Box<str>, FormId>>,
+    forms_by_lang: Vec<FxHashMap<Box<str>, FormId>>,
     /// Stem ids by stem, one map a language, as `forms_by_lang`.
-    stems_by_lang: Vec<HashMap<Box<str>, StemId>>,
+    stems_by_lang: Vec<FxHashMap<Box<str>, StemId>>,
     stems: Vec<Stem>,
     forms: Vec<Form>,
 }
@@ -211,8 +212,8 @@ impl Vocabulary {
     pub fn compact(&mut self, analyses: &mut [Analysis]) {
         if self.forms_by_lang.is_empty() {
             let langs = whatlang::Lang::all().len() + 1;
-            self.forms_by_lang = vec![HashMap::new(); langs];
-            self.stems_by_lang = vec![HashMap::new(); langs];
+            self.forms_by_lang = vec![FxHashMap::default(); langs];
+            self.stems_by_lang = vec![FxHashMap::default(); langs];
         }
         for analysis in analyses {
             let lang = analysis.lang.lang;

@@ -383,15 +383,16 @@ impl LangDetector {
     /// ```
     pub fn detect(&self, text: &str) -> LangInfo {
         let clean = without_masked(prefix(text, DETECT_BYTES));
-        let script = whatlang::detect_script(&clean);
         if let Some(forced) = self.forced {
             return LangInfo {
                 lang: Some(forced),
                 source: LangSource::Forced,
-                script,
+                script: whatlang::detect_script(&clean),
                 ..LangInfo::default()
             };
         }
+        // The detector finds the script too: it is looked for on its own only when the
+        // detector gives up.
         match self.detector.detect(&clean) {
             Some(info) => LangInfo {
                 lang: Some(Language(info.lang())),
@@ -401,7 +402,7 @@ impl LangDetector {
                 script: Some(info.script()),
             },
             None => LangInfo {
-                script,
+                script: whatlang::detect_script(&clean),
                 ..LangInfo::default()
             },
         }

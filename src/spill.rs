@@ -4,9 +4,15 @@
 //! Why: an [`Analysis`] costs about 500 bytes with its strings before its links (a few
 //! kilobytes with them), and a 1 GB export holds some 650,000 documents: keeping them all,
 //! plus the copies a growing `Vec` makes, took more than 500 MB even without links. So analyses are gathered in chunks of at most [`CHUNK`]; a full chunk is sorted
-//! (stably) and written to an anonymous temporary file as JSON Lines (a "run"), and reports
-//! read the runs back merged, a small slice at a time. Memory is then bounded by a chunk
-//! plus one line per run, whatever the corpus size.
+//! (stably) and written to an anonymous temporary file (a "run"), and reports read the runs
+//! back merged, a small slice at a time. Memory is then bounded by a chunk plus one analysis
+//! per run, whatever the corpus size.
+//!
+//! A run is a sequence of records, each an analysis in postcard (serde's compact binary
+//! format: varints, no field names) after its length as a little-endian `u32`. Every report
+//! reads the runs again, on one thread, so decoding is on the serial path of a big run: JSON
+//! Lines, the first format, was slower to read back and bigger (issue 10). The records never
+//! leave the process, so the format needs no versioning.
 //!
 //! Invariant: the order is the one a stable sort by id of all analyses, in the order they
 //! were added, would give: chunks are cut at fixed counts, each sorted stably, and the merge
@@ -20,7 +26,7 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BTreeSet;
 use std::collections::BinaryHeap;
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::sync::{LazyLock, Mutex};
 
 use crate::analysis::Analysis;
@@ -30,6 +36,11 @@ use crate::document::natural_cmp;
 pub const CHUNK: usize = 5_000;
 /// How many merged analyses are handed to a reader at a time.
 const SLICE: usize = 4096;
+
+/// The environment variable that sets the chunk of [`SortedAnalyses::new`] (a positive
+/// number): tests and benchmarks use it to make a small corpus spill, and check that the
+/// reports do not change.
+pub const CHUNK_VARIABLE: &str = "TISSE_SPILL_CHUNK";
 
 /// A name from one of tisse's tables (a network, a file type) held as `&'static str`. An
 /// alias rather than the type written out, so that serde's derive does not take the field
@@ -78,16 +89,21 @@ pub fn report_order(a: &Analysis, b: &Analysis) -> Ordering {
 pub struct SortedAnalyses {
     /// The analyses not spilled (all of them for a small corpus); sorted once finished.
     memory: Vec<Analysis>,
-    /// Sorted runs, each an anonymous temporary file of JSON Lines.
+    /// Sorted runs, each an anonymous temporary file of length-prefixed records.
     runs: Vec<File>,
     len: u64,
     chunk: usize,
 }
 
 impl SortedAnalyses {
-    /// An empty store that spills every [`CHUNK`] analyses.
+    /// An empty store that spills every [`CHUNK`] analyses, or every `TISSE_SPILL_CHUNK`
+    /// ([`CHUNK_VARIABLE`]) when that is set to a positive number.
     pub fn new() -> SortedAnalyses {
-        SortedAnalyses::with_chunk(CHUNK)
+        let chunk = std::env::var(CHUNK_VARIABLE)
+            .ok()
+            .and_then(|n| n.trim().parse::<usize>().ok())
+            .filter(|&n| n > 0);
+        SortedAnalyses::with_chunk(chunk.unwrap_or(CHUNK))
     }
 
     /// An empty store that spills every `chunk` analyses (small in tests).
@@ -151,7 +167,7 @@ impl SortedAnalyses {
         for run in &self.runs {
             let mut file = run;
             file.seek(SeekFrom::Start(0))?;
-            readers.push(Source::Run(BufReader::new(file), String::new()));
+            readers.push(Source::Run(BufReader::new(file), Vec::new()));
         }
         // Whatever could not be spilled is merged from memory (sorted by `finish`).
         readers.push(Source::Memory(self.memory.iter()));
@@ -195,9 +211,13 @@ impl SortedAnalyses {
         self.memory.sort_by(report_order);
         let file = tempfile::tempfile()?;
         let mut out = BufWriter::new(&file);
+        let mut record = Vec::new();
         for analysis in &self.memory {
-            serde_json::to_writer(&mut out, analysis)?;
-            out.write_all(b"\n")?;
+            record.clear();
+            record = postcard::to_extend(analysis, record).map_err(io::Error::other)?;
+            let len = u32::try_from(record.len()).map_err(io::Error::other)?;
+            out.write_all(&len.to_le_bytes())?;
+            out.write_all(&record)?;
         }
         out.flush()?;
         drop(out);
@@ -209,7 +229,8 @@ impl SortedAnalyses {
 
 /// Where the merge reads from: a run on disk, or the sorted analyses left in memory.
 enum Source<'a> {
-    Run(BufReader<&'a File>, String),
+    /// A run, and the buffer its records are read into.
+    Run(BufReader<&'a File>, Vec<u8>),
     Memory(std::slice::Iter<'a, Analysis>),
 }
 
@@ -217,12 +238,16 @@ impl Source<'_> {
     fn next(&mut self) -> io::Result<Option<Analysis>> {
         match self {
             Source::Memory(iter) => Ok(iter.next().cloned()),
-            Source::Run(reader, line) => {
-                line.clear();
-                if reader.read_line(line)? == 0 {
+            Source::Run(reader, record) => {
+                let mut len = [0; 4];
+                // A run ends where a record would start (a short read inside one is an error).
+                if reader.fill_buf()?.is_empty() {
                     return Ok(None);
                 }
-                serde_json::from_str(line)
+                reader.read_exact(&mut len)?;
+                record.resize(u32::from_le_bytes(len) as usize, 0);
+                reader.read_exact(record)?;
+                postcard::from_bytes(record)
                     .map(Some)
                     .map_err(io::Error::other)
             }
@@ -343,6 +368,37 @@ mod tests {
         assert_eq!(store.runs(), 2);
         let back = store.to_vec().unwrap();
         assert_eq!(back, [originals[1].clone(), originals[0].clone()]);
+    }
+
+    /// The bundled corpus, analysed with every optional field filled (theme contexts
+    /// included), comes back from runs of three analyses exactly as it went in, in the order
+    /// memory gives.
+    #[test]
+    fn a_tiny_chunk_gives_the_analyses_of_memory() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let (inputs, _) = crate::ingest::discover(&[root.join("corpus")]);
+        let analyzer =
+            crate::Analyzer::new().with_themes(crate::themes::Themes::default(), Some(40));
+        let analyses: Vec<Analysis> = inputs
+            .iter()
+            .flat_map(|input| crate::ingest::read_file(input, &Default::default()).documents)
+            .map(|document| analyzer.analyze(&document))
+            .collect();
+        assert!(analyses.len() > 50, "{} analyses", analyses.len());
+        assert!(
+            analyses
+                .iter()
+                .any(|a| a.themes.iter().any(|h| h.context.is_some()))
+        );
+        let mut spilled = SortedAnalyses::with_chunk(3);
+        spilled.extend(analyses.iter().rev().cloned());
+        spilled.finish();
+        assert!(spilled.runs() > 10);
+        let mut memory = SortedAnalyses::new();
+        memory.extend(analyses.into_iter().rev());
+        memory.finish();
+        assert_eq!(memory.runs(), 0);
+        assert_eq!(spilled.to_vec().unwrap(), memory.to_vec().unwrap());
     }
 
     proptest! {

@@ -26,13 +26,15 @@
 //! and tokens come in text order without overlap.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
+use std::rc::Rc;
 use std::sync::{Once, OnceLock};
 
 use linkify::LinkFinder;
 use rust_stemmers::Algorithm;
+use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Language;
@@ -130,13 +132,23 @@ fn push_token(text: &str, range: Range<usize>, elisions: &[&str], tokens: &mut V
 /// Lowercases a word, writes `’` as `'`, and keeps it when it has a letter.
 fn push_word(text: &str, range: Range<usize>, tokens: &mut Vec<Token>) {
     let raw = &text[range.clone()];
-    if !raw.chars().any(char::is_alphabetic) {
-        return;
-    }
-    let mut text = raw.to_lowercase();
-    if text.contains('\u{2019}') {
-        text = text.replace('\u{2019}', "'");
-    }
+    // Most words of most texts are ASCII: they need no character decoding.
+    let text = if raw.is_ascii() {
+        if !raw.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return;
+        }
+        raw.to_ascii_lowercase()
+    } else {
+        if !raw.chars().any(char::is_alphabetic) {
+            return;
+        }
+        let text = raw.to_lowercase();
+        if text.contains('\u{2019}') {
+            text.replace('\u{2019}', "'")
+        } else {
+            text
+        }
+    };
     tokens.push(Token {
         text,
         start: range.start,
@@ -226,9 +238,91 @@ fn handles(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 /// assert_eq!(stem("informații", Language::from_code("ro")), "inform");
 /// ```
 pub fn stem(word: &str, lang: Option<Language>) -> Cow<'_, str> {
-    let Some(algorithm) = lang.and_then(Language::stemmer) else {
-        return Cow::Borrowed(word);
+    with_stem(word, lang, |stemmed| {
+        if stemmed == word {
+            Cow::Borrowed(word)
+        } else {
+            Cow::Owned(stemmed.to_owned())
+        }
+    })
+}
+
+/// Calls `f` with the stem of `word` in `lang` (what [`stem`] gives), without allocating
+/// when the stem is already known: for callers that only look the stem up.
+///
+/// Stems are cached per thread, keyed by language and word, because a corpus repeats its
+/// words: most tokens of a document were stemmed before, by an earlier document or by the
+/// other stage (keywords stem content words, themes every word). The cache is forgotten
+/// whole once it holds [`STEM_CACHE_ENTRIES`] words, which bounds its memory; being a cache
+/// of a pure function, it never changes a result.
+///
+/// ```
+/// use tisse::lang::Language;
+/// use tisse::text::with_stem;
+/// let fr = Language::from_code("fr");
+/// assert!(with_stem("réseaux", fr, |s| s == "réseau"));
+/// assert_eq!(with_stem("réseaux", None, str::len), "réseaux".len());
+/// ```
+pub fn with_stem<R>(word: &str, lang: Option<Language>, f: impl FnOnce(&str) -> R) -> R {
+    let Some((lang, algorithm)) = lang.and_then(|l| Some((l, l.stemmer()?))) else {
+        return f(word);
     };
+    let index = lang.whatlang() as usize;
+    // The borrow ends before the stemmer runs: `stem_uncached` may panic (caught inside).
+    let known = STEM_CACHE.with_borrow(|cache| {
+        cache
+            .by_lang
+            .get(index)
+            .and_then(|words| words.get(word))
+            .cloned()
+    });
+    let stemmed = match known {
+        Some(stemmed) => stemmed,
+        None => {
+            let stemmed: Option<Rc<str>> = match stem_uncached(word, algorithm) {
+                Cow::Borrowed(_) => None,
+                Cow::Owned(stemmed) => Some(stemmed.into()),
+            };
+            STEM_CACHE.with_borrow_mut(|cache| cache.insert(index, word, stemmed.clone()));
+            stemmed
+        }
+    };
+    f(stemmed.as_deref().unwrap_or(word))
+}
+
+/// The most words [`with_stem`] keeps per thread, all languages together.
+pub const STEM_CACHE_ENTRIES: usize = 1 << 16;
+
+/// Stems already computed on this thread: one map a language (whatlang's order), from a word
+/// to its stem, `None` when the stem is the word itself (shared, so that a hit copies no
+/// string).
+#[derive(Default)]
+struct StemCache {
+    by_lang: Vec<FxHashMap<Box<str>, Option<Rc<str>>>>,
+    len: usize,
+}
+
+impl StemCache {
+    fn insert(&mut self, index: usize, word: &str, stemmed: Option<Rc<str>>) {
+        if self.len >= STEM_CACHE_ENTRIES {
+            self.by_lang.iter_mut().for_each(FxHashMap::clear);
+            self.len = 0;
+        }
+        if self.by_lang.len() <= index {
+            self.by_lang.resize_with(index + 1, FxHashMap::default);
+        }
+        if self.by_lang[index].insert(word.into(), stemmed).is_none() {
+            self.len += 1;
+        }
+    }
+}
+
+thread_local! {
+    static STEM_CACHE: RefCell<StemCache> = RefCell::default();
+}
+
+/// [`stem`] without the cache: runs the stemmer, `Borrowed` when the stem is the word.
+fn stem_uncached(word: &str, algorithm: Algorithm) -> Cow<'_, str> {
     let input: Cow<str> = match algorithm {
         Algorithm::Russian if word.contains('ё') => Cow::Owned(word.replace('ё', "е")),
         Algorithm::Romanian if word.contains(['ș', 'ț']) => {

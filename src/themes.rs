@@ -34,12 +34,13 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::lang::{Language, unknown};
 use crate::links::redact::{chars_after, chars_before, excerpt};
-use crate::text::{Token, stem, tokenize};
+use crate::text::{Token, stem, tokenize, with_stem};
 
 /// The built-in lexicon, as shipped in `data/themes.toml`.
 pub const BUILTIN_SOURCE: &str = include_str!("../data/themes.toml");
@@ -312,7 +313,7 @@ impl Default for Themes {
 struct Matcher {
     lang: Option<Language>,
     /// Stem (folded when asked) -> id; ids start at 1, 0 is any other word.
-    ids: HashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<str>, u32>,
     automaton: Option<AhoCorasick>,
     /// The terms each pattern stands for.
     patterns: Vec<Vec<TermId>>,
@@ -336,7 +337,7 @@ impl Matcher {
     fn new(lexicon: &Lexicon, lang: Option<Language>, options: MatchOptions) -> Matcher {
         let mut matcher = Matcher {
             lang,
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             automaton: None,
             patterns: Vec::new(),
             literals: HashMap::new(),
@@ -386,6 +387,17 @@ impl Matcher {
             stem(&fold(token), self.lang).into_owned()
         } else {
             stem(token, self.lang).into_owned()
+        }
+    }
+
+    /// The id of a token's key ([`Matcher::key`]), 0 for a word of no term; without
+    /// allocating when the stem is cached ([`with_stem`]).
+    fn id(&self, token: &str, options: MatchOptions) -> u32 {
+        let id = |key: &str| self.ids.get(key).copied().unwrap_or(0);
+        if options.fold_accents {
+            with_stem(&fold(token), self.lang, id)
+        } else {
+            with_stem(token, self.lang, id)
         }
     }
 }
@@ -465,12 +477,11 @@ impl Themes {
         };
         let mut haystack = Vec::with_capacity(tokens.len() * CODE);
         // Each distinct word is stemmed once.
-        let mut seen: HashMap<&str, u32> = HashMap::new();
+        let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
         for token in tokens {
-            let id = *seen.entry(&token.text).or_insert_with(|| {
-                let key = matcher.key(&token.text, self.options);
-                matcher.ids.get(key.as_str()).copied().unwrap_or(0)
-            });
+            let id = *seen
+                .entry(&token.text)
+                .or_insert_with(|| matcher.id(&token.text, self.options));
             encode(id, &mut haystack);
         }
         // (theme, start, end, term): sorted so that each theme's leftmost-longest come first.
