@@ -29,11 +29,15 @@
 //!   `y[f] × maxweight[f]` (the largest weight `f` has in any vector); the features before
 //!   `b` reaches `t` (the prefix `y'`) are not indexed. For any `x`,
 //!   `x · y' ≤ Σ y'[f] × maxweight[f] < t`, so a pair reaching `t` shares an indexed feature
-//!   of `y`: querying the index with every feature of `x` finds every such `y`. The query
-//!   adds up the indexed part of `x · y`, bounds the prefix part (by `min(b, |x≤f'| ×
-//!   |y'|)`, Cauchy-Schwarz on the features up to the prefix's last one), and computes the
-//!   exact dot product only for candidates whose bound can still enter the top K, best bound
-//!   first.
+//!   of `y`: querying the index with the features of `x` finds every such `y`. The query
+//!   walks the features of `x` rarest first and admits new candidates only while the
+//!   features left could still make `t` together (`min(Σ x[f] × maxweight[f], |x_left|)`,
+//!   Bayardo's "remscore" with the L2 bound of Anastasiu & Karypis's L2AP, 2014): a post not
+//!   admitted by then has all its common features among those left or in its prefix, so it
+//!   is below `t`. Admitted candidates keep adding up the indexed part of `x · y`; the prefix
+//!   part is bounded (by `min(b, |y'|, |x≤f'| × |y'|)`, Cauchy-Schwarz on the features up to
+//!   the prefix's last one), and the exact dot product is computed only for candidates
+//!   whose bound can still enter the top K, best bound first.
 //! - Jaccard is prefix filtering (Chaudhuri, Ganti & Kaushik 2006; Xiao et al., PPJoin,
 //!   2008). `J(x, y) ≥ t` needs `|x ∩ y| ≥ ⌈t × |x|⌉`; with elements ordered by increasing
 //!   document frequency, two sets sharing `α` elements share one among the first
@@ -44,15 +48,18 @@
 //! The pruning only ever skips pairs shown to fall below `t` or below the K-th best, with a
 //! margin ([`EPSILON`]) for the rounding of the bounds. The scores themselves are computed by
 //! one function per measure, the same one a brute-force comparison uses: the text cosine sums
-//! each common feature's product rounded to a fixed point (an integer sum, so the order of
+//! each common feature's product truncated to a fixed point (an integer sum, so the order of
 //! the terms does not matter), and a Jaccard index is a ratio of two integers. Results are
 //! therefore bit-identical to the brute force, whatever the thread count; a property test
 //! checks it on random inputs.
 //!
-//! Worst cases: text, many posts sharing only rare stems with each other (every pair is a
-//! candidate); Jaccard, thousands of posts naming only `facebook`: each query scans the whole
-//! posting list of `facebook` (quadratic time, linear memory), though verification stops at
-//! the K best (all tie at 1, and candidates come in id order).
+//! Cost: the pruning removes the most frequent features' postings, not the quadratic term:
+//! every pair sharing a mid-frequency stem is touched once. On synthetic Zipf-distributed
+//! posts (`benches/similarity.rs`), time grows about as N² (see the bench's numbers); memory
+//! stays linear (the profiles, the suffix index, and per thread two arrays of a language's
+//! post count and one of the feature count). Jaccard's worst case: thousands of posts naming
+//! only `facebook`: each query scans the whole posting list of `facebook` (quadratic time),
+//! though verification stops at the K best (all tie at 1, and candidates come in id order).
 //!
 //! It does not cluster, does not deduplicate near-identical texts ([`super::duplicates`]
 //! does), and does not read texts: only what the analyses keep. Invariant: the rows depend on
@@ -409,8 +416,9 @@ impl TextVectors {
 
 /// A product of unit weights in fixed point.
 fn fixed(product: f64) -> u64 {
-    // Saturating conversion; products of unit weights are at most 1 (plus rounding).
-    (product * f64::powi(2.0, FIXED_BITS)).round() as u64
+    // Truncated (a single instruction, where rounding is a library call on baseline x86-64);
+    // saturating; products of unit weights are at most 1 (plus rounding).
+    (product * f64::powi(2.0, FIXED_BITS)) as u64
 }
 
 /// A fixed-point sum back as a float.
@@ -715,6 +723,8 @@ struct TextIndex<'a> {
     members: &'a [u32],
     /// Per member: entries of its vector left out of the index (its prefix).
     prefix_len: Vec<u32>,
+    /// Per feature: its largest unit weight among the members.
+    max_weight: Vec<f64>,
     /// Per member: `Σ y'[f] × maxweight[f]` over its prefix.
     prefix_bound: Vec<f64>,
     /// Per member: the norm of its prefix.
@@ -734,9 +744,11 @@ struct TextScratch {
     touched: Vec<u32>,
     /// The query's unit weights, dense by feature (0 elsewhere).
     dense: Vec<f64>,
-    /// The query's `(feature, weight)` and running sums of squared weights.
+    /// The query's `(feature, weight)`; running sums of its squared weights, and of its
+    /// weights times the features' largest weights (`reach[q]`: over `query[..q]`).
     query: Vec<(u32, f64)>,
     squares: Vec<f64>,
+    reach: Vec<f64>,
     candidates: Vec<(f64, u32)>,
 }
 
@@ -767,12 +779,15 @@ impl<'a> TextIndex<'a> {
                 let (f, c) = (text.features[i], text.counts[i]);
                 let w = text.unit(post, f, c);
                 let next = bound + w * max_weight[f as usize];
-                if next >= threshold {
+                let next_squares = squares + w * w;
+                // Either bound keeps the feature out: `x · y' ≤ min(Σ y'[f] × maxweight[f],
+                // |y'|)` for any unit `x`.
+                if next.min(next_squares.sqrt()) >= threshold {
                     len = n;
                     break;
                 }
                 bound = next;
-                squares += w * w;
+                squares = next_squares;
             }
             prefix_len.push(len as u32);
             prefix_bound.push(bound);
@@ -803,6 +818,7 @@ impl<'a> TextIndex<'a> {
         TextIndex {
             corpus,
             members,
+            max_weight,
             prefix_len,
             prefix_bound,
             prefix_norm,
@@ -820,6 +836,7 @@ impl<'a> TextIndex<'a> {
             dense: vec![0.0; self.corpus.text.idf.len()],
             query: Vec::new(),
             squares: Vec::new(),
+            reach: Vec::new(),
             candidates: Vec::new(),
         }
     }
@@ -832,23 +849,32 @@ impl<'a> TextIndex<'a> {
         s.query.clear();
         s.squares.clear();
         s.squares.push(0.0);
+        s.reach.clear();
+        s.reach.push(0.0);
         for i in text.range(post) {
             let (f, c) = (text.features[i], text.counts[i]);
             let w = text.unit(post, f, c);
             s.query.push((f, w));
-            let total = s.squares[s.squares.len() - 1] + w * w;
-            s.squares.push(total);
+            let squares = s.squares[s.squares.len() - 1] + w * w;
+            s.squares.push(squares);
+            let reach = s.reach[s.reach.len() - 1] + w * self.max_weight[f as usize];
+            s.reach.push(reach);
             s.dense[f as usize] = w;
         }
-        // The indexed part of every dot product.
-        for &(f, w) in &s.query {
-            let postings = self.offsets[f as usize]..self.offsets[f as usize + 1];
-            for i in postings {
+        // Rarest features first. Once the features left (`..=q`) cannot make `t` together,
+        // whatever they meet, a post not met yet cannot reach `t`: its common features are
+        // all among them, or in its unindexed prefix, which comes before its indexed ones
+        // (Bayardo et al.'s "remscore"). Those already met go on adding up.
+        let mut admitting = true;
+        for q in (0..s.query.len()).rev() {
+            admitting = admitting && s.reach[q + 1].min(s.squares[q + 1].sqrt()) + EPSILON >= t;
+            let (f, w) = s.query[q];
+            for i in self.offsets[f as usize]..self.offsets[f as usize + 1] {
                 let other = self.posting_member[i] as usize;
-                if other == local {
-                    continue;
-                }
                 if s.stamp[other] != stamp {
+                    if !admitting || other == local {
+                        continue;
+                    }
                     s.stamp[other] = stamp;
                     s.sums[other] = 0;
                     s.touched.push(other as u32);
@@ -856,19 +882,21 @@ impl<'a> TextIndex<'a> {
                 s.sums[other] += fixed(w * self.posting_weight[i]);
             }
         }
-        // Bounds on the unindexed part; candidates that cannot reach `t` are dropped.
         s.candidates.clear();
         for &other in &s.touched {
             let other = other as usize;
             let len = self.prefix_len[other] as usize;
-            let rest = if len == 0 {
+            let counted = unfixed(s.sums[other]);
+            let prefix = if len == 0 {
                 0.0
             } else {
                 let last = text.features[text.offsets[self.members[other] as usize] + len - 1];
                 let upto = s.query.partition_point(|q| q.0 <= last);
-                self.prefix_bound[other].min(s.squares[upto].sqrt() * self.prefix_norm[other])
+                self.prefix_bound[other]
+                    .min(self.prefix_norm[other])
+                    .min(s.squares[upto].sqrt() * self.prefix_norm[other])
             };
-            let bound = unfixed(s.sums[other]) + rest + EPSILON;
+            let bound = counted + prefix + EPSILON;
             if bound >= t && bound > 0.0 {
                 s.candidates.push((bound, other as u32));
             }
@@ -888,9 +916,10 @@ impl<'a> TextIndex<'a> {
             let range = text.range(other_post);
             let mut sum = s.sums[other as usize];
             for i in range.start..range.start + self.prefix_len[other as usize] as usize {
-                let x = s.dense[text.features[i] as usize];
+                let f = text.features[i];
+                let x = s.dense[f as usize];
                 if x != 0.0 {
-                    sum += fixed(x * text.unit(other_post, text.features[i], text.counts[i]));
+                    sum += fixed(x * text.unit(other_post, f, text.counts[i]));
                 }
             }
             let score = unfixed(sum);
