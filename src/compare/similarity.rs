@@ -198,6 +198,17 @@ impl Interner {
 }
 
 /// Post profiles, added to one analysis at a time; [`PostProfiles::finish`] compares them.
+///
+/// ```
+/// use tisse::compare::similarity::{PostProfiles, SimilarBy, SimilarityOptions};
+/// let options = SimilarityOptions { by: SimilarBy::Links, ..SimilarityOptions::default() };
+/// let mut profiles = PostProfiles::new(options);
+/// // Every analysis of the run, posts and comments, in report order, a slice at a time:
+/// // for analysis in slice { profiles.add(analysis); }
+/// // then, with the run's vocabulary: profiles.finish(&vocabulary.terms())
+/// let rows = profiles.finish(&[]);
+/// assert!(rows.is_empty());
+/// ```
 #[derive(Debug)]
 pub struct PostProfiles {
     options: SimilarityOptions,
@@ -737,10 +748,9 @@ struct TextIndex<'a> {
 
 /// One thread's working memory for text queries.
 struct TextScratch {
-    /// Indexed part of the dot product, by member.
-    sums: Vec<u64>,
-    /// The query that last touched each member (query number + 1).
-    stamp: Vec<u32>,
+    /// By member: the query that last touched it (query number + 1), and the indexed part
+    /// of its dot product with that query; side by side, one cache line a touch.
+    slots: Vec<(u32, u64)>,
     touched: Vec<u32>,
     /// The query's unit weights, dense by feature (0 elsewhere).
     dense: Vec<f64>,
@@ -830,8 +840,7 @@ impl<'a> TextIndex<'a> {
 
     fn scratch(&self) -> TextScratch {
         TextScratch {
-            sums: vec![0; self.members.len()],
-            stamp: vec![0; self.members.len()],
+            slots: vec![(0, 0); self.members.len()],
             touched: Vec::new(),
             dense: vec![0.0; self.corpus.text.idf.len()],
             query: Vec::new(),
@@ -871,22 +880,22 @@ impl<'a> TextIndex<'a> {
             let (f, w) = s.query[q];
             for i in self.offsets[f as usize]..self.offsets[f as usize + 1] {
                 let other = self.posting_member[i] as usize;
-                if s.stamp[other] != stamp {
+                let slot = &mut s.slots[other];
+                if slot.0 != stamp {
                     if !admitting || other == local {
                         continue;
                     }
-                    s.stamp[other] = stamp;
-                    s.sums[other] = 0;
+                    *slot = (stamp, 0);
                     s.touched.push(other as u32);
                 }
-                s.sums[other] += fixed(w * self.posting_weight[i]);
+                slot.1 += fixed(w * self.posting_weight[i]);
             }
         }
         s.candidates.clear();
         for &other in &s.touched {
             let other = other as usize;
             let len = self.prefix_len[other] as usize;
-            let counted = unfixed(s.sums[other]);
+            let counted = unfixed(s.slots[other].1);
             let prefix = if len == 0 {
                 0.0
             } else {
@@ -914,7 +923,7 @@ impl<'a> TextIndex<'a> {
                 continue;
             }
             let range = text.range(other_post);
-            let mut sum = s.sums[other as usize];
+            let mut sum = s.slots[other as usize].1;
             for i in range.start..range.start + self.prefix_len[other as usize] as usize {
                 let f = text.features[i];
                 let x = s.dense[f as usize];
