@@ -55,7 +55,7 @@
 //!
 //! Cost: the pruning removes the most frequent features' postings, not the quadratic term:
 //! every pair sharing a mid-frequency stem is touched once. On synthetic Zipf-distributed
-//! posts (`benches/similarity.rs`), time grows about as N² (see the bench's numbers); memory
+//! posts (`benches/similarity.rs`, which has the figures), time grows at least as N²; memory
 //! stays linear (the profiles, the suffix index, and per thread two arrays of a language's
 //! post count and one of the feature count). Jaccard's worst case: thousands of posts naming
 //! only `facebook`: each query scans the whole posting list of `facebook` (quadratic time),
