@@ -1,1 +1,107 @@
-//! (being written)
+//! `similar_posts.csv`: each post's nearest posts, by text, links, commenters or networks.
+//!
+//! One row a (post, neighbour) pair, the neighbours of a post ranked 1, 2, 3... Every row
+//! shows all four measures, whichever one ranked it (`score` is the ranking one), so that a
+//! reader sees why two posts are close. Floats are printed with [`SCORE_DECIMALS`] decimals.
+//!
+//! It compares nothing itself ([`crate::compare::similarity`] does). Invariant: rows come
+//! grouped by `post_a` in natural order of post ids, and within a post by `rank`.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::report::CsvRow;
+
+/// Decimals printed for similarities.
+pub const SCORE_DECIMALS: usize = 4;
+
+/// A similarity in [0, 1], printed with [`SCORE_DECIMALS`] decimals.
+#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
+pub struct Score(pub f64);
+
+impl fmt::Display for Score {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:.*}", SCORE_DECIMALS, self.0)
+    }
+}
+
+impl Serialize for Score {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A row of `similar_posts.csv`: one post and one of its nearest posts; the field order is the
+/// column order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimilarityRow {
+    /// The post whose neighbours these are.
+    pub post_a: String,
+    /// One of its nearest posts.
+    pub post_b: String,
+    /// 1 for `post_a`'s nearest post.
+    pub rank: usize,
+    /// The measure the posts were ranked by (`--similar-by`): one of the four below.
+    pub score: Score,
+    /// TF-IDF cosine of their stems; 0 when their languages differ.
+    pub text_cosine: Score,
+    /// The stems weighing most in `text_cosine`, by their most frequent form, joined with
+    /// `; `.
+    pub shared_terms: String,
+    /// Jaccard index of the registrable domains they link to.
+    pub links_jaccard: Score,
+    /// Jaccard index of their commenters (names lowercased, the post's own author left out).
+    pub commenters_jaccard: Score,
+    /// Jaccard index of the social networks they name.
+    pub networks_jaccard: Score,
+}
+
+impl CsvRow for SimilarityRow {
+    const HEADER: &'static [&'static str] = &[
+        "post_a",
+        "post_b",
+        "rank",
+        "score",
+        "text_cosine",
+        "shared_terms",
+        "links_jaccard",
+        "commenters_jaccard",
+        "networks_jaccard",
+    ];
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::serialized_header;
+
+    #[test]
+    fn header_matches_fields() {
+        let row = SimilarityRow {
+            post_a: "a.txt".into(),
+            post_b: "b.txt".into(),
+            rank: 1,
+            score: Score(0.5),
+            text_cosine: Score(0.5),
+            shared_terms: "réseau; geek".into(),
+            links_jaccard: Score(0.0),
+            commenters_jaccard: Score(0.0),
+            networks_jaccard: Score(0.0),
+        };
+        assert_eq!(serialized_header(&row), SimilarityRow::HEADER);
+    }
+
+    #[test]
+    fn scores_print_fixed_decimals() {
+        let cases: &[(f64, &str)] = &[
+            (0.0, "0.0000"),
+            (1.0, "1.0000"),
+            (1.0 / 3.0, "0.3333"),
+            (2.0 / 3.0, "0.6667"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(Score(*value).to_string(), *text);
+        }
+    }
+}
