@@ -262,3 +262,45 @@ fn drop_duplicates_counts_each_cluster_once() {
     assert!(themes.contains("spam.jsonl#p1c3,"));
     assert!(!themes.contains("spam.jsonl#p2c3,"));
 }
+
+/// In corpus/, the seed and its follow-up on the same blog (same subject, two of the same
+/// three commenters) are each other's nearest post by text, and score on commenters.
+#[test]
+fn the_seed_and_its_follow_up_are_each_others_first_neighbour() {
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&["corpus"], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let similarity = report(out.path(), "similarity.csv");
+    let rows: Vec<Vec<&str>> = similarity
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
+    let first = |post: &str| {
+        rows.iter()
+            .find(|r| r[0] == post && r[2] == "1")
+            .unwrap_or_else(|| panic!("no neighbour for {post} in\n{similarity}"))
+            .clone()
+    };
+    let seed = "000_affe261f8401dc5a.txt";
+    let follow_up = "007_refractaires_suite.txt";
+    let a = first(seed);
+    let b = first(follow_up);
+    assert_eq!((a[1], b[1]), (follow_up, seed));
+    // Same score both ways; commenters: S.deCampou and Henri Kaufman of three each, 2 / 4.
+    assert_eq!(a[3], b[3]);
+    assert_eq!(a[3], a[4], "ranked by text by default");
+    assert_eq!(a[7], "0.5000");
+    // By commenters, the pair is still first, scored 0.5.
+    let by_commenters = tempfile::tempdir().unwrap();
+    analyze(
+        &["corpus", "--similar-by", "commenters"],
+        by_commenters.path(),
+    );
+    let csv = report(by_commenters.path(), "similarity.csv");
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with(&format!("{seed},{follow_up},1,0.5000,"))),
+        "{csv}"
+    );
+}

@@ -31,6 +31,7 @@ fn committed_reports_match_what_the_code_writes() {
             "links.csv",
             "networks.csv",
             "problems.csv",
+            "similarity.csv",
             "themes.csv",
             "themes_lexicon.csv",
             "themes_summary.csv",

@@ -11,6 +11,9 @@ use tisse::compare::duplicates::{DEFAULT_THRESHOLD, DuplicateOptions, Duplicates
 use tisse::compare::grouping::Grouping;
 use tisse::compare::groups::Groups;
 use tisse::compare::keyness::{self, Keyness, KeynessOptions};
+use tisse::compare::similarity::{
+    DEFAULT_MIN_SIMILARITY, DEFAULT_NEIGHBOURS, PostProfiles, SimilarBy, SimilarityOptions,
+};
 use tisse::compare::threads::Threads;
 use tisse::keywords::Scorer;
 use tisse::pipeline::RunOutput;
@@ -97,6 +100,24 @@ pub struct Args {
 
     #[command(flatten)]
     grouping: GroupingArgs,
+
+    /// similarity.csv: neighbours listed for each post.
+    #[arg(long, value_name = "K", default_value_t = DEFAULT_NEIGHBOURS)]
+    neighbours: usize,
+
+    /// similarity.csv: the least similarity of a neighbour (0 to 1).
+    #[arg(long, value_name = "S", default_value_t = DEFAULT_MIN_SIMILARITY, value_parser = parse_threshold)]
+    min_similarity: f64,
+
+    /// similarity.csv: rank neighbours by text (TF-IDF cosine of stems), links (Jaccard of
+    /// linked domains), commenters or networks (Jaccard of those sets).
+    #[arg(long, value_name = "MEASURE", default_value = "text", value_parser = parse_similar_by)]
+    similar_by: SimilarBy,
+
+    /// similarity.csv: compare posts on their own text, links and networks, without their
+    /// comments' (commenters still count).
+    #[arg(long)]
+    posts_only: bool,
 
     /// duplicates.csv: the least estimated similarity (Jaccard of word pairs, 0 to 1) of
     /// two documents in one cluster.
@@ -217,6 +238,12 @@ fn write_reports(
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
     let mut duplicates = Duplicates::new(duplicate_options);
+    let mut similar = PostProfiles::new(SimilarityOptions {
+        neighbours: args.neighbours,
+        min_similarity: args.min_similarity,
+        by: args.similar_by,
+        fold_comments: !args.posts_only,
+    });
 
     output.analyses.for_each_slice(|all| {
         documents.1.rows(report::documents::rows(all))?;
@@ -254,6 +281,7 @@ fn write_reports(
         for analysis in slice {
             keyness.add(analysis);
             groups.add(analysis);
+            similar.add(analysis);
         }
         Ok(())
     })?;
@@ -290,6 +318,7 @@ fn write_reports(
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
     set.write_csv("threads.csv", threads.rows())?;
+    set.write_csv("similarity.csv", similar.finish(&terms))?;
     let clusters = match known {
         Some(clusters) => clusters,
         None => duplicates.finish(),
@@ -323,4 +352,9 @@ fn parse_threshold(text: &str) -> Result<f64, String> {
         Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
         _ => Err("expected a number greater than 0 and at most 1 (0.8, 0.9)".into()),
     }
+}
+
+fn parse_similar_by(name: &str) -> Result<SimilarBy, String> {
+    SimilarBy::from_name(name)
+        .ok_or_else(|| "expected text, links, commenters or networks".to_string())
 }
