@@ -25,7 +25,7 @@
 //! | posts | text | links | commenters | networks | peak RSS (whole run) |
 //! | --- | --- | --- | --- | --- | --- |
 //! | 10,000 | 1.4 s (2.9 s on 1 thread) | | | | 56 MB |
-//! | 20,000 | 13-17 s | 2.6 s | 3.8 s | 1.7 s | 110 MB |
+//! | 20,000 | 13-27 s (criterion: 21 s) | 2.6 s | 3.8 s | 1.9 s | 110 MB |
 //! | 100,000 | 1,232 s | 63 s | 79 s | 38 s | 467-496 MB |
 
 use std::hint::black_box;
