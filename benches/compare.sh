@@ -12,7 +12,8 @@
 #        tisse analyze -j JOBS, tisse analyze -j 1, the Python peer pipeline (JOBS processes),
 #        xan tokenize words text corpus.csv -p -L | xan vocab token
 #      (and, with --folder, tisse on the same corpus as small .txt files under docs/,
-#      warm cache, and cold cache when the page cache can be dropped);
+#      warm cache, and cold cache when the page cache can be dropped; with --formats, tisse
+#      on the same corpus as CSV and as a WordPress export, made by wxr_from_jsonl.py);
 #   5. runs each command once more under /usr/bin/time -v for its peak RSS, and prints a
 #      Markdown table: seconds, MB/s and documents/s (of the JSON Lines corpus, whatever
 #      file a command reads, so that rows compare), user CPU, ratio to tisse -j JOBS, peak RSS.
@@ -21,6 +22,7 @@
 #   benches/compare.sh                     # 80 MB target (88 MB of JSON Lines), /tmp/bench
 #   benches/compare.sh --mb 1000 --corpus /tmp/bench-1g --runs 2
 #   benches/compare.sh --folder            # add the 50,000-file folder case
+#   benches/compare.sh --formats           # add tisse on corpus.csv and corpus.xml (WXR)
 #   benches/compare.sh --no-install        # use what is there; fail if something is missing
 #
 # Outputs (reports of every tool, hyperfine's JSON, the table) go under --out (default
@@ -36,6 +38,7 @@ warmup=1
 out=/tmp/tisse-compare
 jobs=$(nproc)
 folder=no
+formats=no
 install=yes
 venv=${BENCH_VENV:-/tmp/tisse-bench-venv}
 
@@ -50,6 +53,7 @@ while [ $# -gt 0 ]; do
         --out) out=$2; shift 2 ;;
         -j|--jobs) jobs=$2; shift 2 ;;
         --folder) folder=yes; shift ;;
+        --formats) formats=yes; shift ;;
         --no-install) install=no; shift ;;
         -h|--help) usage; exit 0 ;;
         *) echo "compare.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
@@ -106,7 +110,7 @@ case $target in /*) ;; *) target=$repo/$target ;; esac
 tisse=$target/release/tisse
 
 mkdir -p "$out"
-rm -rf "${out:?}"/run-*
+rm -rf "${out:?}"/run-* "$out/hyperfine-cold.json"
 jsonl=$corpus/corpus.jsonl
 csv=$corpus/corpus.csv
 names=()
@@ -118,6 +122,15 @@ add "peer_pipeline.py ($jobs processes)" \
     "$venv/bin/python $repo/benches/peer_pipeline.py $jsonl $out/run-peer --workers $jobs"
 add "xan tokenize words -p -L | xan vocab token" \
     "xan tokenize words text $csv -p -L | xan vocab token > $out/run-xan-vocab.csv"
+if [ $formats = yes ]; then
+    if [ ! -s "$corpus/corpus.xml" ]; then
+        say "writing $corpus/corpus.xml (WXR)"
+        python3 "$repo/benches/wxr_from_jsonl.py" "$jsonl" "$corpus/corpus.xml" >&2
+    fi
+    add "tisse analyze -j $jobs, corpus.csv" "$tisse analyze -q -j $jobs $csv -o $out/run-tisse-csv"
+    add "tisse analyze -j $jobs, corpus.xml (WXR)" \
+        "$tisse analyze -q -j $jobs $corpus/corpus.xml -o $out/run-tisse-wxr"
+fi
 cold_prepare=
 if [ $folder = yes ]; then
     add "tisse analyze -j $jobs, docs/ (warm cache)" \
