@@ -133,10 +133,11 @@ impl Analyzer {
         let stages = self.stages;
         let lang = self.lang.detect(&document.text);
         // Tokenized once, for keywords, themes and the fingerprint alike.
-        let words = if stages.terms || stages.themes || stages.fingerprint {
-            text::tokenize(&document.text, lang.lang)
+        // One segmentation pass gives the tokens and the word count.
+        let (words, word_count) = if stages.terms || stages.themes || stages.fingerprint {
+            text::tokenize_counting_words(&document.text, lang.lang)
         } else {
-            Vec::new()
+            (Vec::new(), document.text.unicode_words().count() as u64)
         };
         let fingerprint = match stages.fingerprint {
             true => Fingerprint::of_tokens(&words),
@@ -168,7 +169,7 @@ impl Analyzer {
         Analysis {
             meta: document.meta.clone(),
             chars: document.text.chars().count() as u64,
-            words: document.text.unicode_words().count() as u64,
+            words: word_count,
             lang,
             tokens,
             content_words,

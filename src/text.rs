@@ -67,6 +67,23 @@ const HYPHENS: &[&str] = &["-", "\u{2010}", "\u{2011}"];
 /// assert_eq!(words, ["anti-geek", "aujourd'hui"]);
 /// ```
 pub fn tokenize(text: &str, lang: Option<Language>) -> Vec<Token> {
+    tokenize_counting_words(text, lang).0
+}
+
+/// [`tokenize`], and the number of words of the text by Unicode word boundaries (UAX #29
+/// segments holding a letter or digit, as `unicode_words().count()` counts them, URLs'
+/// pieces included): one segmentation pass for both.
+///
+/// ```
+/// use tisse::text::tokenize_counting_words;
+/// use unicode_segmentation::UnicodeSegmentation;
+/// let text = "L'anti-geek, aujourd'hui : http://x.fr 2.0";
+/// let (tokens, words) = tokenize_counting_words(text, None);
+/// assert_eq!(words, text.unicode_words().count() as u64);
+/// assert_eq!(tokens.len(), 3);
+/// ```
+pub fn tokenize_counting_words(text: &str, lang: Option<Language>) -> (Vec<Token>, u64) {
+    let mut words = 0u64;
     let elisions = lang.map_or(&[][..], Language::elisions);
     let masked = masked_spans(text);
     let mut tokens = Vec::new();
@@ -79,7 +96,9 @@ pub fn tokenize(text: &str, lang: Option<Language>) -> Vec<Token> {
         let end = start + segment.len();
         while masks.next_if(|m| m.end <= start).is_some() {}
         let is_masked = masks.peek().is_some_and(|m| m.start < end);
-        let is_word = !is_masked && segment.chars().any(char::is_alphanumeric);
+        let alphanumeric = segment.chars().any(char::is_alphanumeric);
+        words += u64::from(alphanumeric);
+        let is_word = !is_masked && alphanumeric;
         if is_word {
             match current.as_mut() {
                 Some(range) if pending_hyphen => range.end = end,
@@ -103,7 +122,7 @@ pub fn tokenize(text: &str, lang: Option<Language>) -> Vec<Token> {
     if let Some(range) = current.take() {
         push_token(text, range, elisions, &mut tokens);
     }
-    tokens
+    (tokens, words)
 }
 
 /// Turns a candidate word into tokens: drops an elision, splits words glued by dots
@@ -566,6 +585,14 @@ mod tests {
                 proptest::prop_assert_eq!(&token.text, &token.text.to_lowercase());
                 at = token.end;
             }
+        }
+
+        /// The word count of the tokenizing pass is the one UAX #29 gives on its own.
+        #[test]
+        fn words_counted_in_passing_are_unicode_words(text in "\\PC{0,80}") {
+            use unicode_segmentation::UnicodeSegmentation;
+            let (_, words) = tokenize_counting_words(&text, Language::from_code("fr"));
+            proptest::prop_assert_eq!(words, text.unicode_words().count() as u64);
         }
     }
 
