@@ -151,7 +151,10 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width));
     let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let out = &args.out;
-    let dropped = write_reports(&args, grouping, &analyzer, &mut output)
+    // On the pool `--threads` asks for, like the reading.
+    let dropped = global
+        .pool()?
+        .install(|| write_reports(&args, grouping, &analyzer, &mut output))
         .with_context(|| format!("cannot write the reports into {}", out.display()))?;
 
     let tally = &output.tally;
@@ -246,14 +249,6 @@ fn write_reports(
     });
 
     output.analyses.for_each_slice(|all| {
-        documents.1.rows(report::documents::rows(all))?;
-        links.1.rows(report::links::rows(all))?;
-        for analysis in all {
-            threads.add(analysis);
-            if known.is_none() {
-                duplicates.add(analysis);
-            }
-        }
         // Near-duplicates count once in what counts words, themes and networks.
         let kept: Cow<[Analysis]> = match &known {
             Some(clusters) if all.iter().any(|a| clusters.is_dropped(&a.meta.id)) => Cow::Owned(
@@ -265,25 +260,57 @@ fn write_reports(
             _ => Cow::Borrowed(all),
         };
         let slice = &*kept;
-        keywords
-            .1
-            .rows(report::keywords::document_rows(slice, &scorer, args.top))?;
-        networks.1.rows(report::networks::rows(slice))?;
-        themes
-            .1
-            .rows(report::themes::rows(slice, lexicon, args.all_themes))?;
-        if let Some(concordance) = &mut concordance {
-            concordance
-                .1
-                .rows(report::themes::concordance_rows(slice, lexicon))?;
-        }
-        totals.add(slice);
-        for analysis in slice {
-            keyness.add(analysis);
-            groups.add(analysis);
-            similar.add(analysis);
-        }
-        Ok(())
+        // The reports and accumulators are independent: each slice feeds them in parallel
+        // (each still sees the slices in order, so the bytes are the same).
+        let mut written = [Ok(()), Ok(()), Ok(()), Ok(())];
+        let [
+            documents_written,
+            keywords_written,
+            links_written,
+            themes_written,
+        ] = &mut written;
+        rayon::scope(|scope| {
+            scope.spawn(|_| *documents_written = documents.1.rows(report::documents::rows(all)));
+            scope.spawn(|_| {
+                *keywords_written = keywords
+                    .1
+                    .rows(report::keywords::document_rows(slice, &scorer, args.top));
+            });
+            scope.spawn(|_| {
+                *links_written = links
+                    .1
+                    .rows(report::links::rows(all))
+                    .and_then(|()| networks.1.rows(report::networks::rows(slice)));
+            });
+            scope.spawn(|_| {
+                *themes_written = themes
+                    .1
+                    .rows(report::themes::rows(slice, lexicon, args.all_themes))
+                    .and_then(|()| match &mut concordance {
+                        Some(concordance) => concordance
+                            .1
+                            .rows(report::themes::concordance_rows(slice, lexicon)),
+                        None => Ok(()),
+                    });
+                totals.add(slice);
+            });
+            scope.spawn(|_| {
+                for analysis in all {
+                    threads.add(analysis);
+                    if known.is_none() {
+                        duplicates.add(analysis);
+                    }
+                }
+            });
+            scope.spawn(|_| {
+                for analysis in slice {
+                    keyness.add(analysis);
+                    groups.add(analysis);
+                    similar.add(analysis);
+                }
+            });
+        });
+        written.into_iter().collect()
     })?;
     for file in [
         Some(documents),
