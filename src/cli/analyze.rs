@@ -101,7 +101,7 @@ pub struct Args {
     #[command(flatten)]
     grouping: GroupingArgs,
 
-    /// similarity.csv: neighbours listed for each post.
+    /// similarity.csv: neighbours listed for each post (0: no search, the header only).
     #[arg(long, value_name = "K", default_value_t = DEFAULT_NEIGHBOURS)]
     neighbours: usize,
 
@@ -306,7 +306,9 @@ fn write_reports(
                 for analysis in slice {
                     keyness.add(analysis);
                     groups.add(analysis);
-                    similar.add(analysis);
+                    if args.neighbours > 0 {
+                        similar.add(analysis);
+                    }
                 }
             });
         });

@@ -299,6 +299,8 @@ impl PostProfiles {
         if profile.stems.len() > 2 * profile.stems_sorted + 64 {
             compact_stems(&mut profile.stems);
             profile.stems_sorted = profile.stems.len();
+            // Held until the end of the run, a hundred thousand of them: no spare room.
+            profile.stems.shrink_to_fit();
         }
         for link in &analysis.links {
             if !link.is_email() && !link.domain.is_empty() {
@@ -348,6 +350,10 @@ impl PostProfiles {
         let mut profiles: Vec<Profile> = self.profiles.into_iter().filter(|p| p.seen).collect();
         profiles.sort_by(|a, b| natural_cmp(&a.id, &b.id).then_with(|| a.id.cmp(&b.id)));
         let mut builder = CorpusBuilder::default();
+        // Sized once: the profiles are freed one by one as the copy grows, and a doubling
+        // vector would hold up to twice their size at the end.
+        let entries: usize = profiles.iter().map(|p| p.stems.len()).sum();
+        builder.stems.reserve_exact(entries);
         for mut profile in profiles {
             compact_stems(&mut profile.stems);
             compact_set(&mut profile.domains);
@@ -512,6 +518,8 @@ impl CorpusBuilder {
             stems: order,
             ..TextVectors::default()
         };
+        text.features.reserve_exact(self.stems.len());
+        text.counts.reserve_exact(self.stems.len());
         let mut vector: Vec<(u32, u32)> = Vec::new();
         for post in 0..posts {
             vector.clear();
