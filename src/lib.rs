@@ -12,10 +12,14 @@
 //!       --Vocabulary::compact> stem ids           (in order: corpus keyword counts; documents
 //!                                                  keep (stem id, count) pairs, no strings)
 //!       --spill::SortedAnalyses-> analyses by id  (in memory, or sorted runs on disk)
-//!       --report::*----------> CSV files          (sorted rows, written atomically)
+//!       --compare::*---------> keyness, groups,   (one pass in report order into
+//!                              threads, similar    accumulators; scored at the end)
+//!                              posts, duplicates
+//!       --report::*----------> CSV files          (sorted rows, written as a set)
 //! ```
 //!
-//! [`pipeline::run`] drives the threads; everything else is single-threaded and pure. Within
+//! [`pipeline::run`] drives the threads of reading and analysis; the analyzer and the
+//! accumulators are pure, and the report pass feeds independent writers in parallel. Within
 //! `analyze`, [`links::extract()`] finds a document's links and addresses, then
 //! [`networks::detect`] the social networks it names (in its words and through those links),
 //! and [`themes::Themes::score`] the theme lexicons' terms it uses (re-scored by `Threads`

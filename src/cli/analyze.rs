@@ -28,7 +28,7 @@ use tisse::report::{CsvRow, CsvWriter, ReportFile, ReportSet};
 
 use super::Outcome;
 use super::common::{Global, LinkArgs, Reading, count, read};
-use super::compare::{GroupingArgs, parse_p};
+use super::compare::{GroupingArgs, parse_fraction};
 use super::keywords::TextArgs;
 use super::themes::ThemeArgs;
 
@@ -44,13 +44,20 @@ Examples:
   tisse analyze --redact-emails          hide who wrote which address
   tisse analyze --domains mine.tsv       classify more domains (domain<TAB>class lines)
   tisse analyze --themes mine.toml --kwic my themes too, and every hit in its context
+  tisse analyze --by month               keyness.csv and groups.csv month by month
+  tisse analyze --drop-duplicates        count each cluster of near-copies once
+  tisse analyze --similar-by commenters  similar posts: those sharing readers
 
 Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
 corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
 networks.csv (one row a place naming a social network), themes.csv (one row a document and
 theme it uses), themes_summary.csv (per theme and kind), themes_lexicon.csv (how each lexicon
-term fared), concordance.csv (with --kwic: every theme hit in context) and problems.csv
-(what could not be read, and why). Exit status: 0, 1 when anything was skipped, 2 for a
+term fared), concordance.csv (with --kwic: every theme hit in context), keyness.csv (each
+group's over- and under-used words against the rest; posts against comments by default),
+groups.csv (the groups side by side), threads.csv (the conversation under each post),
+similarity.csv (each post's nearest posts), duplicates.csv (clusters of near-identical
+texts) and problems.csv (what could not be read, and why). All are replaced together, or
+none. Exit status: 0, 1 when anything was skipped, 2 for a
 usage error such as a broken lexicon.";
 
 /// Read posts and comments from files and folders, and write the reports.
@@ -106,7 +113,7 @@ pub struct Args {
     neighbours: usize,
 
     /// similarity.csv: the least similarity of a neighbour (0 to 1).
-    #[arg(long, value_name = "S", default_value_t = DEFAULT_MIN_SIMILARITY, value_parser = parse_threshold)]
+    #[arg(long, value_name = "S", default_value_t = DEFAULT_MIN_SIMILARITY, value_parser = parse_fraction)]
     min_similarity: f64,
 
     /// similarity.csv: rank neighbours by text (TF-IDF cosine of stems), links (Jaccard of
@@ -121,7 +128,7 @@ pub struct Args {
 
     /// duplicates.csv: the least estimated similarity (Jaccard of word pairs, 0 to 1) of
     /// two documents in one cluster.
-    #[arg(long, value_name = "T", default_value_t = DEFAULT_THRESHOLD, value_parser = parse_threshold)]
+    #[arg(long, value_name = "T", default_value_t = DEFAULT_THRESHOLD, value_parser = parse_fraction)]
     duplicate_threshold: f64,
 
     /// Count each cluster of near-duplicates once (its first document) in keywords, keyness,
@@ -138,7 +145,7 @@ pub struct Args {
     keyness_min_count: u64,
 
     /// keyness.csv: only differences with a p-value at most this (1 lists everything).
-    #[arg(long, value_name = "P", default_value_t = keyness::P_MAX, value_parser = parse_p)]
+    #[arg(long, value_name = "P", default_value_t = keyness::P_MAX, value_parser = parse_fraction)]
     p_max: f64,
 }
 
@@ -373,14 +380,6 @@ fn csv_file(set: &ReportSet, name: &str, header: &[&str]) -> io::Result<Streamed
 fn finish_csv(set: &mut ReportSet, (file, csv): Streamed) -> io::Result<()> {
     csv.finish()?;
     set.finish(file)
-}
-
-/// A similarity threshold: a number in (0, 1].
-fn parse_threshold(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(t) if t > 0.0 && t <= 1.0 => Ok(t),
-        _ => Err("expected a number greater than 0 and at most 1 (0.8, 0.9)".into()),
-    }
 }
 
 fn parse_similar_by(name: &str) -> Result<SimilarBy, String> {

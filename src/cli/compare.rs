@@ -64,11 +64,11 @@ impl GroupingArgs {
     }
 }
 
-/// A p-value threshold: a number in (0, 1].
-pub fn parse_p(text: &str) -> Result<f64, String> {
+/// A p-value or a similarity threshold: a number greater than 0 and at most 1.
+pub fn parse_fraction(text: &str) -> Result<f64, String> {
     match text.parse::<f64>() {
-        Ok(p) if p > 0.0 && p <= 1.0 => Ok(p),
-        _ => Err("expected a number greater than 0 and at most 1 (0.05, 0.001, 1)".into()),
+        Ok(x) if x > 0.0 && x <= 1.0 => Ok(x),
+        _ => Err("expected a number greater than 0 and at most 1 (0.05, 0.8, 1)".into()),
     }
 }
 
@@ -92,7 +92,7 @@ pub struct Args {
     min_count: u64,
 
     /// List only differences with a p-value at most this (1 lists everything).
-    #[arg(long, value_name = "P", default_value_t = P_MAX, value_parser = parse_p)]
+    #[arg(long, value_name = "P", default_value_t = P_MAX, value_parser = parse_fraction)]
     p_max: f64,
 
     #[command(flatten)]

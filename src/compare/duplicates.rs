@@ -99,7 +99,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::analysis::Analysis;
 use crate::document::{Kind, natural_cmp};
-use crate::report::duplicates::{DuplicateRow, Similarity};
+use crate::report::Fixed;
+use crate::report::duplicates::DuplicateRow;
 use crate::text::Token;
 
 /// Min-hashes in a signature.
@@ -651,7 +652,7 @@ impl Clusters {
             cluster: member.cluster,
             doc_id: &member.id,
             kind: member.kind.as_str(),
-            similarity_to_first: Similarity(member.similarity_to_first),
+            similarity_to_first: Fixed(member.similarity_to_first),
             chars: member.chars,
         })
     }
@@ -975,9 +976,9 @@ mod tests {
                 })
             })
             .collect();
-        let similarity = |a: usize, b: usize| {
+        let similarity = |a: usize, b: usize| -> crate::report::duplicates::Similarity {
             let s = analyses[a].fingerprint.similarity(&analyses[b].fingerprint);
-            Similarity(s.unwrap())
+            Fixed(s.unwrap())
         };
         let linked = |a, b| similarity(a, b).0 >= DEFAULT_THRESHOLD;
         let pairs = [(2, 3), (3, 0), (2, 0)].map(|(a, b)| similarity(a, b).to_string());

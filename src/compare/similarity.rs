@@ -74,7 +74,8 @@ use crate::analysis::Analysis;
 use crate::document::{Kind, natural_cmp};
 use crate::keywords::StemId;
 use crate::lang::Language;
-use crate::report::similarity::{Score, SimilarityRow};
+use crate::report::Fixed;
+use crate::report::similarity::SimilarityRow;
 
 /// Default number of neighbours a post (`--neighbours`).
 pub const DEFAULT_NEIGHBOURS: usize = 5;
@@ -679,12 +680,12 @@ impl Corpus {
             post_a: self.ids[a].clone(),
             post_b: self.ids[b].clone(),
             rank,
-            score: Score(score),
-            text_cosine: Score(text_cosine(self, a, b)),
+            score: Fixed(score),
+            text_cosine: Fixed(text_cosine(self, a, b)),
             shared_terms: shared_terms(self, a, b, terms),
-            links_jaccard: Score(jaccard(self.links.get(a), self.links.get(b))),
-            commenters_jaccard: Score(jaccard(self.commenters.get(a), self.commenters.get(b))),
-            networks_jaccard: Score(jaccard(self.networks.get(a), self.networks.get(b))),
+            links_jaccard: Fixed(jaccard(self.links.get(a), self.links.get(b))),
+            commenters_jaccard: Fixed(jaccard(self.commenters.get(a), self.commenters.get(b))),
+            networks_jaccard: Fixed(jaccard(self.networks.get(a), self.networks.get(b))),
         }
     }
 }
@@ -1246,7 +1247,7 @@ mod tests {
         // Products: stem 1 is 2 ln 2 × ln 2, stem 0 is (ln 4/3)².
         assert_eq!(rows[0].shared_terms, "un; zéro");
         assert_eq!(rows[0].text_cosine, rows[0].score);
-        assert_eq!(rows[0].links_jaccard, Score(0.0));
+        assert_eq!(rows[0].links_jaccard, Fixed(0.0));
     }
 
     #[test]
@@ -1277,9 +1278,9 @@ mod tests {
             .iter()
             .find(|r| r.post_a == "a" && r.post_b == "b")
             .unwrap();
-        assert_eq!(ab.text_cosine, Score(0.0));
+        assert_eq!(ab.text_cosine, Fixed(0.0));
         assert_eq!(ab.shared_terms, "");
-        assert_eq!(ab.links_jaccard, Score(1.0));
+        assert_eq!(ab.links_jaccard, Fixed(1.0));
     }
 
     #[test]
@@ -1320,7 +1321,7 @@ mod tests {
         ];
         let rows = run(options(SimilarBy::Links, 5, 0.0), &analyses, TERMS);
         assert_eq!(pairs(&rows), ["a b 1 0.3333", "b a 1 0.3333"]);
-        assert_eq!(rows[0].networks_jaccard, Score(0.5));
+        assert_eq!(rows[0].networks_jaccard, Fixed(0.5));
         let rows = run(options(SimilarBy::Networks, 5, 0.0), &analyses, TERMS);
         assert_eq!(pairs(&rows), ["a b 1 0.5000", "b a 1 0.5000"]);
         assert_eq!(rows[0].links_jaccard.to_string(), "0.3333");

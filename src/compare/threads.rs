@@ -55,7 +55,8 @@ use jiff::civil::DateTime;
 use crate::analysis::Analysis;
 use crate::dates::{Moment, parse_published};
 use crate::document::{Kind, natural_cmp};
-use crate::report::threads::{Decimal, ThreadRow};
+use crate::report::Fixed;
+use crate::report::threads::ThreadRow;
 use crate::themes::{Lexicon, ThemeId};
 
 /// The language code of a comment whose language is unknown (ISO 639-2 "undetermined").
@@ -279,7 +280,7 @@ impl Thread {
         let posted = post.and_then(|p| Dated::parse(&p.published));
         let hours_to_first_comment = match (&posted, &self.first) {
             (Some(p), Some(f)) if p.has_time && f.has_time => {
-                Some(Decimal(p.seconds_until(f) / HOUR_SECONDS))
+                Some(Fixed(p.seconds_until(f) / HOUR_SECONDS))
             }
             _ => None,
         };
@@ -287,7 +288,7 @@ impl Thread {
             (Some(_), None) if comments > 0 => None,
             (Some(p), last) => {
                 let life = last.as_ref().map_or(0.0, |l| p.seconds_until(l));
-                Some(Decimal(comments as f64 / (life / DAY_SECONDS).max(1.0)))
+                Some(Fixed(comments as f64 / (life / DAY_SECONDS).max(1.0)))
             }
             (None, _) => None,
         };
@@ -303,7 +304,7 @@ impl Thread {
                     format!(
                         "{}:{}",
                         lexicon.themes[usize::from(theme)].name,
-                        Decimal(share)
+                        Fixed::<{ crate::report::threads::DECIMALS }>(share)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -535,9 +536,9 @@ mod tests {
             // #c2 was written first; #c1 comes first on the page but nearly two months later.
             first_comment: "2007-09-27T13:10".into(),
             last_comment: "2007-11-19T17:38".into(),
-            hours_to_first_comment: Some(Decimal(13.05)),
+            hours_to_first_comment: Some(Fixed(13.05)),
             // 3 comments over 53 days and 17 hours 31 minutes.
-            comments_per_day: Some(Decimal(3.0 / (53.0 + (17.0 * 60.0 + 31.0) / 1440.0))),
+            comments_per_day: Some(Fixed(3.0 / (53.0 + (17.0 * 60.0 + 31.0) / 1440.0))),
             comment_langs: "fr:3".into(),
             comment_links: 2,
             comment_emails: 1,
@@ -588,7 +589,7 @@ mod tests {
             ("", "")
         );
         assert_eq!(row.hours_to_first_comment, None);
-        assert_eq!(row.comments_per_day, Some(Decimal(0.0)));
+        assert_eq!(row.comments_per_day, Some(Fixed(0.0)));
         assert_eq!(
             (row.comment_langs.as_str(), row.theme_comment_share.as_str()),
             ("", "")
@@ -743,7 +744,9 @@ mod tests {
                     s.to_string()
                 }
             };
-            let decimal = |d: Option<Decimal>| d.map_or("-".to_string(), |d| d.to_string());
+            let decimal = |d: Option<crate::report::threads::Decimal>| {
+                d.map_or("-".to_string(), |d| d.to_string())
+            };
             let got = format!(
                 "{} {} {} {}",
                 text(&row.first_comment),

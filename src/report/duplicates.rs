@@ -5,11 +5,9 @@
 //! row. The clusters themselves are found by [`crate::compare::duplicates`]; this file only
 //! says how a row looks.
 
-use std::fmt;
-
 use serde::Serialize;
 
-use crate::report::CsvRow;
+use crate::report::{CsvRow, Fixed};
 
 /// Decimals printed for similarities.
 pub const SIMILARITY_DECIMALS: usize = 4;
@@ -36,21 +34,8 @@ impl CsvRow for DuplicateRow<'_> {
         &["cluster", "doc_id", "kind", "similarity_to_first", "chars"];
 }
 
-/// A similarity from 0 to 1, printed with [`SIMILARITY_DECIMALS`] decimals.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Similarity(pub f64);
-
-impl fmt::Display for Similarity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.*}", SIMILARITY_DECIMALS, self.0)
-    }
-}
-
-impl Serialize for Similarity {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+/// A float of the report, printed with [SIMILARITY_DECIMALS] decimals.
+pub type Similarity = Fixed<SIMILARITY_DECIMALS>;
 
 #[cfg(test)]
 mod tests {
@@ -62,7 +47,7 @@ mod tests {
             cluster: 1,
             doc_id: "spam.jsonl#p1c3",
             kind: "comment",
-            similarity_to_first: Similarity(53.0 / 64.0),
+            similarity_to_first: Fixed(53.0 / 64.0),
             chars: 312,
         }
     }

@@ -9,8 +9,7 @@ use serde::Serialize;
 
 use crate::compare::groups::{Groups, TOP_DOMAINS, top_counts, top_keywords};
 use crate::compare::keyness::KeyStem;
-use crate::report::CsvRow;
-use crate::report::keyness::Fixed;
+use crate::report::{CsvRow, Fixed};
 
 /// A row of `groups.csv`; the field order is the column order.
 #[derive(Debug, Clone, PartialEq, Serialize)]

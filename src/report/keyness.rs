@@ -6,14 +6,12 @@
 //! fixed decimals ([`SCORE_DECIMALS`], [`PER_MILLION_DECIMALS`]), so the same counts always
 //! print the same bytes. The formulas are in [`crate::compare::keyness`].
 
-use std::fmt;
-
 use serde::Serialize;
 
 use crate::compare::keyness::KeyStem;
 use crate::keywords::Stem;
 use crate::lang::Language;
-use crate::report::CsvRow;
+use crate::report::{CsvRow, Fixed};
 
 /// Decimals of `log_likelihood` and `log_ratio`.
 pub const SCORE_DECIMALS: usize = 4;
@@ -69,26 +67,6 @@ impl CsvRow for KeynessRow<'_> {
     ];
 }
 
-/// A float printed with `D` decimals (`-0.0000` printed `0.0000`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fixed<const D: usize>(pub f64);
-
-impl<const D: usize> fmt::Display for Fixed<D> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = format!("{:.*}", D, self.0);
-        match text.strip_prefix('-') {
-            Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => f.write_str(rest),
-            _ => f.write_str(&text),
-        }
-    }
-}
-
-impl<const D: usize> Serialize for Fixed<D> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
 /// The rows of scored stems; `stems` and `terms` are the run's vocabulary
 /// ([`crate::keywords::Vocabulary::stems`] and `terms`).
 pub fn rows<'a>(
@@ -136,12 +114,5 @@ mod tests {
             rank: 1,
         };
         assert_eq!(serialized_header(&row), KeynessRow::HEADER);
-    }
-
-    #[test]
-    fn fixed_decimals_never_print_a_negative_zero() {
-        assert_eq!(Fixed::<4>(-0.00001).to_string(), "0.0000");
-        assert_eq!(Fixed::<4>(-1.5).to_string(), "-1.5000");
-        assert_eq!(Fixed::<2>(1234.567).to_string(), "1234.57");
     }
 }

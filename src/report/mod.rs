@@ -23,6 +23,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use std::fmt;
+
 /// A row of a CSV report. The header is spelled out, not taken from the first row, so that a
 /// report with no rows still has its header; a test per row type checks that it matches the
 /// serialized fields.
@@ -86,6 +88,28 @@ pub fn write_csv_to<R: CsvRow, W: Write>(
     let mut writer = CsvWriter::new(out, R::HEADER)?;
     writer.rows(rows)?;
     writer.finish()
+}
+
+/// A float of a report, printed with `D` decimals, so that the same counts always give the
+/// same bytes; a value that rounds to zero prints without a sign (`-0.00` reads like a sign
+/// error).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fixed<const D: usize>(pub f64);
+
+impl<const D: usize> fmt::Display for Fixed<D> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = format!("{:.*}", D, self.0);
+        match text.strip_prefix('-') {
+            Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => f.write_str(rest),
+            _ => f.write_str(&text),
+        }
+    }
+}
+
+impl<const D: usize> Serialize for Fixed<D> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 /// The header serde would write for `row`: used by tests to check [`CsvRow::HEADER`].
@@ -229,6 +253,13 @@ impl ReportSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_decimals_never_print_a_negative_zero() {
+        assert_eq!(Fixed::<4>(-0.00001).to_string(), "0.0000");
+        assert_eq!(Fixed::<4>(-1.5).to_string(), "-1.5000");
+        assert_eq!(Fixed::<2>(1234.567).to_string(), "1234.57");
+    }
 
     #[test]
     fn a_set_replaces_all_its_reports_or_none() {

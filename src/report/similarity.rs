@@ -7,30 +7,15 @@
 //! It compares nothing itself ([`crate::compare::similarity`] does). Invariant: rows come
 //! grouped by `post_a` in natural order of post ids, and within a post by `rank`.
 
-use std::fmt;
-
 use serde::Serialize;
 
-use crate::report::CsvRow;
+use crate::report::{CsvRow, Fixed};
 
 /// Decimals printed for similarities.
 pub const SCORE_DECIMALS: usize = 4;
 
-/// A similarity in [0, 1], printed with [`SCORE_DECIMALS`] decimals.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-pub struct Score(pub f64);
-
-impl fmt::Display for Score {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.*}", SCORE_DECIMALS, self.0)
-    }
-}
-
-impl Serialize for Score {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+/// A float of the report, printed with [SCORE_DECIMALS] decimals.
+pub type Score = Fixed<SCORE_DECIMALS>;
 
 /// A row of `similar_posts.csv`: one post and one of its nearest posts; the field order is the
 /// column order.
@@ -82,12 +67,12 @@ mod tests {
             post_a: "a.txt".into(),
             post_b: "b.txt".into(),
             rank: 1,
-            score: Score(0.5),
-            text_cosine: Score(0.5),
+            score: Fixed(0.5),
+            text_cosine: Fixed(0.5),
             shared_terms: "réseau; geek".into(),
-            links_jaccard: Score(0.0),
-            commenters_jaccard: Score(0.0),
-            networks_jaccard: Score(0.0),
+            links_jaccard: Fixed(0.0),
+            commenters_jaccard: Fixed(0.0),
+            networks_jaccard: Fixed(0.0),
         };
         assert_eq!(serialized_header(&row), SimilarityRow::HEADER);
     }
@@ -101,7 +86,7 @@ mod tests {
             (2.0 / 3.0, "0.6667"),
         ];
         for (value, text) in cases {
-            assert_eq!(Score(*value).to_string(), *text);
+            assert_eq!(Fixed::<SCORE_DECIMALS>(*value).to_string(), *text);
         }
     }
 }

@@ -8,36 +8,15 @@
 //! Invariant: one row a post (and one for each post id that only comments name), in report
 //! order of the post ids (natural order), so the same corpus gives the same bytes.
 
-use std::fmt;
-
 use serde::Serialize;
 
-use crate::report::CsvRow;
+use crate::report::{CsvRow, Fixed};
 
 /// Decimals printed for `hours_to_first_comment`, `comments_per_day` and theme shares.
 pub const DECIMALS: usize = 2;
 
-/// A figure computed at report time from exact counts and dates, printed with [`DECIMALS`]
-/// decimals (never `-0.00`).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Decimal(pub f64);
-
-impl fmt::Display for Decimal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = format!("{:.*}", DECIMALS, self.0);
-        // A small negative value rounds to "-0.00", which reads like a sign error.
-        match text.strip_prefix('-') {
-            Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => f.write_str(rest),
-            _ => f.write_str(&text),
-        }
-    }
-}
-
-impl Serialize for Decimal {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
+/// A float of the report, printed with [DECIMALS] decimals.
+pub type Decimal = Fixed<DECIMALS>;
 
 /// A row of `threads.csv`: one post and the comments under it. `None` prints as an empty
 /// cell.
@@ -167,7 +146,7 @@ mod tests {
             (-0.5, "-0.50"),
         ];
         for (value, expected) in cases {
-            assert_eq!(Decimal(*value).to_string(), *expected, "{value}");
+            assert_eq!(Fixed::<DECIMALS>(*value).to_string(), *expected, "{value}");
         }
     }
 }
