@@ -172,3 +172,28 @@ fn a_date_with_a_stray_accent_is_a_warning_in_every_format() {
 fn doc_ids_owned(documents: &str) -> Vec<String> {
     doc_ids(documents).into_iter().map(str::to_owned).collect()
 }
+
+/// Reports are replaced as a set: when one of them cannot be put in place (here a folder
+/// stands where `threads.csv` goes), none is, the previous ones stay byte for byte, no
+/// temporary file is left, and the exit status says so.
+#[test]
+fn reports_are_replaced_all_or_none() {
+    let out = tempfile::tempdir().unwrap();
+    let first = analyze(&["corpus/000_affe261f8401dc5a.txt"], out.path());
+    assert_eq!(first.status.code(), Some(0));
+    let before = report(out.path(), "documents.csv");
+    fs::remove_file(out.path().join("threads.csv")).unwrap();
+    fs::create_dir(out.path().join("threads.csv")).unwrap();
+    let second = analyze(&["corpus"], out.path());
+    assert_eq!(second.status.code(), Some(1), "{second:?}");
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(stderr.contains("threads.csv is a folder"), "{stderr}");
+    assert_eq!(report(out.path(), "documents.csv"), before);
+    let mut names: Vec<String> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    names.sort();
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+}

@@ -238,8 +238,19 @@ impl ReportSet {
         self.finish(file)
     }
 
-    /// Renames every finished report into place; returns their paths.
+    /// Renames every finished report into place; returns their paths. A target that a
+    /// rename could not replace (a folder of that name) is found before anything is renamed:
+    /// the previous reports then all stay.
     pub fn commit(self) -> io::Result<Vec<PathBuf>> {
+        for (name, _) in &self.written {
+            let target = self.dir.join(name);
+            if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
+                return Err(io::Error::other(format!(
+                    "{} is a folder: no report written",
+                    target.display()
+                )));
+            }
+        }
         let mut paths = Vec::with_capacity(self.written.len());
         for (name, temp) in self.written {
             let target = self.dir.join(&name);
