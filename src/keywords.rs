@@ -367,6 +367,8 @@ impl<'a> Scorer<'a> {
     pub fn corpus(&self, top: usize) -> Vec<Keyword<'a>> {
         let stems = &self.vocabulary.stems;
         let mut all: Vec<Keyword<'a>> = (0..stems.len())
+            // A stem whose every document was dropped as a near-duplicate has no count left.
+            .filter(|&id| stems[id].count > 0)
             .filter_map(|id| self.keyword(next_id(id), stems[id].count))
             .collect();
         let order = |a: &Keyword<'_>, b: &Keyword<'_>| {

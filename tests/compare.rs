@@ -258,6 +258,14 @@ fn drop_duplicates_counts_each_cluster_once() {
         corpus_count(dropped.path(), "bancair").as_deref(),
         Some("1")
     );
+    // No corpus keyword is left with nothing: a stem of dropped copies only is gone.
+    let keywords = report(dropped.path(), "keywords.csv");
+    assert!(
+        !keywords
+            .lines()
+            .any(|l| l.starts_with("corpus,") && l.split(',').nth(4) == Some("0")),
+        "{keywords}"
+    );
     let themes = report(dropped.path(), "themes.csv");
     assert!(themes.contains("spam.jsonl#p1c3,"));
     assert!(!themes.contains("spam.jsonl#p2c3,"));
