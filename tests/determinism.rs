@@ -14,6 +14,11 @@ const REPORTS: &[&str] = &[
     "themes.csv",
     "themes_summary.csv",
     "themes_lexicon.csv",
+    "keyness.csv",
+    "groups.csv",
+    "threads.csv",
+    "similarity.csv",
+    "duplicates.csv",
 ];
 
 fn run(args: &[&str]) -> tempfile::TempDir {
@@ -40,6 +45,7 @@ fn one_thread_and_two_threads_give_the_same_reports() {
         "tests/fixtures/formats",
         "tests/fixtures/wxr",
         "tests/fixtures/bad",
+        "tests/fixtures/compare",
     ];
     let one = run(&[&["-j", "1"][..], &inputs].concat());
     let two = run(&[&["--threads", "2"][..], &inputs].concat());
@@ -93,4 +99,24 @@ fn same_names_in_two_folders_keep_distinct_ids() {
     assert_eq!(ids, expected);
     let swapped = run(&[b, a]);
     assert_same_reports(out.path(), swapped.path(), "two folders swapped");
+}
+
+/// Big runs spill their analyses to disk and read them back: every report, the comparison
+/// ones included, is the same as when everything stays in memory (`TISSE_SPILL_CHUNK=3`
+/// spills every three analyses, as a million-document run would every five thousand).
+#[test]
+fn spilled_and_in_memory_runs_give_the_same_reports() {
+    let inputs = ["corpus", "tests/fixtures/compare", "tests/fixtures/formats"];
+    let memory = run(&inputs);
+    let spilled = tempfile::tempdir().unwrap();
+    let output = crate::support::tisse()
+        .env("TISSE_SPILL_CHUNK", "3")
+        .arg("analyze")
+        .args(inputs)
+        .arg("-o")
+        .arg(spilled.path())
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert_same_reports(memory.path(), spilled.path(), "spilled every 3 analyses");
 }
