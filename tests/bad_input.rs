@@ -197,3 +197,36 @@ fn reports_are_replaced_all_or_none() {
     names.sort();
     assert!(names.is_empty(), "temporary files left: {names:?}");
 }
+
+/// Issue 16: a FIFO in the input folder made the run wait forever for a writer. A FIFO, in a
+/// folder or given by name, is now skipped with an error row, and the rest is read.
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_skipped_not_waited_for() {
+    let corpus = tempfile::tempdir().unwrap();
+    fs::write(corpus.path().join("post.txt"), "Un billet sur les réseaux.").unwrap();
+    let fifo = corpus.path().join("pipe.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let out = tempfile::tempdir().unwrap();
+    let fifo_arg = fifo.to_str().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap(), fifo_arg], out.path());
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let problems = report(out.path(), "problems.csv");
+    let message = "error,\"not a regular file (a FIFO, socket or device): skipped\"";
+    assert!(
+        problems.contains(&format!("\npipe.txt,,{message}\n")),
+        "{problems}"
+    );
+    assert!(
+        problems.contains(&format!("\n{fifo_arg},,{message}\n")),
+        "{problems}"
+    );
+    assert_eq!(
+        doc_ids_owned(&report(out.path(), "documents.csv")),
+        ["post.txt"]
+    );
+}

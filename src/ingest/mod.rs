@@ -311,6 +311,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Problem>) {
             found.push((root.clone(), name, meta.len()));
             continue;
         }
+        if !meta.is_dir() {
+            problems.push(Problem::error(
+                &root.display().to_string(),
+                None,
+                NOT_A_FILE,
+            ));
+            continue;
+        }
         walk_folder(root, &mut found, &mut problems);
     }
 
@@ -379,16 +387,27 @@ fn walk_folder(root: &Path, found: &mut Vec<(PathBuf, String, u64)>, problems: &
                     ));
                     continue;
                 }
+                Ok(meta) if !meta.is_file() => {
+                    problems.push(Problem::error(&source, None, NOT_A_FILE))
+                }
                 Ok(meta) => found.push((path, source, meta.len())),
                 // A dangling link is reported when it is read.
                 Err(_) => found.push((path, source, 0)),
             }
             continue;
         }
+        if !file_type.is_file() {
+            problems.push(Problem::error(&source, None, NOT_A_FILE));
+            continue;
+        }
         let size = entry.metadata().map(|m| m.len()).unwrap_or(0);
         found.push((path, source, size));
     }
 }
+
+/// Why a FIFO, a socket or a device is skipped: reading one may never end (a FIFO waits for
+/// a writer, `/dev/zero` never stops), and none holds a corpus file. Standard input is `-`.
+const NOT_A_FILE: &str = "not a regular file (a FIFO, socket or device): skipped";
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_string_lossy().starts_with('.')
