@@ -143,17 +143,19 @@ fn add_to(profile: &mut Profile, analysis: &Analysis, lexicon: &Lexicon) {
     }
 }
 
-/// A group's strongest over-used stems, across its languages: by G², then stem id order of
-/// the scored list (which is deterministic), at most [`TOP_KEYWORDS`].
-pub fn top_keywords<'k>(scored: &'k [KeyStem], group: &str) -> Vec<&'k KeyStem> {
-    let mut over: Vec<&KeyStem> = scored
-        .iter()
-        .filter(|k| k.group == group && k.direction == Direction::Over)
-        .collect();
-    // Stable: equal scores keep the scored list's order (language, then rank).
-    over.sort_by(|a, b| b.log_likelihood.total_cmp(&a.log_likelihood));
-    over.truncate(TOP_KEYWORDS);
-    over
+/// Each group's strongest over-used stems, across its languages: by G², equal scores in the
+/// scored list's order (language, then rank), at most [`TOP_KEYWORDS`] a group. One pass
+/// over the list, whatever the number of groups (`--by post` makes one a post).
+pub fn top_keywords(scored: &[KeyStem]) -> HashMap<&str, Vec<&KeyStem>> {
+    let mut by_group: HashMap<&str, Vec<&KeyStem>> = HashMap::new();
+    for k in scored.iter().filter(|k| k.direction == Direction::Over) {
+        by_group.entry(k.group.as_str()).or_default().push(k);
+    }
+    for over in by_group.values_mut() {
+        over.sort_by(|a, b| b.log_likelihood.total_cmp(&a.log_likelihood));
+        over.truncate(TOP_KEYWORDS);
+    }
+    by_group
 }
 
 /// The `top` most frequent keys of a count map, most first, then by key: `a.com:3|b.fr:2`.

@@ -75,12 +75,15 @@ pub fn rows(
     by: &'static str,
 ) -> Vec<GroupRow> {
     let lexicon = groups.lexicon();
+    let top = top_keywords(scored);
     groups
         .profiles()
         .into_iter()
         .map(|(name, p)| {
-            let keywords: Vec<&str> = top_keywords(scored, name)
-                .iter()
+            let keywords: Vec<&str> = top
+                .get(name)
+                .into_iter()
+                .flatten()
                 .map(|k| terms.get(k.stem as usize).copied().unwrap_or_default())
                 .collect();
             let theme_rates: Vec<String> = p

@@ -17,13 +17,12 @@ pub mod similarity;
 pub mod themes;
 pub mod threads;
 
+use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-
-use std::fmt;
 
 /// A row of a CSV report. The header is spelled out, not taken from the first row, so that a
 /// report with no rows still has its header; a test per row type checks that it matches the
@@ -136,26 +135,16 @@ pub fn write_atomically(
     name: &str,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<PathBuf> {
-    fs::create_dir_all(dir)?;
-    let target = dir.join(name);
-    let temp = tempfile::Builder::new()
-        .prefix(&format!(".{name}."))
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    {
-        let mut out = BufWriter::new(temp.as_file());
-        fill(&mut out)?;
-        out.flush()?;
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(fs::Permissions::from_mode(REPORT_MODE))?;
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(&target).map_err(|e| e.error)?;
-    Ok(target)
+    // A set of one: the same temporary file, mode and rename as every report.
+    let mut set = ReportSet::new(dir)?;
+    let file = set.create(name)?;
+    let mut out = BufWriter::new(file.writer()?);
+    fill(&mut out)?;
+    out.flush()?;
+    drop(out);
+    set.finish(file)?;
+    let mut paths = set.commit()?;
+    Ok(paths.remove(0))
 }
 
 /// Reports written as a set: each into a temporary file beside its target, and renamed into
@@ -178,11 +167,6 @@ impl ReportFile {
     pub fn writer(&self) -> io::Result<fs::File> {
         self.temp.as_file().try_clone()
     }
-
-    /// The report's file name.
-    pub fn name(&self) -> &str {
-        &self.name
-    }
 }
 
 impl ReportSet {
@@ -193,11 +177,6 @@ impl ReportSet {
             dir: dir.to_path_buf(),
             written: Vec::new(),
         })
-    }
-
-    /// The folder the reports go to.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// Starts writing the report `name`: a temporary file, private until it is done.
