@@ -11,6 +11,7 @@ mod cli;
 mod compare;
 mod determinism;
 mod dumps;
+mod exports;
 mod formats;
 mod keywords;
 mod links;

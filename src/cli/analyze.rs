@@ -19,15 +19,14 @@ use tisse::keywords::Scorer;
 use tisse::pipeline::RunOutput;
 use tisse::report;
 use tisse::report::documents::DocumentRow;
-use tisse::report::keyness::KeynessRow;
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::networks::NetworkRow;
 use tisse::report::themes::{ConcordanceRow, ThemeRow, ThemeTotals};
-use tisse::report::{CsvRow, CsvWriter, ReportFile, ReportSet};
+use tisse::report::{Column, CsvRow, CsvStyle, CsvWriter, ReportFile, ReportSet};
 
 use super::Outcome;
-use super::common::{Global, LinkArgs, Reading, count, read};
+use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read};
 use super::compare::{GroupingArgs, parse_fraction};
 use super::keywords::TextArgs;
 use super::themes::ThemeArgs;
@@ -147,6 +146,9 @@ pub struct Args {
     /// keyness.csv: only differences with a p-value at most this (1 lists everything).
     #[arg(long, value_name = "P", default_value_t = keyness::P_MAX, value_parser = parse_fraction)]
     p_max: f64,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -203,6 +205,7 @@ fn write_reports(
     output: &mut RunOutput,
 ) -> io::Result<Option<(usize, usize)>> {
     let mut set = ReportSet::new(&args.out)?;
+    let style = args.csv.style();
     let lexicon = analyzer.themes.lexicon();
     let duplicate_options = DuplicateOptions {
         threshold: args.duplicate_threshold,
@@ -231,16 +234,21 @@ fn write_reports(
     let output = &*output;
     let scorer = Scorer::new(&output.vocabulary, documents_counted);
 
-    let mut documents = csv_file(&set, "documents.csv", DocumentRow::HEADER)?;
-    let mut keywords = csv_file(&set, "keywords.csv", KeywordRow::HEADER)?;
+    let mut documents = csv_file(&set, style, "documents.csv", DocumentRow::COLUMNS)?;
+    let mut keywords = csv_file(&set, style, "keywords.csv", KeywordRow::COLUMNS)?;
     keywords
         .1
         .rows(report::keywords::corpus_rows(&scorer, args.top_corpus))?;
-    let mut links = csv_file(&set, "links.csv", LinkRow::HEADER)?;
-    let mut networks = csv_file(&set, "networks.csv", NetworkRow::HEADER)?;
-    let mut themes = csv_file(&set, "themes.csv", ThemeRow::HEADER)?;
+    let mut links = csv_file(&set, style, "links.csv", LinkRow::COLUMNS)?;
+    let mut networks = csv_file(&set, style, "networks.csv", NetworkRow::COLUMNS)?;
+    let mut themes = csv_file(&set, style, "themes.csv", ThemeRow::COLUMNS)?;
     let mut concordance = match args.kwic {
-        true => Some(csv_file(&set, "concordance.csv", ConcordanceRow::HEADER)?),
+        true => Some(csv_file(
+            &set,
+            style,
+            "concordance.csv",
+            ConcordanceRow::COLUMNS,
+        )?),
         false => None,
     };
     let mut totals = ThemeTotals::new(lexicon);
@@ -334,8 +342,8 @@ fn write_reports(
     {
         finish_csv(&mut set, file)?;
     }
-    set.write_csv("themes_summary.csv", totals.summary_rows())?;
-    set.write_csv("themes_lexicon.csv", totals.lexicon_rows())?;
+    set.write_csv_styled("themes_summary.csv", style, totals.summary_rows())?;
+    set.write_csv_styled("themes_lexicon.csv", style, totals.lexicon_rows())?;
 
     let stems = output.vocabulary.stems();
     let terms = output.vocabulary.terms();
@@ -347,20 +355,29 @@ fn write_reports(
             p_max: args.p_max,
         },
     );
-    set.write_csv::<KeynessRow>("keyness.csv", report::keyness::rows(&scored, stems, &terms))?;
+    set.write_csv_styled(
+        "keyness.csv",
+        style,
+        report::keyness::rows(&scored, stems, &terms),
+    )?;
     let by = keyness.grouping().name();
-    set.write_csv(
+    set.write_csv_styled(
         "groups.csv",
+        style,
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
-    set.write_csv("threads.csv", threads.rows())?;
-    set.write_csv("similarity.csv", similar.finish(&terms))?;
+    set.write_csv_styled("threads.csv", style, threads.rows())?;
+    set.write_csv_styled("similarity.csv", style, similar.finish(&terms))?;
     let clusters = match known {
         Some(clusters) => clusters,
         None => duplicates.finish(),
     };
-    set.write_csv("duplicates.csv", clusters.rows())?;
-    set.write_csv("problems.csv", report::problems::rows(&output.problems))?;
+    set.write_csv_styled("duplicates.csv", style, clusters.rows())?;
+    set.write_csv_styled(
+        "problems.csv",
+        style,
+        report::problems::rows(&output.problems),
+    )?;
     set.commit()?;
     Ok(args
         .drop_duplicates
@@ -371,9 +388,14 @@ fn write_reports(
 type Streamed = (ReportFile, CsvWriter<BufWriter<File>>);
 
 /// Starts a report written row by row: its header is written at once.
-fn csv_file(set: &ReportSet, name: &str, header: &[&str]) -> io::Result<Streamed> {
+fn csv_file(
+    set: &ReportSet,
+    style: CsvStyle,
+    name: &str,
+    columns: &'static [Column],
+) -> io::Result<Streamed> {
     let file = set.create(name)?;
-    let csv = CsvWriter::new(BufWriter::new(file.writer()?), header)?;
+    let csv = CsvWriter::new(BufWriter::new(file.writer()?), columns, style)?;
     Ok((file, csv))
 }
 

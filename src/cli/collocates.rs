@@ -14,11 +14,11 @@ use serde::Serialize;
 use tisse::analyze::Stages;
 use tisse::collocates::Counts;
 use tisse::ingest;
-use tisse::report::{CsvRow, write_csv_to};
+use tisse::report::{Column, CsvRow, write_csv_styled};
 use tisse::themes::Themes;
 
 use super::Outcome;
-use super::common::{Global, Reading, count, read};
+use super::common::{CsvArgs, Global, Reading, count, read};
 use super::keywords::TextArgs;
 use super::kwic::query;
 
@@ -63,6 +63,9 @@ pub struct Args {
 
     #[command(flatten)]
     reading: Reading,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 #[derive(Serialize)]
@@ -76,13 +79,13 @@ struct CollocateRow<'a> {
 }
 
 impl CsvRow for CollocateRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "lang",
-        "collocate",
-        "together",
-        "frequency",
-        "log_likelihood",
-        "log_dice",
+    const COLUMNS: &'static [Column] = &[
+        Column::label("lang"),
+        Column::text("collocate"),
+        Column::integer("together"),
+        Column::integer("frequency"),
+        Column::decimal("log_likelihood"),
+        Column::decimal("log_dice"),
     ];
 }
 
@@ -137,7 +140,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         })
         .collect();
     let mut out = BufWriter::new(io::stdout().lock());
-    write_csv_to(&mut out, &rows)?;
+    write_csv_styled(&mut out, args.csv.style(), &rows)?;
     out.flush()?;
     terminal.summary(&format!(
         "tisse: {}: {} of {:?}; {}",

@@ -10,6 +10,7 @@ use tisse::ingest::record::FieldMap;
 use tisse::ingest::{Format, ReadOptions};
 use tisse::pipeline::{self, Observer, RunOutput};
 use tisse::problem::Severity;
+use tisse::report::CsvStyle;
 
 /// Options for every command.
 #[derive(Debug, clap::Args)]
@@ -198,5 +199,53 @@ pub fn count(n: u64, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+/// How CSV is written: for a spreadsheet, or for programs (commands that write CSV).
+#[derive(Debug, Clone, clap::Args)]
+pub struct CsvArgs {
+    /// CSV for Excel: a UTF-8 byte-order mark, CRLF line ends, `;` between fields (unless
+    /// --csv-delimiter says otherwise).
+    #[arg(long)]
+    pub excel: bool,
+
+    /// The CSV delimiter: `,` (default), `;` or `tab`.
+    #[arg(long, value_name = "CHAR", value_parser = parse_csv_delimiter)]
+    pub csv_delimiter: Option<u8>,
+
+    /// Write the decimals tisse computes with a comma (`0,125`), as a French or German
+    /// spreadsheet expects; counts and corpus text are unchanged.
+    #[arg(long)]
+    pub decimal_comma: bool,
+
+    /// Write corpus text as it is: no quote in front of a cell beginning with `=`, `+`, `-`,
+    /// `@`, a tab, a carriage return or a quote (for programs, not spreadsheets).
+    #[arg(long)]
+    pub raw_cells: bool,
+}
+
+impl CsvArgs {
+    /// The library's CSV style.
+    pub fn style(&self) -> CsvStyle {
+        let base = match self.excel {
+            true => CsvStyle::excel(),
+            false => CsvStyle::default(),
+        };
+        CsvStyle {
+            delimiter: self.csv_delimiter.unwrap_or(base.delimiter),
+            decimal_comma: self.decimal_comma,
+            raw_cells: self.raw_cells,
+            ..base
+        }
+    }
+}
+
+fn parse_csv_delimiter(text: &str) -> Result<u8, String> {
+    match text {
+        "," => Ok(b','),
+        ";" => Ok(b';'),
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        _ => Err("expected `,`, `;` or `tab`".to_string()),
     }
 }

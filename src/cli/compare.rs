@@ -10,10 +10,9 @@ use tisse::analyze::Stages;
 use tisse::compare::grouping::{GROUPING_NAMES, GroupFile, Grouping};
 use tisse::compare::keyness::{Keyness, KeynessOptions, MIN_COUNT, P_MAX, TOP};
 use tisse::report;
-use tisse::report::keyness::KeynessRow;
 
 use super::Outcome;
-use super::common::{Global, Reading, count, read};
+use super::common::{CsvArgs, Global, Reading, count, read};
 use super::keywords::TextArgs;
 
 const EXAMPLES: &str = "\
@@ -100,6 +99,9 @@ pub struct Args {
 
     #[command(flatten)]
     reading: Reading,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -125,7 +127,11 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         },
     );
     let mut out = BufWriter::new(std::io::stdout().lock());
-    report::write_csv_to::<KeynessRow, _>(&mut out, report::keyness::rows(&scored, stems, &terms))?;
+    report::write_csv_styled(
+        &mut out,
+        args.csv.style(),
+        report::keyness::rows(&scored, stems, &terms),
+    )?;
     out.flush()?;
     terminal.summary(&format!(
         "tisse: {}: {}; {} by {}, {}",

@@ -10,10 +10,10 @@ use tisse::analyze::Stages;
 use tisse::keywords::{GroupBy, GroupCounts, Scorer, add_group_counts, parse_stopwords};
 use tisse::lang::{LangOptions, Language, parse_list, unknown};
 use tisse::report::keywords::{self as report, KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
-use tisse::report::{CsvRow, write_csv_to};
+use tisse::report::{CsvRow, write_csv_styled};
 
 use super::Outcome;
-use super::common::{Global, Reading, count, read};
+use super::common::{CsvArgs, Global, Reading, count, read};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -103,6 +103,9 @@ pub struct Args {
 
     #[command(flatten)]
     reading: Reading,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -154,7 +157,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     if args.table {
         write_table(&mut out, &rows)?;
     } else {
-        write_csv_to(&mut out, &rows)?;
+        write_csv_styled(&mut out, args.csv.style(), &rows)?;
     }
     out.flush()?;
     terminal.summary(&format!(
@@ -188,7 +191,10 @@ fn write_table(out: &mut impl Write, rows: &[KeywordRow]) -> io::Result<()> {
             ]
         })
         .collect();
-    let header: Vec<String> = KeywordRow::HEADER.iter().map(|h| h.to_string()).collect();
+    let header: Vec<String> = KeywordRow::COLUMNS
+        .iter()
+        .map(|c| c.name.to_string())
+        .collect();
     let width = |i: usize| {
         cells
             .iter()

@@ -12,11 +12,11 @@ use std::path::PathBuf;
 use serde::Serialize;
 use tisse::analyze::Stages;
 use tisse::lang::Language;
-use tisse::report::{CsvRow, write_csv_to};
+use tisse::report::{Column, CsvRow, write_csv_styled};
 use tisse::text::tokenize;
 use tisse::themes::{Lexicon, Term, Theme, Themes};
 
-use super::common::{Global, Reading, count, read};
+use super::common::{CsvArgs, Global, Reading, count, read};
 use super::keywords::TextArgs;
 use super::themes::ThemeArgs;
 use super::{Outcome, Usage};
@@ -68,6 +68,9 @@ pub struct Args {
 
     #[command(flatten)]
     themes: ThemeArgs,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 /// A lexicon of one theme holding `term` in every language (by stems), or once, exact.
@@ -132,7 +135,13 @@ struct KwicRow<'a> {
 }
 
 impl CsvRow for KwicRow<'_> {
-    const HEADER: &'static [&'static str] = &["doc_id", "term", "left", "match", "right"];
+    const COLUMNS: &'static [Column] = &[
+        Column::text("doc_id"),
+        Column::text("term"),
+        Column::text("left"),
+        Column::text("match"),
+        Column::text("right"),
+    ];
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -187,7 +196,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     if args.table {
         write_table(&mut out, &rows, args.width)?;
     } else {
-        write_csv_to(&mut out, &rows)?;
+        write_csv_styled(&mut out, args.csv.style(), &rows)?;
     }
     out.flush()?;
     let tally = &output.tally;

@@ -8,7 +8,7 @@ use tisse::analyze::Stages;
 use tisse::report::{self, links::GroupBy};
 
 use super::Outcome;
-use super::common::{Global, LinkArgs, Reading, count, read};
+use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -43,6 +43,9 @@ pub struct Args {
 
     #[command(flatten)]
     reading: Reading,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -71,16 +74,26 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     // The counted views need every analysis at once: read back whole (a big run spills them).
     let analyses = &output.analyses.to_vec()?;
     match (args.unique, args.by) {
-        (true, _) => report::write_csv_to(&mut out, report::links::unique_rows(analyses))?,
+        (true, _) => report::write_csv_styled(
+            &mut out,
+            args.csv.style(),
+            report::links::unique_rows(analyses),
+        )?,
         (false, Some(by)) => {
             let by = match by {
                 By::Domain => GroupBy::Domain,
                 By::Class => GroupBy::Class,
                 By::Network => GroupBy::Network,
             };
-            report::write_csv_to(&mut out, report::links::group_rows(analyses, by))?;
+            report::write_csv_styled(
+                &mut out,
+                args.csv.style(),
+                report::links::group_rows(analyses, by),
+            )?;
         }
-        (false, None) => report::write_csv_to(&mut out, report::links::rows(analyses))?,
+        (false, None) => {
+            report::write_csv_styled(&mut out, args.csv.style(), report::links::rows(analyses))?
+        }
     }
     out.flush()?;
     Ok(if output.tally.errors > 0 {

@@ -8,12 +8,12 @@ use std::path::PathBuf;
 use anyhow::Context;
 use serde::Serialize;
 use tisse::lang::Language;
-use tisse::report::{CsvRow, write_csv_to};
+use tisse::report::{Column, CsvRow, write_csv_styled};
 use tisse::text::{stem, tokenize};
 use tisse::themes::{Lexicon, MatchOptions, Themes, fold};
 
 use super::Outcome;
-use super::common::Global;
+use super::common::{CsvArgs, Global};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -70,6 +70,9 @@ impl ThemeArgs {
 pub struct Args {
     #[command(flatten)]
     themes: ThemeArgs,
+
+    #[command(flatten)]
+    csv: CsvArgs,
 }
 
 #[derive(Serialize)]
@@ -85,15 +88,15 @@ struct TermRow<'a> {
 }
 
 impl CsvRow for TermRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "theme",
-        "source",
-        "line",
-        "lang",
-        "term",
-        "exact",
-        "key",
-        "description",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("theme"),
+        Column::text("source"),
+        Column::integer("line"),
+        Column::label("lang"),
+        Column::text("term"),
+        Column::label("exact"),
+        Column::text("key"),
+        Column::text("description"),
     ];
 }
 
@@ -139,7 +142,7 @@ pub fn run(_global: &Global, args: Args) -> anyhow::Result<Outcome> {
         })
         .collect();
     let mut out = BufWriter::new(io::stdout().lock());
-    write_csv_to(&mut out, &rows)?;
+    write_csv_styled(&mut out, args.csv.style(), &rows)?;
     out.flush()?;
     Ok(Outcome::Clean)
 }

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::lang::Language;
-use crate::report::CsvRow;
+use crate::report::{Column, CsvRow};
 
 /// A row of `documents.csv`; the field order is the column order.
 #[derive(Debug, Serialize)]
@@ -63,32 +63,32 @@ pub struct DocumentRow<'a> {
 }
 
 impl CsvRow for DocumentRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "doc_id",
-        "kind",
-        "post_id",
-        "parent_id",
-        "source",
-        "line",
-        "format",
-        "title",
-        "author",
-        "published",
-        "category",
-        "tags",
-        "url",
-        "chars",
-        "words",
-        "lang",
-        "lang_confidence",
-        "lang_reliable",
-        "script",
-        "lang_source",
-        "tokens",
-        "content_words",
-        "links",
-        "emails",
-        "networks",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("doc_id"),
+        Column::label("kind"),
+        Column::text("post_id"),
+        Column::text("parent_id"),
+        Column::text("source"),
+        Column::integer("line"),
+        Column::label("format"),
+        Column::text("title"),
+        Column::text("author"),
+        Column::date("published"),
+        Column::text("category"),
+        Column::text("tags"),
+        Column::url("url"),
+        Column::integer("chars"),
+        Column::integer("words"),
+        Column::label("lang"),
+        Column::decimal("lang_confidence"),
+        Column::label("lang_reliable"),
+        Column::label("script"),
+        Column::label("lang_source"),
+        Column::integer("tokens"),
+        Column::integer("content_words"),
+        Column::integer("links"),
+        Column::integer("emails"),
+        Column::label("networks"),
     ];
 }
 
@@ -145,6 +145,9 @@ mod tests {
             ..Analysis::default()
         };
         let row = rows(std::slice::from_ref(&analysis)).next().unwrap();
-        assert_eq!(serialized_header(&row), DocumentRow::HEADER);
+        assert_eq!(
+            serialized_header(&row),
+            crate::report::cells::names(DocumentRow::COLUMNS)
+        );
     }
 }

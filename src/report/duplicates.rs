@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use crate::report::{CsvRow, Fixed};
+use crate::report::{Column, CsvRow, Fixed};
 
 /// Decimals printed for similarities.
 pub const SIMILARITY_DECIMALS: usize = 4;
@@ -30,8 +30,13 @@ pub struct DuplicateRow<'a> {
 }
 
 impl CsvRow for DuplicateRow<'_> {
-    const HEADER: &'static [&'static str] =
-        &["cluster", "doc_id", "kind", "similarity_to_first", "chars"];
+    const COLUMNS: &'static [Column] = &[
+        Column::integer("cluster"),
+        Column::text("doc_id"),
+        Column::label("kind"),
+        Column::decimal("similarity_to_first"),
+        Column::integer("chars"),
+    ];
 }
 
 /// A float of the report, printed with [SIMILARITY_DECIMALS] decimals.
@@ -54,7 +59,10 @@ mod tests {
 
     #[test]
     fn header_matches_fields() {
-        assert_eq!(serialized_header(&row()), DuplicateRow::HEADER);
+        assert_eq!(
+            serialized_header(&row()),
+            crate::report::cells::names(DuplicateRow::COLUMNS)
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::compare::groups::{Groups, TOP_DOMAINS, top_counts, top_keywords};
 use crate::compare::keyness::KeyStem;
-use crate::report::{CsvRow, Fixed};
+use crate::report::{Column, CsvRow, Fixed};
 
 /// A row of `groups.csv`; the field order is the column order.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,22 +47,22 @@ pub struct GroupRow {
 }
 
 impl CsvRow for GroupRow {
-    const HEADER: &'static [&'static str] = &[
-        "by",
-        "group",
-        "documents",
-        "posts",
-        "comments",
-        "words",
-        "languages",
-        "authors",
-        "top_keywords",
-        "theme_rates",
-        "links",
-        "domains",
-        "top_domains",
-        "networks",
-        "emails",
+    const COLUMNS: &'static [Column] = &[
+        Column::label("by"),
+        Column::text("group"),
+        Column::integer("documents"),
+        Column::integer("posts"),
+        Column::integer("comments"),
+        Column::integer("words"),
+        Column::label("languages"),
+        Column::integer("authors"),
+        Column::text("top_keywords"),
+        Column::label("theme_rates"),
+        Column::integer("links"),
+        Column::integer("domains"),
+        Column::text("top_domains"),
+        Column::label("networks"),
+        Column::integer("emails"),
     ];
 }
 
@@ -148,6 +148,9 @@ mod tests {
             networks: String::new(),
             emails: 0,
         };
-        assert_eq!(serialized_header(&row), GroupRow::HEADER);
+        assert_eq!(
+            serialized_header(&row),
+            crate::report::cells::names(GroupRow::COLUMNS)
+        );
     }
 }

@@ -11,7 +11,7 @@ use serde::Serialize;
 use crate::compare::keyness::KeyStem;
 use crate::keywords::Stem;
 use crate::lang::Language;
-use crate::report::{CsvRow, Fixed};
+use crate::report::{Column, CsvRow, Fixed};
 
 /// Decimals of `log_likelihood` and `log_ratio`.
 pub const SCORE_DECIMALS: usize = 4;
@@ -50,20 +50,20 @@ pub struct KeynessRow<'a> {
 }
 
 impl CsvRow for KeynessRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "group",
-        "lang",
-        "stem",
-        "term",
-        "count_group",
-        "count_rest",
-        "per_million_group",
-        "per_million_rest",
-        "log_likelihood",
-        "p_band",
-        "log_ratio",
-        "direction",
-        "rank",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("group"),
+        Column::label("lang"),
+        Column::text("stem"),
+        Column::text("term"),
+        Column::integer("count_group"),
+        Column::integer("count_rest"),
+        Column::decimal("per_million_group"),
+        Column::decimal("per_million_rest"),
+        Column::decimal("log_likelihood"),
+        Column::label("p_band"),
+        Column::decimal("log_ratio"),
+        Column::label("direction"),
+        Column::integer("rank"),
     ];
 }
 
@@ -113,6 +113,9 @@ mod tests {
             direction: "over",
             rank: 1,
         };
-        assert_eq!(serialized_header(&row), KeynessRow::HEADER);
+        assert_eq!(
+            serialized_header(&row),
+            crate::report::cells::names(KeynessRow::COLUMNS)
+        );
     }
 }

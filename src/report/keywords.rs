@@ -16,7 +16,7 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::keywords::{GroupCounts, Keyword, Scorer};
 use crate::lang::Language;
-use crate::report::CsvRow;
+use crate::report::{Column, CsvRow};
 
 /// Decimals printed for TF-IDF.
 pub const TFIDF_DECIMALS: usize = 4;
@@ -67,15 +67,15 @@ impl Serialize for Tfidf {
 }
 
 impl CsvRow for KeywordRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "scope",
-        "lang",
-        "stem",
-        "term",
-        "count",
-        "documents",
-        "tfidf",
-        "rank",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("scope"),
+        Column::label("lang"),
+        Column::text("stem"),
+        Column::text("term"),
+        Column::integer("count"),
+        Column::integer("documents"),
+        Column::decimal("tfidf"),
+        Column::integer("rank"),
     ];
 }
 
@@ -151,7 +151,10 @@ mod tests {
             tfidf: Tfidf(0.0),
             rank: 1,
         };
-        assert_eq!(serialized_header(&row), KeywordRow::HEADER);
+        assert_eq!(
+            serialized_header(&row),
+            crate::report::cells::names(KeywordRow::COLUMNS)
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::analysis::Analysis;
 use crate::links::Link;
-use crate::report::CsvRow;
+use crate::report::{Column, CsvRow};
 
 /// A row of `links.csv`; the field order is the column order.
 #[derive(Debug, Serialize)]
@@ -53,25 +53,25 @@ pub struct LinkRow<'a> {
 }
 
 impl CsvRow for LinkRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "doc_id",
-        "post_id",
-        "kind",
-        "url",
-        "normalized",
-        "scheme",
-        "host",
-        "domain",
-        "path",
-        "file_type",
-        "class",
-        "network",
-        "target",
-        "rule",
-        "start",
-        "end",
-        "anchor",
-        "context",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("doc_id"),
+        Column::text("post_id"),
+        Column::label("kind"),
+        Column::url("url"),
+        Column::url("normalized"),
+        Column::text("scheme"),
+        Column::text("host"),
+        Column::text("domain"),
+        Column::text("path"),
+        Column::label("file_type"),
+        Column::label("class"),
+        Column::label("network"),
+        Column::label("target"),
+        Column::label("rule"),
+        Column::integer("start"),
+        Column::integer("end"),
+        Column::text("anchor"),
+        Column::text("context"),
     ];
 }
 
@@ -130,16 +130,16 @@ pub struct UniqueRow<'a> {
 }
 
 impl CsvRow for UniqueRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "normalized",
-        "domain",
-        "class",
-        "network",
-        "target",
-        "occurrences",
-        "documents",
-        "first_seen",
-        "first_doc",
+    const COLUMNS: &'static [Column] = &[
+        Column::url("normalized"),
+        Column::text("domain"),
+        Column::label("class"),
+        Column::label("network"),
+        Column::label("target"),
+        Column::integer("occurrences"),
+        Column::integer("documents"),
+        Column::date("first_seen"),
+        Column::text("first_doc"),
     ];
 }
 
@@ -213,7 +213,12 @@ pub struct GroupRow<'a> {
 }
 
 impl CsvRow for GroupRow<'_> {
-    const HEADER: &'static [&'static str] = &["key", "links", "unique", "documents"];
+    const COLUMNS: &'static [Column] = &[
+        Column::text("key"),
+        Column::integer("links"),
+        Column::integer("unique"),
+        Column::integer("documents"),
+    ];
 }
 
 /// Links grouped by `by`, sorted by links (most first), then key.
@@ -286,14 +291,17 @@ mod tests {
     #[test]
     fn headers_match_fields() {
         let analyses = analyses();
-        assert_eq!(serialized_header(&rows(&analyses)[0]), LinkRow::HEADER);
+        assert_eq!(
+            serialized_header(&rows(&analyses)[0]),
+            crate::report::cells::names(LinkRow::COLUMNS)
+        );
         assert_eq!(
             serialized_header(&unique_rows(&analyses)[0]),
-            UniqueRow::HEADER
+            crate::report::cells::names(UniqueRow::COLUMNS)
         );
         assert_eq!(
             serialized_header(&group_rows(&analyses, GroupBy::Domain)[0]),
-            GroupRow::HEADER
+            crate::report::cells::names(GroupRow::COLUMNS)
         );
     }
 

@@ -1,10 +1,14 @@
 //! Reports: one file per report, each a `Row` type and how rows are made from analyses.
 //!
 //! Every report is CSV: a header row, UTF-8, RFC 4180 quoting (fields with a comma, quote or
-//! newline are quoted), `\n` line ends. Rows arrive already sorted. Files are written
-//! atomically: into a temporary file in the same folder, then renamed over the old one, so an
-//! interrupted run leaves the previous report whole, never half a file.
+//! newline are quoted), `\n` line ends, unless a [`CsvStyle`] asks for a spreadsheet's
+//! (`--excel`). Each report declares its columns and what they hold ([`cells`]), which is how
+//! corpus text that looks like a formula is neutralized, in one place for every report. Rows
+//! arrive already sorted. Files are written atomically: into a temporary file in the same
+//! folder, then renamed over the old one, so an interrupted run leaves the previous report
+//! whole, never half a file.
 
+pub mod cells;
 pub mod documents;
 pub mod duplicates;
 pub mod groups;
@@ -17,6 +21,7 @@ pub mod similarity;
 pub mod themes;
 pub mod threads;
 
+use std::borrow::Cow;
 use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Write};
@@ -24,18 +29,20 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-/// A row of a CSV report. The header is spelled out, not taken from the first row, so that a
-/// report with no rows still has its header; a test per row type checks that it matches the
-/// serialized fields.
+pub use cells::{CellKind, Column, CsvStyle, Record};
+
+/// A row of a CSV report. The columns are spelled out, not taken from the first row, so that a
+/// report with no rows still has its header; a test per row type checks that their names
+/// match the serialized fields.
 pub trait CsvRow: Serialize {
-    /// The column names, in field order.
-    const HEADER: &'static [&'static str];
+    /// The columns, in field order: names and what they hold.
+    const COLUMNS: &'static [Column];
 }
 
 /// A reference to a row is a row: reports can be written from a slice of rows or from an
 /// iterator making them one at a time (so that a million rows are never all in memory).
 impl<R: CsvRow> CsvRow for &R {
-    const HEADER: &'static [&'static str] = R::HEADER;
+    const COLUMNS: &'static [Column] = R::COLUMNS;
 }
 
 /// Writes `rows` as CSV to `dir/name`, atomically. Creates `dir` if missing.
@@ -51,23 +58,56 @@ pub fn write_csv<R: CsvRow>(
 /// analyses of a big run are read back from disk a slice at a time).
 pub struct CsvWriter<W: Write> {
     writer: csv::Writer<W>,
+    columns: &'static [Column],
+    style: CsvStyle,
+    record: Record,
 }
 
 impl<W: Write> CsvWriter<W> {
-    /// Starts a report: writes `header`.
-    pub fn new(out: W, header: &[&str]) -> io::Result<CsvWriter<W>> {
+    /// Starts a report of `columns` in `style`: writes the byte-order mark if asked, and the
+    /// header.
+    pub fn new(
+        mut out: W,
+        columns: &'static [Column],
+        style: CsvStyle,
+    ) -> io::Result<CsvWriter<W>> {
+        if style.bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let terminator = match style.crlf {
+            true => csv::Terminator::CRLF,
+            false => csv::Terminator::Any(b'\n'),
+        };
         let mut writer = csv::WriterBuilder::new()
             .has_headers(false)
-            .terminator(csv::Terminator::Any(b'\n'))
+            .delimiter(style.delimiter)
+            .terminator(terminator)
             .from_writer(out);
-        writer.write_record(header)?;
-        Ok(CsvWriter { writer })
+        writer.write_record(columns.iter().map(|c| c.name))?;
+        Ok(CsvWriter {
+            writer,
+            columns,
+            style,
+            record: Record::new(),
+        })
     }
 
-    /// Writes rows.
+    /// Writes rows, each cell as its column's kind and the style ask.
     pub fn rows<R: Serialize>(&mut self, rows: impl IntoIterator<Item = R>) -> io::Result<()> {
         for row in rows {
-            self.writer.serialize(row).map_err(io::Error::other)?;
+            self.record.fill(&row)?;
+            let kinds = self.columns.iter().map(|c| c.kind);
+            let style = &self.style;
+            self.writer.write_record(
+                self.record
+                    .cells()
+                    .zip(kinds.chain(std::iter::repeat(CellKind::Text)))
+                    .map(|(cell, kind)| cells::render_cell(style, cell, kind))
+                    .map(|cell| match cell {
+                        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+                    }),
+            )?;
         }
         Ok(())
     }
@@ -79,12 +119,21 @@ impl<W: Write> CsvWriter<W> {
 }
 
 /// Writes `rows` as CSV, header first, to any writer (stdout for commands that print a
-/// report).
+/// report), in the default style.
 pub fn write_csv_to<R: CsvRow, W: Write>(
     out: W,
     rows: impl IntoIterator<Item = R>,
 ) -> io::Result<()> {
-    let mut writer = CsvWriter::new(out, R::HEADER)?;
+    write_csv_styled(out, CsvStyle::default(), rows)
+}
+
+/// Writes `rows` as CSV in `style`, header first, to any writer.
+pub fn write_csv_styled<R: CsvRow, W: Write>(
+    out: W,
+    style: CsvStyle,
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<()> {
+    let mut writer = CsvWriter::new(out, R::COLUMNS, style)?;
     writer.rows(rows)?;
     writer.finish()
 }
@@ -212,8 +261,18 @@ impl ReportSet {
         name: &str,
         rows: impl IntoIterator<Item = R>,
     ) -> io::Result<()> {
+        self.write_csv_styled(name, CsvStyle::default(), rows)
+    }
+
+    /// Writes a whole report of `rows` in `style`.
+    pub fn write_csv_styled<R: CsvRow>(
+        &mut self,
+        name: &str,
+        style: CsvStyle,
+        rows: impl IntoIterator<Item = R>,
+    ) -> io::Result<()> {
         let file = self.create(name)?;
-        write_csv_to(BufWriter::new(file.writer()?), rows)?;
+        write_csv_styled(BufWriter::new(file.writer()?), style, rows)?;
         self.finish(file)
     }
 
@@ -300,7 +359,7 @@ mod tests {
     }
 
     impl CsvRow for Row {
-        const HEADER: &'static [&'static str] = &["a", "b"];
+        const COLUMNS: &'static [Column] = &[Column::text("a"), Column::integer("b")];
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::report::CsvRow;
+use crate::report::{Column, CsvRow};
 
 /// A row of `networks.csv`; the field order is the column order.
 #[derive(Debug, Serialize)]
@@ -30,8 +30,16 @@ pub struct NetworkRow<'a> {
 }
 
 impl CsvRow for NetworkRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "doc_id", "post_id", "kind", "network", "via", "matched", "start", "end", "context",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("doc_id"),
+        Column::text("post_id"),
+        Column::label("kind"),
+        Column::label("network"),
+        Column::label("via"),
+        Column::text("matched"),
+        Column::integer("start"),
+        Column::integer("end"),
+        Column::text("context"),
     ];
 }
 
@@ -75,6 +83,9 @@ mod tests {
         let analyses = [crate::Analyzer::new().analyze(&doc)];
         let rows = rows(&analyses);
         assert_eq!(rows.len(), 1);
-        assert_eq!(serialized_header(&rows[0]), NetworkRow::HEADER);
+        assert_eq!(
+            serialized_header(&rows[0]),
+            crate::report::cells::names(NetworkRow::COLUMNS)
+        );
     }
 }

@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 use crate::problem::Problem;
-use crate::report::CsvRow;
+use crate::report::{Column, CsvRow};
 
 /// A row of `problems.csv`; the field order is the column order.
 #[derive(Debug, Serialize)]
@@ -19,7 +19,12 @@ pub struct ProblemRow<'a> {
 }
 
 impl CsvRow for ProblemRow<'_> {
-    const HEADER: &'static [&'static str] = &["source", "line", "severity", "message"];
+    const COLUMNS: &'static [Column] = &[
+        Column::text("source"),
+        Column::integer("line"),
+        Column::label("severity"),
+        Column::text("message"),
+    ];
 }
 
 /// The rows of `problems.csv`, in the order of `problems` (already sorted by the pipeline).
@@ -43,6 +48,9 @@ mod tests {
     #[test]
     fn header_matches_fields() {
         let problems = [Problem::warning("a.txt", Some(3), "x")];
-        assert_eq!(serialized_header(&rows(&problems)[0]), ProblemRow::HEADER);
+        assert_eq!(
+            serialized_header(&rows(&problems)[0]),
+            crate::report::cells::names(ProblemRow::COLUMNS)
+        );
     }
 }

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::report::{CsvRow, Fixed};
+use crate::report::{Column, CsvRow, Fixed};
 
 /// Decimals printed for similarities.
 pub const SCORE_DECIMALS: usize = 4;
@@ -43,16 +43,16 @@ pub struct SimilarityRow {
 }
 
 impl CsvRow for SimilarityRow {
-    const HEADER: &'static [&'static str] = &[
-        "post_a",
-        "post_b",
-        "rank",
-        "score",
-        "text_cosine",
-        "shared_terms",
-        "links_jaccard",
-        "commenters_jaccard",
-        "networks_jaccard",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("post_a"),
+        Column::text("post_b"),
+        Column::integer("rank"),
+        Column::decimal("score"),
+        Column::decimal("text_cosine"),
+        Column::text("shared_terms"),
+        Column::decimal("links_jaccard"),
+        Column::decimal("commenters_jaccard"),
+        Column::decimal("networks_jaccard"),
     ];
 }
 
@@ -74,7 +74,10 @@ mod tests {
             commenters_jaccard: Fixed(0.0),
             networks_jaccard: Fixed(0.0),
         };
-        assert_eq!(serialized_header(&row), SimilarityRow::HEADER);
+        assert_eq!(
+            serialized_header(&row),
+            crate::report::cells::names(SimilarityRow::COLUMNS)
+        );
     }
 
     #[test]

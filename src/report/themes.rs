@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::document::Kind;
 use crate::lang::Language;
-use crate::report::CsvRow;
+use crate::report::{Column, CsvRow};
 use crate::themes::{Lexicon, TermId, ThemeId};
 
 /// Decimals printed for rates and shares.
@@ -82,16 +82,16 @@ pub struct ThemeRow<'a> {
 }
 
 impl CsvRow for ThemeRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "doc_id",
-        "post_id",
-        "kind",
-        "lang",
-        "theme",
-        "hits",
-        "distinct_terms",
-        "per_1000_words",
-        "terms",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("doc_id"),
+        Column::text("post_id"),
+        Column::label("kind"),
+        Column::label("lang"),
+        Column::text("theme"),
+        Column::integer("hits"),
+        Column::integer("distinct_terms"),
+        Column::decimal("per_1000_words"),
+        Column::text("terms"),
     ];
 }
 
@@ -173,13 +173,13 @@ pub struct SummaryRow<'a> {
     pub top_terms: String,
 }
 impl CsvRow for SummaryRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "theme",
-        "kind",
-        "documents",
-        "hits",
-        "per_1000_words",
-        "top_terms",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("theme"),
+        Column::label("kind"),
+        Column::integer("documents"),
+        Column::integer("hits"),
+        Column::decimal("per_1000_words"),
+        Column::text("top_terms"),
     ];
 }
 
@@ -355,17 +355,17 @@ pub struct LexiconRow<'a> {
 }
 
 impl CsvRow for LexiconRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "theme",
-        "lang",
-        "term",
-        "exact",
-        "hits",
-        "documents",
-        "share",
-        "note",
-        "source",
-        "line",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("theme"),
+        Column::label("lang"),
+        Column::text("term"),
+        Column::label("exact"),
+        Column::integer("hits"),
+        Column::integer("documents"),
+        Column::decimal("share"),
+        Column::label("note"),
+        Column::text("source"),
+        Column::integer("line"),
     ];
 }
 
@@ -403,8 +403,17 @@ pub struct ConcordanceRow<'a> {
 }
 
 impl CsvRow for ConcordanceRow<'_> {
-    const HEADER: &'static [&'static str] = &[
-        "doc_id", "post_id", "kind", "lang", "theme", "term", "start", "left", "match", "right",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("doc_id"),
+        Column::text("post_id"),
+        Column::label("kind"),
+        Column::label("lang"),
+        Column::text("theme"),
+        Column::text("term"),
+        Column::integer("start"),
+        Column::text("left"),
+        Column::text("match"),
+        Column::text("right"),
     ];
 }
 
@@ -479,13 +488,25 @@ mod tests {
         let (analyzer, analyses) = analyses();
         let lexicon = analyzer.themes.lexicon();
         let rows = rows(&analyses, lexicon, false);
-        assert_eq!(serialized_header(&rows[0]), ThemeRow::HEADER);
+        assert_eq!(
+            serialized_header(&rows[0]),
+            crate::report::cells::names(ThemeRow::COLUMNS)
+        );
         let summary = summary_rows(&analyses, lexicon);
-        assert_eq!(serialized_header(&summary[0]), SummaryRow::HEADER);
+        assert_eq!(
+            serialized_header(&summary[0]),
+            crate::report::cells::names(SummaryRow::COLUMNS)
+        );
         let terms = lexicon_rows(&analyses, lexicon);
-        assert_eq!(serialized_header(&terms[0]), LexiconRow::HEADER);
+        assert_eq!(
+            serialized_header(&terms[0]),
+            crate::report::cells::names(LexiconRow::COLUMNS)
+        );
         let lines = concordance_rows(&analyses, lexicon);
-        assert_eq!(serialized_header(&lines[0]), ConcordanceRow::HEADER);
+        assert_eq!(
+            serialized_header(&lines[0]),
+            crate::report::cells::names(ConcordanceRow::COLUMNS)
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use crate::report::{CsvRow, Fixed};
+use crate::report::{Column, CsvRow, Fixed};
 
 /// Decimals printed for `hours_to_first_comment`, `comments_per_day` and theme shares.
 pub const DECIMALS: usize = 2;
@@ -72,25 +72,25 @@ pub struct ThreadRow {
 }
 
 impl CsvRow for ThreadRow {
-    const HEADER: &'static [&'static str] = &[
-        "post_id",
-        "title",
-        "author",
-        "published",
-        "comments",
-        "replies",
-        "max_depth",
-        "commenters",
-        "author_replies",
-        "first_comment",
-        "last_comment",
-        "hours_to_first_comment",
-        "comments_per_day",
-        "comment_langs",
-        "comment_links",
-        "comment_emails",
-        "comment_networks",
-        "theme_comment_share",
+    const COLUMNS: &'static [Column] = &[
+        Column::text("post_id"),
+        Column::text("title"),
+        Column::text("author"),
+        Column::date("published"),
+        Column::integer("comments"),
+        Column::integer("replies"),
+        Column::integer("max_depth"),
+        Column::integer("commenters"),
+        Column::integer("author_replies"),
+        Column::date("first_comment"),
+        Column::date("last_comment"),
+        Column::decimal("hours_to_first_comment"),
+        Column::decimal("comments_per_day"),
+        Column::label("comment_langs"),
+        Column::integer("comment_links"),
+        Column::integer("comment_emails"),
+        Column::label("comment_networks"),
+        Column::label("theme_comment_share"),
     ];
 }
 
@@ -124,7 +124,10 @@ mod tests {
 
     #[test]
     fn header_matches_fields() {
-        assert_eq!(serialized_header(&row()), ThreadRow::HEADER);
+        assert_eq!(
+            serialized_header(&row()),
+            crate::report::cells::names(ThreadRow::COLUMNS)
+        );
     }
 
     #[test]
