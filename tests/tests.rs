@@ -18,3 +18,4 @@ mod links;
 mod reports;
 mod seed;
 mod themes;
+mod workbook;

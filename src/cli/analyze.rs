@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use tisse::Analysis;
-use tisse::compare::duplicates::{DEFAULT_THRESHOLD, DuplicateOptions, Duplicates};
+use tisse::compare::duplicates::{Clusters, DEFAULT_THRESHOLD, DuplicateOptions, Duplicates};
 use tisse::compare::grouping::Grouping;
 use tisse::compare::groups::Groups;
 use tisse::compare::keyness::{self, Keyness, KeynessOptions};
@@ -22,11 +22,13 @@ use tisse::report::documents::DocumentRow;
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::networks::NetworkRow;
+use tisse::report::tables::TableSet;
 use tisse::report::themes::{ConcordanceRow, ThemeRow, ThemeTotals};
+use tisse::report::xlsx::Workbook;
 use tisse::report::{Column, CsvRow, CsvStyle, CsvWriter, ReportFile, ReportSet};
 
 use super::Outcome;
-use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read};
+use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read, reproducible_command};
 use super::compare::{GroupingArgs, parse_fraction};
 use super::keywords::TextArgs;
 use super::themes::ThemeArgs;
@@ -46,6 +48,8 @@ Examples:
   tisse analyze --by month               keyness.csv and groups.csv month by month
   tisse analyze --drop-duplicates        count each cluster of near-copies once
   tisse analyze --similar-by commenters  similar posts: those sharing readers
+  tisse analyze --excel --decimal-comma  CSV for Excel in French (BOM, CRLF, `;`, 0,125)
+  tisse analyze --xlsx                   also tisse.xlsx: a sheet a report, typed cells
 
 Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
 corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
@@ -149,6 +153,10 @@ pub struct Args {
 
     #[command(flatten)]
     csv: CsvArgs,
+
+    /// Also write tisse.xlsx: every report as a sheet of one workbook, with typed cells.
+    #[arg(long)]
+    xlsx: bool,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -161,7 +169,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let out = &args.out;
     // On the pool `--threads` asks for, like the reading.
-    let dropped = global
+    let written = global
         .pool()?
         .install(|| write_reports(&args, grouping, &analyzer, &mut output))
         .with_context(|| format!("cannot write the reports into {}", out.display()))?;
@@ -179,7 +187,14 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         count(tally.errors, "error"),
         out.display()
     ));
-    if let Some((documents, clusters)) = dropped {
+    for (report, left_out) in &written.cut {
+        terminal.summary(&format!(
+            "tisse: tisse.xlsx: the {report} sheet is cut: {} did not fit a sheet ({report}.csv \
+             has them all)",
+            count(*left_out, "row"),
+        ));
+    }
+    if let Some((documents, clusters)) = written.dropped {
         terminal.summary(&format!(
             "tisse: --drop-duplicates: {} counted once, its first document kept: {} left out of \
              keywords, keyness, themes, networks, groups and similarity",
@@ -194,16 +209,25 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
+/// What [`write_reports`] tells the summary.
+struct Written {
+    /// With `--drop-duplicates`: documents left out, and in how many clusters.
+    dropped: Option<(usize, usize)>,
+    /// With `--xlsx`: the reports too long for a sheet, and the rows left out.
+    cut: Vec<(String, u64)>,
+}
+
 /// Writes every report in one pass over the analyses (a big run reads them back from disk
 /// once), as a set: all are renamed into place only when all are written. With
-/// `--drop-duplicates`, a first pass finds the near-duplicates; returns how many documents
-/// were then left out, in how many clusters.
+/// `--drop-duplicates`, a first pass finds the near-duplicates. With `--xlsx`, the reports
+/// written row by row are made again for the workbook, one after the other, so that its
+/// sheets never depend on the threads.
 fn write_reports(
     args: &Args,
     grouping: Grouping,
     analyzer: &tisse::Analyzer,
     output: &mut RunOutput,
-) -> io::Result<Option<(usize, usize)>> {
+) -> io::Result<Written> {
     let mut set = ReportSet::new(&args.out)?;
     let style = args.csv.style();
     let lexicon = analyzer.themes.lexicon();
@@ -342,8 +366,29 @@ fn write_reports(
     {
         finish_csv(&mut set, file)?;
     }
-    set.write_csv_styled("themes_summary.csv", style, totals.summary_rows())?;
-    set.write_csv_styled("themes_lexicon.csv", style, totals.lexicon_rows())?;
+    let mut workbook = args.xlsx.then(Workbook::new);
+    let mut tables = TableSet::new();
+    if let Some(workbook) = workbook.as_mut() {
+        tables.push(workbook);
+    }
+    if !tables.is_empty() {
+        streamed_tables(&mut tables, args, output, known.as_ref(), &scorer, lexicon)?;
+    }
+    let tables = &mut tables;
+    write_whole(
+        &mut set,
+        tables,
+        style,
+        "themes_summary.csv",
+        totals.summary_rows(),
+    )?;
+    write_whole(
+        &mut set,
+        tables,
+        style,
+        "themes_lexicon.csv",
+        totals.lexicon_rows(),
+    )?;
 
     let stems = output.vocabulary.stems();
     let terms = output.vocabulary.terms();
@@ -355,33 +400,162 @@ fn write_reports(
             p_max: args.p_max,
         },
     );
-    set.write_csv_styled(
-        "keyness.csv",
+    write_whole(
+        &mut set,
+        tables,
         style,
+        "keyness.csv",
         report::keyness::rows(&scored, stems, &terms),
     )?;
     let by = keyness.grouping().name();
-    set.write_csv_styled(
-        "groups.csv",
+    write_whole(
+        &mut set,
+        tables,
         style,
+        "groups.csv",
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
-    set.write_csv_styled("threads.csv", style, threads.rows())?;
-    set.write_csv_styled("similarity.csv", style, similar.finish(&terms))?;
+    write_whole(&mut set, tables, style, "threads.csv", threads.rows())?;
+    write_whole(
+        &mut set,
+        tables,
+        style,
+        "similarity.csv",
+        similar.finish(&terms),
+    )?;
     let clusters = match known {
         Some(clusters) => clusters,
         None => duplicates.finish(),
     };
-    set.write_csv_styled("duplicates.csv", style, clusters.rows())?;
-    set.write_csv_styled(
-        "problems.csv",
+    write_whole(&mut set, tables, style, "duplicates.csv", clusters.rows())?;
+    write_whole(
+        &mut set,
+        tables,
         style,
+        "problems.csv",
         report::problems::rows(&output.problems),
     )?;
+    let mut cut = Vec::new();
+    if let Some(workbook) = workbook {
+        cut = workbook
+            .cut_reports()
+            .into_iter()
+            .map(|(name, rows)| (name.to_string(), rows))
+            .collect();
+        let file = set.create("tisse.xlsx")?;
+        workbook.save(&about(args, output), BufWriter::new(file.writer()?))?;
+        set.finish(file)?;
+    }
     set.commit()?;
-    Ok(args
-        .drop_duplicates
-        .then(|| (clusters.dropped_count(), clusters.cluster_count())))
+    Ok(Written {
+        dropped: args
+            .drop_duplicates
+            .then(|| (clusters.dropped_count(), clusters.cluster_count())),
+        cut,
+    })
+}
+
+/// Writes a report made whole at the end of the run: its CSV file, and its table in the
+/// workbook when there is one.
+fn write_whole<R: CsvRow>(
+    set: &mut ReportSet,
+    tables: &mut TableSet,
+    style: CsvStyle,
+    name: &str,
+    rows: impl IntoIterator<Item = R>,
+) -> io::Result<()> {
+    if tables.is_empty() {
+        return set.write_csv_styled(name, style, rows);
+    }
+    let rows: Vec<R> = rows.into_iter().collect();
+    set.write_csv_styled(name, style, &rows)?;
+    tables.report(name, &rows)
+}
+
+/// The reports written row by row during the pass, made again for the tables: one pass over
+/// the analyses per report, in the order of the CSV files, without threads.
+fn streamed_tables(
+    tables: &mut TableSet,
+    args: &Args,
+    output: &RunOutput,
+    known: Option<&Clusters>,
+    scorer: &Scorer,
+    lexicon: &tisse::themes::Lexicon,
+) -> io::Result<()> {
+    let analyses = &output.analyses;
+    // Near-duplicates are left out of the same reports as in the pass.
+    let counted = |all: &[Analysis]| -> Vec<Analysis> {
+        all.iter()
+            .filter(|a| known.is_none_or(|clusters| !clusters.is_dropped(&a.meta.id)))
+            .cloned()
+            .collect()
+    };
+    tables.begin("documents", DocumentRow::COLUMNS)?;
+    analyses.for_each_slice(|all| tables.rows(report::documents::rows(all)))?;
+    tables.end()?;
+    tables.begin("keywords", KeywordRow::COLUMNS)?;
+    tables.rows(report::keywords::corpus_rows(scorer, args.top_corpus))?;
+    analyses.for_each_slice(|all| {
+        tables.rows(report::keywords::document_rows(
+            &counted(all),
+            scorer,
+            args.top,
+        ))
+    })?;
+    tables.end()?;
+    tables.begin("links", LinkRow::COLUMNS)?;
+    analyses.for_each_slice(|all| tables.rows(report::links::rows(all)))?;
+    tables.end()?;
+    tables.begin("networks", NetworkRow::COLUMNS)?;
+    analyses.for_each_slice(|all| tables.rows(report::networks::rows(&counted(all))))?;
+    tables.end()?;
+    tables.begin("themes", ThemeRow::COLUMNS)?;
+    analyses.for_each_slice(|all| {
+        tables.rows(report::themes::rows(
+            &counted(all),
+            lexicon,
+            args.all_themes,
+        ))
+    })?;
+    tables.end()?;
+    if args.kwic {
+        tables.begin("concordance", ConcordanceRow::COLUMNS)?;
+        analyses.for_each_slice(|all| {
+            tables.rows(report::themes::concordance_rows(&counted(all), lexicon))
+        })?;
+        tables.end()?;
+    }
+    Ok(())
+}
+
+/// The About sheet of the workbook: what run made the reports.
+fn about(args: &Args, output: &RunOutput) -> Vec<(String, String)> {
+    let tally = &output.tally;
+    let command = reproducible_command();
+    let mut lines = vec![
+        ("tisse".to_string(), env!("CARGO_PKG_VERSION").to_string()),
+        (
+            "command".to_string(),
+            format!("tisse {}", command.join(" ")),
+        ),
+    ];
+    for path in &args.paths {
+        lines.push(("input".to_string(), path.display().to_string()));
+    }
+    let counts = [
+        ("files", output.files),
+        ("posts", tally.posts),
+        ("comments", tally.comments),
+        ("words", tally.words),
+        ("links", tally.links),
+        ("e-mail addresses", tally.emails),
+        ("warnings", tally.warnings),
+        ("errors", tally.errors),
+    ];
+    for (what, n) in counts {
+        lines.push((what.to_string(), n.to_string()));
+    }
+    lines
 }
 
 /// A report written row by row during the pass.

@@ -249,3 +249,27 @@ fn parse_csv_delimiter(text: &str) -> Result<u8, String> {
         _ => Err("expected `,`, `;` or `tab`".to_string()),
     }
 }
+
+/// The command line of this run, as it would be typed again to make the same reports: the
+/// arguments after the program's name, without the options that change how or where a run
+/// goes but never what it writes (`-j`/`--threads N`, `-q`/`--quiet`, `-o`/`--output DIR`),
+/// so that the record of a run is the same bytes whatever the thread count or folder.
+pub fn reproducible_command() -> Vec<String> {
+    let mut words = Vec::new();
+    let mut args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "-j" | "--threads" | "-o" | "--output" => {
+                args.next();
+            }
+            "-q" | "--quiet" => {}
+            _ if arg.starts_with("--threads=") || arg.starts_with("--output=") => {}
+            _ if arg.starts_with("-o") => {}
+            _ if arg.starts_with("-j") && arg[2..].bytes().all(|b| b.is_ascii_digit()) => {}
+            _ => words.push(arg),
+        }
+    }
+    words
+}

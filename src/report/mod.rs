@@ -18,8 +18,10 @@ pub mod links;
 pub mod networks;
 pub mod problems;
 pub mod similarity;
+pub mod tables;
 pub mod themes;
 pub mod threads;
+pub mod xlsx;
 
 use std::borrow::Cow;
 use std::fmt;
