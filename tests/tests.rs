@@ -9,6 +9,7 @@ mod support;
 mod bad_input;
 mod cli;
 mod compare;
+mod database;
 mod determinism;
 mod dumps;
 mod exports;

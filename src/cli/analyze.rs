@@ -6,7 +6,6 @@ use std::io::{self, BufWriter};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tisse::Analysis;
 use tisse::compare::duplicates::{Clusters, DEFAULT_THRESHOLD, DuplicateOptions, Duplicates};
 use tisse::compare::grouping::Grouping;
 use tisse::compare::groups::Groups;
@@ -22,10 +21,12 @@ use tisse::report::documents::DocumentRow;
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::networks::NetworkRow;
+use tisse::report::sqlite::Database;
 use tisse::report::tables::TableSet;
 use tisse::report::themes::{ConcordanceRow, ThemeRow, ThemeTotals};
 use tisse::report::xlsx::Workbook;
 use tisse::report::{Column, CsvRow, CsvStyle, CsvWriter, ReportFile, ReportSet};
+use tisse::{Analysis, Document, ingest};
 
 use super::Outcome;
 use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read, reproducible_command};
@@ -50,6 +51,7 @@ Examples:
   tisse analyze --similar-by commenters  similar posts: those sharing readers
   tisse analyze --excel --decimal-comma  CSV for Excel in French (BOM, CRLF, `;`, 0,125)
   tisse analyze --xlsx                   also tisse.xlsx: a sheet a report, typed cells
+  tisse analyze --sqlite                 also tisse.sqlite: tables, and the texts searchable
 
 Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
 corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
@@ -157,6 +159,10 @@ pub struct Args {
     /// Also write tisse.xlsx: every report as a sheet of one workbook, with typed cells.
     #[arg(long)]
     xlsx: bool,
+
+    /// Also write tisse.sqlite: every report as a table, and the texts in a full-text index.
+    #[arg(long)]
+    sqlite: bool,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -367,9 +373,20 @@ fn write_reports(
         finish_csv(&mut set, file)?;
     }
     let mut workbook = args.xlsx.then(Workbook::new);
+    let mut database = match args.sqlite {
+        true => {
+            let file = set.create("tisse.sqlite")?;
+            let database = Database::create(file.path())?;
+            Some((file, database))
+        }
+        false => None,
+    };
     let mut tables = TableSet::new();
     if let Some(workbook) = workbook.as_mut() {
         tables.push(workbook);
+    }
+    if let Some((_, database)) = database.as_mut() {
+        tables.push(database);
     }
     if !tables.is_empty() {
         streamed_tables(&mut tables, args, output, known.as_ref(), &scorer, lexicon)?;
@@ -435,6 +452,11 @@ fn write_reports(
         "problems.csv",
         report::problems::rows(&output.problems),
     )?;
+    if let Some((file, mut database)) = database {
+        add_texts(&mut database, args)?;
+        database.finish()?;
+        set.finish(file)?;
+    }
     let mut cut = Vec::new();
     if let Some(workbook) = workbook {
         cut = workbook
@@ -526,6 +548,46 @@ fn streamed_tables(
         tables.end()?;
     }
     Ok(())
+}
+
+/// The documents' texts into the database's full-text index: the files are read again (the
+/// analyses keep no text), in the order of the run. Standard input cannot be read twice: its
+/// documents have no text there.
+fn add_texts(database: &mut Database, args: &Args) -> io::Result<()> {
+    /// Inserts each document as the reader gives it; the first error stops the inserts.
+    struct Texts<'d> {
+        database: &'d mut Database,
+        failed: Option<io::Error>,
+    }
+    impl ingest::Sink for Texts<'_> {
+        fn document(&mut self, document: Document) {
+            if self.failed.is_none() {
+                let meta = &document.meta;
+                let inserted =
+                    self.database
+                        .text(&meta.id, &meta.title, &meta.author, &document.text);
+                self.failed = inserted.err();
+            }
+        }
+        // Problems were reported by the run's own reading.
+        fn problem(&mut self, _problem: tisse::Problem) {}
+        fn stopped(&self) -> bool {
+            self.failed.is_some()
+        }
+    }
+    let (inputs, _) = ingest::discover(&args.paths);
+    let options = args.reading.options();
+    let mut texts = Texts {
+        database,
+        failed: None,
+    };
+    for input in inputs
+        .iter()
+        .filter(|i| i.path.as_os_str() != ingest::STDIN_PATH)
+    {
+        ingest::stream_file(input, &options, &mut texts);
+    }
+    texts.failed.map_or(Ok(()), Err)
 }
 
 /// The About sheet of the workbook: what run made the reports.

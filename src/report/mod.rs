@@ -18,6 +18,7 @@ pub mod links;
 pub mod networks;
 pub mod problems;
 pub mod similarity;
+pub mod sqlite;
 pub mod tables;
 pub mod themes;
 pub mod threads;
@@ -217,6 +218,11 @@ impl ReportFile {
     /// A handle to write the report's bytes through (buffer it: it is the file itself).
     pub fn writer(&self) -> io::Result<fs::File> {
         self.temp.as_file().try_clone()
+    }
+
+    /// Where the report is being written: for writers that open a file by its name (SQLite).
+    pub fn path(&self) -> &Path {
+        self.temp.path()
     }
 }
 
