@@ -14,6 +14,7 @@ mod determinism;
 mod dumps;
 mod exports;
 mod formats;
+mod graph;
 mod keywords;
 mod links;
 mod reports;

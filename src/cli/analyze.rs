@@ -18,6 +18,7 @@ use tisse::keywords::Scorer;
 use tisse::pipeline::RunOutput;
 use tisse::report;
 use tisse::report::documents::DocumentRow;
+use tisse::report::gexf::LinkGraph;
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::networks::NetworkRow;
@@ -52,6 +53,7 @@ Examples:
   tisse analyze --excel --decimal-comma  CSV for Excel in French (BOM, CRLF, `;`, 0,125)
   tisse analyze --xlsx                   also tisse.xlsx: a sheet a report, typed cells
   tisse analyze --sqlite                 also tisse.sqlite: tables, and the texts searchable
+  tisse analyze --gexf                   also links.gexf: the corpus as a graph for Gephi
 
 Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
 corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
@@ -163,6 +165,10 @@ pub struct Args {
     /// Also write tisse.sqlite: every report as a table, and the texts in a full-text index.
     #[arg(long)]
     sqlite: bool,
+
+    /// Also write links.gexf: posts, authors, domains and networks as a graph for Gephi.
+    #[arg(long)]
+    gexf: bool,
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -452,6 +458,16 @@ fn write_reports(
         "problems.csv",
         report::problems::rows(&output.problems),
     )?;
+    if args.gexf {
+        let mut graph = LinkGraph::new();
+        output.analyses.for_each_slice(|all| {
+            all.iter().for_each(|analysis| graph.add(analysis));
+            Ok(())
+        })?;
+        let file = set.create("links.gexf")?;
+        graph.write(BufWriter::new(file.writer()?))?;
+        set.finish(file)?;
+    }
     if let Some((file, mut database)) = database {
         add_texts(&mut database, args)?;
         database.finish()?;

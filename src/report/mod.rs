@@ -11,6 +11,7 @@
 pub mod cells;
 pub mod documents;
 pub mod duplicates;
+pub mod gexf;
 pub mod groups;
 pub mod keyness;
 pub mod keywords;
