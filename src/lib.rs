@@ -34,6 +34,7 @@ pub mod collocates;
 pub mod compare;
 pub mod dates;
 pub mod document;
+pub mod export;
 pub mod ingest;
 pub mod keywords;
 pub mod lang;

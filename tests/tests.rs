@@ -12,6 +12,7 @@ mod compare;
 mod database;
 mod determinism;
 mod dumps;
+mod export;
 mod exports;
 mod formats;
 mod graph;

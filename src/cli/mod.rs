@@ -10,6 +10,7 @@ mod analyze;
 mod collocates;
 mod common;
 mod compare;
+mod export;
 mod formats;
 mod inspect;
 mod keywords;
@@ -33,7 +34,8 @@ Examples:
   tisse themes --themes mine.toml    the theme lexicon, with my themes
   tisse kwic réseau --stem --table   every form of a word, in context
   tisse collocates geek --window 3   the words that keep company with a word
-  tisse compare --by author          the words each author uses more than the others";
+  tisse compare --by author          the words each author uses more than the others
+  tisse export --iramuteq corpus.txt the corpus for IRaMuTeQ, texts and variables";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -57,6 +59,7 @@ enum Command {
     Kwic(kwic::Args),
     Collocates(collocates::Args),
     Compare(compare::Args),
+    Export(export::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -83,6 +86,7 @@ pub fn main() -> ExitCode {
         Command::Kwic(args) => kwic::run(&cli.global, args),
         Command::Collocates(args) => collocates::run(&cli.global, args),
         Command::Compare(args) => compare::run(&cli.global, args),
+        Command::Export(args) => export::run(&cli.global, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
