@@ -29,6 +29,7 @@ fn committed_reports_match_what_the_code_writes() {
             "keyness.csv",
             "keywords.csv",
             "links.csv",
+            "manifest.json",
             "networks.csv",
             "problems.csv",
             "similarity.csv",

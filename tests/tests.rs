@@ -18,6 +18,7 @@ mod formats;
 mod graph;
 mod keywords;
 mod links;
+mod manifest;
 mod reports;
 mod seed;
 mod themes;

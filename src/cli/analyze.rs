@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fs::File;
 use std::io::{self, BufWriter};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use tisse::compare::duplicates::{Clusters, DEFAULT_THRESHOLD, DuplicateOptions, Duplicates};
@@ -21,6 +21,7 @@ use tisse::report::documents::DocumentRow;
 use tisse::report::gexf::LinkGraph;
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
+use tisse::report::manifest::{self, Manifest};
 use tisse::report::networks::NetworkRow;
 use tisse::report::sqlite::Database;
 use tisse::report::tables::TableSet;
@@ -63,9 +64,9 @@ term fared), concordance.csv (with --kwic: every theme hit in context), keyness.
 group's over- and under-used words against the rest; posts against comments by default),
 groups.csv (the groups side by side), threads.csv (the conversation under each post),
 similarity.csv (each post's nearest posts), duplicates.csv (clusters of near-identical
-texts) and problems.csv (what could not be read, and why). All are replaced together, or
-none. Exit status: 0, 1 when anything was skipped, 2 for a
-usage error such as a broken lexicon.";
+texts), problems.csv (what could not be read, and why) and manifest.json (the version,
+arguments, inputs with their SHA-256, counts). All are replaced together, or none. Exit
+status: 0, 1 when anything was skipped, 2 for a usage error such as a broken lexicon.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
@@ -484,6 +485,7 @@ fn write_reports(
         workbook.save(&about(args, output), BufWriter::new(file.writer()?))?;
         set.finish(file)?;
     }
+    write_manifest(&mut set, args, output)?;
     set.commit()?;
     Ok(Written {
         dropped: args
@@ -604,6 +606,46 @@ fn add_texts(database: &mut Database, args: &Args) -> io::Result<()> {
         ingest::stream_file(input, &options, &mut texts);
     }
     texts.failed.map_or(Ok(()), Err)
+}
+
+/// Writes manifest.json, last, so that it lists every other file of the set.
+fn write_manifest(set: &mut ReportSet, args: &Args, output: &RunOutput) -> io::Result<()> {
+    let (inputs, _) = ingest::discover(&args.paths);
+    let inputs: Vec<(String, &Path)> = inputs
+        .iter()
+        .map(|input| (input.path.display().to_string(), input.path.as_path()))
+        .collect();
+    let option_files: Vec<(String, &Path)> = args
+        .themes
+        .files
+        .iter()
+        .chain(&args.links.domains)
+        .chain(&args.text.stopwords)
+        .chain(&args.grouping.groups)
+        .map(|path| (path.display().to_string(), path.as_path()))
+        .collect();
+    let tally = &output.tally;
+    let manifest = Manifest {
+        tisse: env!("CARGO_PKG_VERSION"),
+        arguments: reproducible_command(),
+        inputs: manifest::records(&inputs),
+        option_files: manifest::records(&option_files),
+        counts: manifest::Counts {
+            files: output.files,
+            posts: tally.posts,
+            comments: tally.comments,
+            words: tally.words,
+            links: tally.links,
+            emails: tally.emails,
+            warnings: tally.warnings,
+            errors: tally.errors,
+        },
+        reports: set.names(),
+        data: manifest::shipped_data(),
+    };
+    let file = set.create("manifest.json")?;
+    manifest.write(BufWriter::new(file.writer()?))?;
+    set.finish(file)
 }
 
 /// The About sheet of the workbook: what run made the reports.

@@ -39,7 +39,7 @@ pub struct GroupingArgs {
 
     /// Groups of your own: a CSV file of doc_id,group rows (a document may be in several).
     #[arg(long, value_name = "FILE", conflicts_with = "by")]
-    groups: Option<PathBuf>,
+    pub groups: Option<PathBuf>,
 }
 
 fn parse_grouping(name: &str) -> Result<Grouping, String> {

@@ -40,7 +40,7 @@ pub struct TextArgs {
 
     /// More stopwords, for every language: a file with one word a line (# starts a comment).
     #[arg(long, value_name = "FILE")]
-    stopwords: Option<PathBuf>,
+    pub stopwords: Option<PathBuf>,
 }
 
 /// A parsed `--languages` value (one value holding a list, not a repeated option).

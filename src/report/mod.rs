@@ -16,6 +16,7 @@ pub mod groups;
 pub mod keyness;
 pub mod keywords;
 pub mod links;
+pub mod manifest;
 pub mod networks;
 pub mod problems;
 pub mod similarity;
@@ -283,6 +284,13 @@ impl ReportSet {
         let file = self.create(name)?;
         write_csv_styled(BufWriter::new(file.writer()?), style, rows)?;
         self.finish(file)
+    }
+
+    /// The names of the reports finished so far, sorted.
+    pub fn names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.written.iter().map(|(name, _)| name.clone()).collect();
+        names.sort();
+        names
     }
 
     /// Renames every finished report into place; returns their paths. A target that a
