@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::fs::File;
-use std::io::{self, BufWriter};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -482,7 +482,10 @@ fn write_reports(
             .map(|(name, rows)| (name.to_string(), rows))
             .collect();
         let file = set.create("tisse.xlsx")?;
-        workbook.save(&about(args, output), BufWriter::new(file.writer()?))?;
+        // Flushed here, not on drop, so that a full disk is an error and not a short file.
+        let mut out = BufWriter::new(file.writer()?);
+        workbook.save(&about(args, output), &mut out)?;
+        out.flush()?;
         set.finish(file)?;
     }
     write_manifest(&mut set, args, output)?;
