@@ -111,6 +111,18 @@ fn the_workbook_has_a_sheet_a_report_with_typed_cells() {
         "header frozen: {links}"
     );
     assert!(links.contains("<autoFilter ref=\"A1:R"), "filter: {links}");
+    // The header's cells share a style of their own (bold: the only bold font).
+    let style = |cell: &str| {
+        let start = links
+            .find(&format!("<c r=\"{cell}\" s=\""))
+            .map(|i| i + cell.len() + 11);
+        start.map(|i| links[i..].split('"').next().unwrap().to_string())
+    };
+    assert!(style("A1").is_some_and(|s| s != "0"), "{links}");
+    assert_eq!(style("A1"), style("R1"));
+    assert_ne!(style("A1"), style("D2"), "a hyperlink has the link style");
+    let styles = part(out.path(), "xl/styles.xml");
+    assert!(styles.contains("<b/>"), "{styles}");
     let rels = part(out.path(), "xl/worksheets/_rels/sheet4.xml.rels");
     assert!(rels.contains("Target=\"http://evil.example/x\""), "{rels}");
 }
