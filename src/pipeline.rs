@@ -192,7 +192,23 @@ pub fn analyze_documents(
     threads: &mut Threads,
     vocabulary: &mut Vocabulary,
 ) -> (Vec<Analysis>, Tally) {
-    let mut analyses: Vec<Analysis> = documents.par_iter().map(|d| analyzer.analyze(d)).collect();
+    let analyses = analyze_each(&documents, analyzer);
+    settle(documents, analyses, analyzer, threads, vocabulary)
+}
+
+/// Each document's own analysis, in parallel, in order.
+fn analyze_each(documents: &[Document], analyzer: &Analyzer) -> Vec<Analysis> {
+    documents.par_iter().map(|d| analyzer.analyze(d)).collect()
+}
+
+/// What follows the analyses of a batch, in order: thread languages, the tally, stem ids.
+fn settle(
+    documents: Vec<Document>,
+    mut analyses: Vec<Analysis>,
+    analyzer: &Analyzer,
+    threads: &mut Threads,
+    vocabulary: &mut Vocabulary,
+) -> (Vec<Analysis>, Tally) {
     threads.resolve(&documents, &mut analyses, analyzer);
     drop(documents);
     let tally = analyses
@@ -235,13 +251,42 @@ fn stream_file(
             sink.send();
             documents
         });
-        for batch in receiver {
-            let (analyses, batch_tally) =
-                analyze_documents(batch.documents, analyzer, threads, &mut output.vocabulary);
+        // A batch is settled (in order, mostly on one thread) while the next one is
+        // analysed on the rest of the pool, so that no core waits for the serial part.
+        let mut pending: Option<Analysed> = None;
+        let settle_pending = |pending: Option<Analysed>,
+                              threads: &mut Threads,
+                              output: &mut RunOutput|
+         -> Option<(Tally, Vec<Problem>)> {
+            let (documents, analyses, batch_problems) = pending?;
+            let (analyses, batch_tally) = settle(
+                documents,
+                analyses,
+                analyzer,
+                threads,
+                &mut output.vocabulary,
+            );
             output.analyses.extend(analyses);
+            Some((batch_tally, batch_problems))
+        };
+        for batch in receiver {
+            let documents = batch.documents;
+            let (analyses, settled) = rayon::join(
+                || analyze_each(&documents, analyzer),
+                || settle_pending(pending.take(), threads, output),
+            );
+            if let Some((batch_tally, batch_problems)) = settled {
+                tally = std::mem::take(&mut tally).merge(batch_tally);
+                observer.batch_done(0, &batch_problems);
+                problems.extend(batch_problems);
+            }
+            pending = Some((documents, analyses, batch.problems));
+        }
+        if let Some((batch_tally, batch_problems)) = settle_pending(pending.take(), threads, output)
+        {
             tally = std::mem::take(&mut tally).merge(batch_tally);
-            observer.batch_done(0, &batch.problems);
-            problems.extend(batch.problems);
+            observer.batch_done(0, &batch_problems);
+            problems.extend(batch_problems);
         }
         reader
             .join()
@@ -251,6 +296,10 @@ fn stream_file(
     problems.sort_by(Problem::report_order);
     (tally, problems)
 }
+
+/// A batch of a streamed file analysed but not settled: its documents, their own
+/// analyses, its problems.
+type Analysed = (Vec<Document>, Vec<Analysis>, Vec<Problem>);
 
 /// Documents read from a streamed file, and the problems met reading them.
 #[derive(Default)]
