@@ -125,10 +125,27 @@ fn is_usage(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether `err` comes from a closed stdout (`tisse links big.jsonl | head -1`), which is
+/// not an error: the reader has what it wanted.
+///
+/// The `BrokenPipe` kind can hide where `anyhow`'s chain does not look: csv's error has no
+/// `source`, serde_json's skips its own io error, and an `io::Error` wrapping another
+/// (`io::Error::other(csv_error)`, as the report writers make) gives the wrapped error's
+/// source, not the wrapped error. So each cause is searched through, not just looked at.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(holds_broken_pipe)
+}
+
+fn holds_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(err) = cause.downcast_ref::<io::Error>() {
+        return err.kind() == io::ErrorKind::BrokenPipe
+            || err.get_ref().is_some_and(|inner| holds_broken_pipe(inner));
+    }
+    if let Some(err) = cause.downcast_ref::<csv::Error>() {
+        return matches!(err.kind(), csv::ErrorKind::Io(inner) if holds_broken_pipe(inner));
+    }
+    if let Some(err) = cause.downcast_ref::<serde_json::Error>() {
+        return err.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+    }
+    false
 }
