@@ -39,6 +39,7 @@ pub mod keywords;
 pub mod lang;
 pub mod links;
 pub mod networks;
+pub mod panics;
 pub mod pipeline;
 pub mod problem;
 pub mod report;

@@ -13,6 +13,10 @@
 //! associative, so the result is the same whatever the thread count or batch boundaries.
 //! Analyses go, in file and document order, into [`SortedAnalyses`], which sorts them by id
 //! (spilling sorted runs to temporary files when they are many).
+//!
+//! A panic while reading a file or analysing a document is caught ([`crate::panics`]): it
+//! costs that file (the documents it gave before are kept) or that document, as an error row,
+//! never the run.
 
 use rayon::prelude::*;
 
@@ -21,6 +25,7 @@ use crate::analyze::Analyzer;
 use crate::document::Document;
 use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
 use crate::keywords::Vocabulary;
+use crate::panics;
 use crate::problem::Problem;
 use crate::spill::SortedAnalyses;
 use crate::tally::Tally;
@@ -163,7 +168,7 @@ fn run_batch(
 ) -> (Vec<Analysis>, Tally, Vec<Problem>) {
     let reads: Vec<FileRead> = batch
         .par_iter()
-        .map(|input| ingest::read_file(input, options))
+        .map(|input| read_contained(input, options))
         .collect();
     let mut problems: Vec<Problem> = Vec::new();
     let mut documents = Vec::new();
@@ -173,14 +178,42 @@ fn run_batch(
         problems.extend(read.problems);
         documents.extend(read.documents);
     }
-    let (analyses, mut tally) = analyze_documents(documents, analyzer, threads, vocabulary);
+    let (analyses, mut tally, failed) = analyze_documents(documents, analyzer, threads, vocabulary);
     tally.files_read += files_read;
+    problems.extend(failed);
     problems.sort_by(Problem::report_order);
     (analyses, tally, problems)
 }
 
-/// Analyses a batch of documents: their analyses, in the same order, and their tally. The
-/// documents (their text) are dropped here.
+/// Reads one file whole, as [`ingest::read_file`] does, except that a panic in its reader
+/// costs this file only: the documents it gave before are kept, and an error row says what
+/// happened.
+fn read_contained(input: &Input, options: &ReadOptions) -> FileRead {
+    let mut read = FileRead::default();
+    let caught = panics::catch(|| {
+        panics::inject("read", &input.source);
+        ingest::stream_file(input, options, &mut read)
+    });
+    if let Err(message) = caught {
+        read.problems
+            .push(internal_error(&input.source, None, "reading", &message));
+    }
+    read.problems.sort_by(Problem::report_order);
+    read
+}
+
+/// The row of a caught panic: a bug of tisse's rather than of the input, hence the request.
+fn internal_error(source: &str, line: Option<u64>, doing: &str, message: &str) -> Problem {
+    Problem::error(
+        source,
+        line,
+        format!("internal error while {doing}: {message}; please report"),
+    )
+}
+
+/// Analyses a batch of documents: their analyses, in the same order, their tally, and an
+/// error row for each document whose analysis panicked (left out). The documents (their
+/// text) are dropped here.
 ///
 /// Documents are analysed in parallel; then, in order, unsure comments take their thread's
 /// language (`threads` remembers the languages of posts and comments seen so far, in this
@@ -191,8 +224,35 @@ pub fn analyze_documents(
     analyzer: &Analyzer,
     threads: &mut Threads,
     vocabulary: &mut Vocabulary,
-) -> (Vec<Analysis>, Tally) {
-    let mut analyses: Vec<Analysis> = documents.par_iter().map(|d| analyzer.analyze(d)).collect();
+) -> (Vec<Analysis>, Tally, Vec<Problem>) {
+    let outcomes: Vec<Result<Analysis, String>> = documents
+        .par_iter()
+        .map(|d| {
+            panics::catch(|| {
+                panics::inject("analyze", &d.meta.id);
+                analyzer.analyze(d)
+            })
+        })
+        .collect();
+    let mut failed = Vec::new();
+    let mut analyses = Vec::with_capacity(outcomes.len());
+    let documents: Vec<Document> = documents
+        .into_iter()
+        .zip(outcomes)
+        .filter_map(|(document, outcome)| match outcome {
+            Ok(analysis) => {
+                analyses.push(analysis);
+                Some(document)
+            }
+            Err(message) => {
+                let meta = &document.meta;
+                let line = Some(meta.line).filter(|&line| line > 0);
+                let doing = format!("analysing document {:?}", meta.id);
+                failed.push(internal_error(&meta.source, line, &doing, &message));
+                None
+            }
+        })
+        .collect();
     threads.resolve(&documents, &mut analyses, analyzer);
     drop(documents);
     let tally = analyses
@@ -203,7 +263,7 @@ pub fn analyze_documents(
         })
         .reduce(Tally::default, Tally::merge);
     vocabulary.compact(&mut analyses);
-    (analyses, tally)
+    (analyses, tally, failed)
 }
 
 /// Reads one big file as a stream, analysing its documents a batch at a time into
@@ -230,18 +290,28 @@ fn stream_file(
                 sender: Some(sender),
                 batch: Batch::default(),
                 text_bytes: 0,
+                documents: 0,
             };
-            let documents = ingest::stream_file(input, options, &mut sink);
+            let caught = panics::catch(|| {
+                panics::inject("read", &input.source);
+                ingest::stream_file(input, options, &mut sink)
+            });
+            if let Err(message) = caught {
+                // The batches sent before are analysed: those documents were complete.
+                sink.problem(internal_error(&input.source, None, "reading", &message));
+            }
             sink.send();
-            documents
+            sink.documents
         });
         for batch in receiver {
-            let (analyses, batch_tally) =
+            let (analyses, batch_tally, failed) =
                 analyze_documents(batch.documents, analyzer, threads, &mut output.vocabulary);
             output.analyses.extend(analyses);
             tally = std::mem::take(&mut tally).merge(batch_tally);
-            observer.batch_done(0, &batch.problems);
-            problems.extend(batch.problems);
+            let mut batch_problems = batch.problems;
+            batch_problems.extend(failed);
+            observer.batch_done(0, &batch_problems);
+            problems.extend(batch_problems);
         }
         reader
             .join()
@@ -266,6 +336,8 @@ struct BatchSink {
     sender: Option<std::sync::mpsc::SyncSender<Batch>>,
     batch: Batch,
     text_bytes: usize,
+    /// Documents received so far (a reader that panicked returns no count).
+    documents: u64,
 }
 
 impl BatchSink {
@@ -285,6 +357,7 @@ impl BatchSink {
 
 impl Sink for BatchSink {
     fn document(&mut self, document: Document) {
+        self.documents += 1;
         self.text_bytes += document.text.len();
         self.batch.documents.push(document);
         if self.batch.documents.len() >= STREAM_BATCH_DOCUMENTS

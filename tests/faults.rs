@@ -75,3 +75,113 @@ fn links_into_head_exits_0() {
     assert_eq!(output.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("error"), "{stderr}");
 }
+
+/// The rows of the committed `reports/documents.csv` (the bundled corpus), less those
+/// `left_out` matches.
+fn committed_documents_without(left_out: impl Fn(&str) -> bool) -> String {
+    let committed = std::fs::read_to_string(root().join("reports/documents.csv")).unwrap();
+    committed
+        .lines()
+        .filter(|line| !left_out(line))
+        .map(|line| format!("{line}\n"))
+        .collect()
+}
+
+/// Runs `tisse analyze corpus/ -o OUT` with the test hook `TISSE_TEST_PANIC_ON=target`.
+fn analyze_with_panic(target: &str, out: &std::path::Path) -> std::process::Output {
+    crate::support::tisse()
+        .env("TISSE_TEST_PANIC_ON", target)
+        .args(["analyze", "corpus", "-o"])
+        .arg(out)
+        .output()
+        .unwrap()
+}
+
+/// A bug left in one reader costs one file: the panic is an error row naming the file and
+/// asking for a report, every other file is read as usual, the exit status says something
+/// was skipped, and stderr carries the row, not the panic hook's lines.
+#[test]
+fn a_panic_in_a_reader_costs_one_file() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the panic test hook exists in debug builds only");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze_with_panic("read:003_tpe_et_web.txt", out.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    let message = "003_tpe_et_web.txt: error: internal error while reading: injected by \
+                   TISSE_TEST_PANIC_ON=read:003_tpe_et_web.txt at src/";
+    assert!(stderr.starts_with(message), "{stderr}");
+    assert!(stderr.lines().next().unwrap().ends_with("; please report"));
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let problems = crate::support::report(out.path(), "problems.csv");
+    assert!(
+        problems.starts_with(
+            "source,line,severity,message\n003_tpe_et_web.txt,,error,internal error while \
+             reading: injected by TISSE_TEST_PANIC_ON=read:003_tpe_et_web.txt at src/"
+        ),
+        "{problems}"
+    );
+    assert_eq!(problems.lines().count(), 2, "{problems}");
+    assert_eq!(
+        crate::support::report(out.path(), "documents.csv"),
+        committed_documents_without(|line| line.starts_with("003_tpe_et_web.txt"))
+    );
+}
+
+/// The same on standard input, which is read as a stream on a thread of its own.
+#[test]
+fn a_panic_in_a_streamed_reader_costs_that_stream() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the panic test hook exists in debug builds only");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let output = crate::support::tisse()
+        .env("TISSE_TEST_PANIC_ON", "read:stdin")
+        .args(["analyze", "-", "corpus/000_affe261f8401dc5a.txt", "-o"])
+        .arg(out.path())
+        .write_stdin("{\"id\":\"1\",\"text\":\"Un billet sur les réseaux.\"}\n")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("stdin: error: internal error while reading: injected by"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        crate::support::report(out.path(), "documents.csv"),
+        committed_documents_without(|line| {
+            !line.starts_with("doc_id,") && !line.starts_with("000_affe261f8401dc5a.txt")
+        })
+    );
+}
+
+/// A panic while analysing one document costs that document: an error row at its line, the
+/// rest of its file and of the corpus analysed as usual.
+#[test]
+fn a_panic_in_the_analysis_costs_one_document() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the panic test hook exists in debug builds only");
+        return;
+    }
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze_with_panic("analyze:003_tpe_et_web.txt#c5", out.path());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "003_tpe_et_web.txt:53: error: internal error while analysing document \
+             \"003_tpe_et_web.txt#c5\": injected by"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(
+        crate::support::report(out.path(), "documents.csv"),
+        committed_documents_without(|line| line.starts_with("003_tpe_et_web.txt#c5,"))
+    );
+}

@@ -72,6 +72,8 @@ enum Outcome {
 pub fn main() -> ExitCode {
     // A stemmer bug on one odd word is caught and the word kept: no need to print it.
     tisse::text::silence_stemmer_panics();
+    // A panic caught in a reader is a problem row with its message: no need to print it twice.
+    tisse::panics::quiet_caught_panics();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&cli.global, args),
