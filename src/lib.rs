@@ -35,6 +35,7 @@ pub mod compare;
 pub mod dates;
 pub mod document;
 pub mod ingest;
+pub mod interrupt;
 pub mod keywords;
 pub mod lang;
 pub mod links;

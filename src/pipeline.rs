@@ -17,6 +17,9 @@
 //! A panic while reading a file or analysing a document is caught ([`crate::panics`]): it
 //! costs that file (the documents it gave before are kept) or that document, as an error row,
 //! never the run.
+//!
+//! A run asked to stop ([`crate::interrupt`]) stops at the next file, document or streamed
+//! record; what it read so far is then incomplete, and the caller must not report it.
 
 use rayon::prelude::*;
 
@@ -24,6 +27,7 @@ use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
 use crate::document::Document;
 use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
+use crate::interrupt;
 use crate::keywords::Vocabulary;
 use crate::panics;
 use crate::problem::Problem;
@@ -74,7 +78,8 @@ pub struct RunOutput {
     pub vocabulary: Vocabulary,
 }
 
-/// Reads and analyses everything under `paths` on the current rayon pool.
+/// Reads and analyses everything under `paths` on the current rayon pool. Returns early, with
+/// what it had, once the run is asked to stop: check [`interrupt::requested`] after it.
 pub fn run(
     paths: &[std::path::PathBuf],
     options: &ReadOptions,
@@ -93,6 +98,9 @@ pub fn run(
     // Languages of threads and the stem vocabulary carry over from batch to batch.
     let mut threads = Threads::default();
     for batch in batches(&inputs) {
+        if interrupt::requested().is_some() {
+            break;
+        }
         let (tally, batch_problems) = match batch {
             [input] if is_streamed(input) => {
                 // The sink has shown the file's problems as they came.
@@ -190,6 +198,9 @@ fn run_batch(
 /// happened.
 fn read_contained(input: &Input, options: &ReadOptions) -> FileRead {
     let mut read = FileRead::default();
+    if interrupt::requested().is_some() {
+        return read;
+    }
     let caught = panics::catch(|| {
         panics::inject("read", &input.source);
         ingest::stream_file(input, options, &mut read)
@@ -225,15 +236,22 @@ pub fn analyze_documents(
     threads: &mut Threads,
     vocabulary: &mut Vocabulary,
 ) -> (Vec<Analysis>, Tally, Vec<Problem>) {
-    let outcomes: Vec<Result<Analysis, String>> = documents
+    // Once the run is asked to stop, the rest of the batch is left (`None` ends the collect):
+    // a batch can take seconds, and its analyses would not be reported.
+    let outcomes: Option<Vec<Result<Analysis, String>>> = documents
         .par_iter()
         .map(|d| {
-            panics::catch(|| {
-                panics::inject("analyze", &d.meta.id);
-                analyzer.analyze(d)
+            interrupt::requested().is_none().then(|| {
+                panics::catch(|| {
+                    panics::inject("analyze", &d.meta.id);
+                    analyzer.analyze(d)
+                })
             })
         })
         .collect();
+    let Some(outcomes) = outcomes else {
+        return (Vec::new(), Tally::default(), Vec::new());
+    };
     let mut failed = Vec::new();
     let mut analyses = Vec::with_capacity(outcomes.len());
     let documents: Vec<Document> = documents
@@ -304,6 +322,10 @@ fn stream_file(
             sink.documents
         });
         for batch in receiver {
+            // Leaving the loop drops the receiver: the reader's next send fails, and it stops.
+            if interrupt::requested().is_some() {
+                break;
+            }
             let (analyses, batch_tally, failed) =
                 analyze_documents(batch.documents, analyzer, threads, &mut output.vocabulary);
             output.analyses.extend(analyses);
@@ -332,7 +354,7 @@ struct Batch {
 /// Gathers a streamed file's documents into batches and sends each, full, to be analysed.
 struct BatchSink {
     /// `None` once the receiving side has gone (it never does before the end, unless it
-    /// panicked): reading then stops.
+    /// panicked or the run was asked to stop): reading then stops.
     sender: Option<std::sync::mpsc::SyncSender<Batch>>,
     batch: Batch,
     text_bytes: usize,
@@ -372,7 +394,7 @@ impl Sink for BatchSink {
     }
 
     fn stopped(&self) -> bool {
-        self.sender.is_none()
+        self.sender.is_none() || interrupt::requested().is_some()
     }
 }
 

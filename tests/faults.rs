@@ -3,10 +3,14 @@
 //! for byte, no temporary file is left, the message says what happened and the exit status
 //! says so.
 
-use std::io::{BufRead, BufReader};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
-use crate::support::root;
+use crate::support::{analyze, root};
 
 /// `tisse ARGS` run from the repository root, its output streams piped.
 fn spawn(args: &[&str]) -> std::process::Child {
@@ -184,4 +188,222 @@ fn a_panic_in_the_analysis_costs_one_document() {
         crate::support::report(out.path(), "documents.csv"),
         committed_documents_without(|line| line.starts_with("003_tpe_et_web.txt#c5,"))
     );
+}
+
+/// Every file of a folder, hidden ones included, with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let bytes = fs::read(entry.path()).unwrap_or_default();
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// A folder of reports written by a first run, on one page of the bundled corpus.
+fn previous_reports() -> tempfile::TempDir {
+    let out = tempfile::tempdir().unwrap();
+    let first = analyze(&["corpus/000_affe261f8401dc5a.txt"], out.path());
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+    out
+}
+
+/// A corpus that a debug build takes seconds to read, and seconds more to write the reports
+/// of (two thousand posts: the similar-posts search runs while the report files are open).
+fn slow_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let words = [
+        "réseau",
+        "social",
+        "geek",
+        "blog",
+        "commentaire",
+        "entreprise",
+        "client",
+        "communauté",
+        "internet",
+        "amis",
+        "partage",
+        "vie",
+        "privée",
+        "données",
+        "marketing",
+        "site",
+    ];
+    let mut lines = String::new();
+    for i in 0..2000usize {
+        // A fixed, varied sequence of words: no two posts alike, no randomness.
+        let text: Vec<&str> = (0..60)
+            .map(|j| words[(i * 7 + j * j * 3 + j) % words.len()])
+            .collect();
+        lines.push_str(&format!(
+            "{{\"id\":\"{i}\",\"author\":\"a{}\",\"text\":\"{} http://example.com/{i}\"}}\n",
+            i % 37,
+            text.join(" ")
+        ));
+    }
+    fs::write(dir.path().join("posts.jsonl"), lines).unwrap();
+    dir
+}
+
+/// When the signal is sent.
+#[derive(Debug, Clone, Copy)]
+enum Moment {
+    /// This long after the start (reading, for the slow corpus).
+    After(Duration),
+    /// As soon as a temporary report file shows in the output folder.
+    Writing,
+}
+
+/// The longest a stopped run may take to exit after its signal. Generous: tisse stops within
+/// a second, and the machine may be busy with other test processes.
+const EXIT_BOUND: Duration = Duration::from_secs(5);
+
+/// Runs `tisse analyze` on the slow corpus (spilling its analyses into a temporary folder
+/// of its own) into a folder of previous reports, sends `signal` at `moment`, and checks that
+/// the run exits with `status`, quickly, saying so, with the previous reports byte for byte
+/// and no temporary file, in the output folder or the spill folder.
+fn interrupt_analyze(signal: &str, moment: Moment, status: i32) {
+    let corpus = slow_corpus();
+    let out = previous_reports();
+    let before = snapshot(out.path());
+    let spill = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tisse"))
+        .current_dir(root())
+        .env("TMPDIR", spill.path())
+        .env("TISSE_SPILL_CHUNK", "300")
+        .arg("analyze")
+        .arg(corpus.path())
+        .arg("-o")
+        .arg(out.path())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    match moment {
+        Moment::After(delay) => std::thread::sleep(delay),
+        Moment::Writing => loop {
+            let writing = fs::read_dir(out.path())
+                .unwrap()
+                .any(|e| e.unwrap().file_name().to_string_lossy().ends_with(".tmp"));
+            if writing {
+                break;
+            }
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "the run ended before its reports were seen being written"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        },
+    }
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "{moment:?}: ended early"
+    );
+    let (exit, stderr) = signal_and_wait(&mut child, signal);
+    assert_eq!(
+        exit.code(),
+        Some(status),
+        "{signal} at {moment:?}: {stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("tisse: interrupted by SIG{signal}: stopped")),
+        "{stderr}"
+    );
+    let after = snapshot(out.path());
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>(),
+        "{signal} at {moment:?}: files added or removed"
+    );
+    assert!(after == before, "{signal} at {moment:?}: a report changed");
+    assert!(
+        snapshot(spill.path()).is_empty(),
+        "{signal} at {moment:?}: spill files left"
+    );
+}
+
+/// Sends `signal` (`INT`, `TERM`) to `child` and waits for it to exit, at most
+/// [`EXIT_BOUND`]; returns its exit status and what it wrote on stderr.
+fn signal_and_wait(
+    child: &mut std::process::Child,
+    signal: &str,
+) -> (std::process::ExitStatus, String) {
+    let sent = Instant::now();
+    let killed = Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(child.id().to_string())
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let exit = loop {
+        if let Some(exit) = child.try_wait().unwrap() {
+            break exit;
+        }
+        if sent.elapsed() > EXIT_BOUND {
+            child.kill().unwrap();
+            panic!("SIG{signal}: still running {EXIT_BOUND:?} after the signal");
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    (exit, stderr)
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_while_reading_stops_the_run_and_keeps_the_reports() {
+    interrupt_analyze("INT", Moment::After(Duration::from_millis(300)), 130);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_while_reading_stops_the_run_and_keeps_the_reports() {
+    interrupt_analyze("TERM", Moment::After(Duration::from_millis(2000)), 143);
+}
+
+#[cfg(unix)]
+#[test]
+fn sigint_while_writing_the_reports_keeps_the_previous_ones() {
+    interrupt_analyze("INT", Moment::Writing, 130);
+}
+
+/// Standard input that never ends: the reader waits in `read`, where no check can see the
+/// signal. The run still stops within the bound, by the signal thread's last resort.
+#[cfg(unix)]
+#[test]
+fn sigterm_while_waiting_for_standard_input_stops_the_run() {
+    let out = previous_reports();
+    let before = snapshot(out.path());
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tisse"))
+        .current_dir(root())
+        .args(["analyze", "-", "-o"])
+        .arg(out.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Half a record, and the writer stays: tisse waits for the rest.
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(b"{\"id\":\"1\",\"text\":\"Un bil").unwrap();
+    std::thread::sleep(Duration::from_millis(500));
+    let (exit, stderr) = signal_and_wait(&mut child, "TERM");
+    drop(stdin);
+    assert_eq!(exit.code(), Some(143), "{stderr}");
+    assert!(
+        stderr.contains("tisse: interrupted by SIGTERM: stopped"),
+        "{stderr}"
+    );
+    assert!(snapshot(out.path()) == before, "a report changed");
 }

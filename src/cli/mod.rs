@@ -3,8 +3,8 @@
 //!
 //! Exit status: 0 when nothing was skipped, 1 when a file or record was skipped (the reports
 //! are still written for the rest) or the run could not finish, 2 for a usage error (a
-//! broken theme lexicon is one). A closed
-//! pipe on stdout (`tisse inspect f | head`) is not an error.
+//! broken theme lexicon is one), 130 or 143 when SIGINT or SIGTERM stopped the run
+//! (`signals.rs`). A closed pipe on stdout (`tisse inspect f | head`) is not an error.
 
 mod analyze;
 mod collocates;
@@ -15,6 +15,7 @@ mod inspect;
 mod keywords;
 mod kwic;
 mod links;
+mod signals;
 mod themes;
 
 use std::io;
@@ -75,6 +76,9 @@ pub fn main() -> ExitCode {
     // A panic caught in a reader is a problem row with its message: no need to print it twice.
     tisse::panics::quiet_caught_panics();
     let cli = Cli::parse();
+    // Without it (a thread could not start), a signal ends the run as it did before: at once,
+    // temporary files left behind. Not a reason to refuse to run.
+    let _ = signals::install();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&cli.global, args),
         Command::Inspect(args) => inspect::run(&cli.global, args),
@@ -86,6 +90,25 @@ pub fn main() -> ExitCode {
         Command::Collocates(args) => collocates::run(&cli.global, args),
         Command::Compare(args) => compare::run(&cli.global, args),
     };
+    if !signals::claim_exit() {
+        // The signal thread is ending the process, its message printed: wait for it.
+        loop {
+            std::thread::park();
+        }
+    }
+    if let Some(interrupted) = tisse::interrupt::requested() {
+        match result {
+            Ok(_) => {
+                eprintln!("tisse: {interrupted} after the end of the run: its output is whole")
+            }
+            // Whatever the error, the stop was asked for: nothing was put in place after it.
+            Err(_) => eprintln!(
+                "tisse: {interrupted}: stopped before the end; nothing was replaced and no \
+                 temporary file is left"
+            ),
+        }
+        return ExitCode::from(interrupted.exit_status());
+    }
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Skipped) => ExitCode::from(1),
