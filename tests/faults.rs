@@ -407,3 +407,163 @@ fn sigterm_while_waiting_for_standard_input_stops_the_run() {
     );
     assert!(snapshot(out.path()) == before, "a report changed");
 }
+
+/// Whether this process runs as root, where file permissions do not bite: the owner of a
+/// file it creates.
+#[cfg(unix)]
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let probe = tempfile::NamedTempFile::new().unwrap();
+    probe.as_file().metadata().unwrap().uid() == 0
+}
+
+/// Checks a run that could not write its reports: exit status 1, `message` in what it said,
+/// and the folder `out` exactly as `before` (no report replaced, no temporary file).
+fn assert_nothing_written(
+    output: &std::process::Output,
+    message: &str,
+    out: &Path,
+    before: &BTreeMap<String, Vec<u8>>,
+) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(message), "expected {message:?} in {stderr}");
+    let after = snapshot(out);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        before.keys().collect::<Vec<_>>()
+    );
+    assert!(after == *before, "a report changed");
+}
+
+/// An output folder the user may not write to: the run says so before reading anything,
+/// exits 1, and the previous reports stay. Root writes anywhere, so as root (CI) the run is
+/// made as `nobody`, through `setpriv`, with its binary and corpus copied where `nobody` can
+/// read them: permissions then bite for real.
+#[cfg(unix)]
+#[test]
+fn an_output_folder_that_cannot_be_written_keeps_its_reports() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = previous_reports();
+    let before = snapshot(out.path());
+    let place = tempfile::tempdir().unwrap();
+    let binary = place.path().join("tisse");
+    fs::copy(env!("CARGO_BIN_EXE_tisse"), &binary).unwrap();
+    let corpus = place.path().join("post.txt");
+    fs::copy(root().join("corpus/000_affe261f8401dc5a.txt"), &corpus).unwrap();
+    for path in [place.path(), binary.as_path()] {
+        fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    fs::set_permissions(&corpus, fs::Permissions::from_mode(0o644)).unwrap();
+    // Anyone may list the folder and read its reports; nobody but root may write there.
+    fs::set_permissions(out.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    let mut command = if is_root() {
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary);
+        command
+    } else {
+        Command::new(&binary)
+    };
+    let output = command
+        .current_dir(place.path())
+        .arg("analyze")
+        .arg(&corpus)
+        .arg("-o")
+        .arg(out.path())
+        .output()
+        .unwrap();
+    fs::set_permissions(out.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let message = format!(
+        "tisse: error: cannot write the reports into {}: Permission denied",
+        out.path().display()
+    );
+    assert_nothing_written(&output, &message, out.path(), &before);
+    // Told before reading: no summary of a run.
+    assert!(!String::from_utf8_lossy(&output.stderr).contains("1 file"));
+}
+
+/// `-o` naming a file (a report, here), or a path through a file: the file is left alone,
+/// no temporary file is made beside it, the message says why, exit 1.
+#[test]
+fn an_output_path_that_is_a_file_is_refused() {
+    let out = previous_reports();
+    let before = snapshot(out.path());
+    let file = out.path().join("documents.csv");
+    let output = analyze(&["corpus/000_affe261f8401dc5a.txt"], &file);
+    let message = format!(
+        "tisse: error: cannot write the reports into {0}: {0} is a file, not a folder",
+        file.display()
+    );
+    assert_nothing_written(&output, &message, out.path(), &before);
+    let below = file.join("reports");
+    let output = analyze(&["corpus/000_affe261f8401dc5a.txt"], &below);
+    let message = format!(
+        "tisse: error: cannot write the reports into {}: Not a directory",
+        below.display()
+    );
+    assert_nothing_written(&output, &message, out.path(), &before);
+}
+
+/// A small tmpfs mounted on a temporary folder for the test, unmounted when dropped.
+#[cfg(target_os = "linux")]
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+#[cfg(target_os = "linux")]
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (`160k`); `Err` says why it could not.
+    fn mount(size: &str) -> Result<Tmpfs, String> {
+        let dir = tempfile::tempdir().unwrap();
+        let output = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size},mode=0755")])
+            .arg("tisse-test")
+            .arg(dir.path())
+            .output()
+            .map_err(|e| format!("mount: {e}"))?;
+        if !output.status.success() {
+            return Err(String::from_utf8_lossy(&output.stderr).into_owned());
+        }
+        Ok(Tmpfs { dir })
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// The disk fills up while the reports are written: a tmpfs that holds the reports of one
+/// page (about 50 KB) but not those of the whole corpus beside them (about 190 KB more).
+/// None is replaced, no temporary file is left, the message names the full disk, exit 1.
+/// Mounting needs root (CI runs as root); elsewhere the test says it skipped and why.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_while_writing_keeps_the_previous_reports() {
+    let disk = match Tmpfs::mount("160k") {
+        Ok(disk) => disk,
+        Err(why) if !is_root() => {
+            eprintln!("skipped: a tmpfs cannot be mounted without root: {why}");
+            return;
+        }
+        Err(why) => panic!("root could not mount a tmpfs: {why}"),
+    };
+    let out = disk.path().join("reports");
+    let first = analyze(&["corpus/000_affe261f8401dc5a.txt"], &out);
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+    let before = snapshot(&out);
+    let output = analyze(&["corpus"], &out);
+    let message = format!(
+        "tisse: error: cannot write the reports into {}: No space left on device",
+        out.display()
+    );
+    assert_nothing_written(&output, &message, &out, &before);
+}

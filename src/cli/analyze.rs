@@ -156,8 +156,11 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         .analyzer()?
         .with_links(args.links.options()?)
         .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width));
-    let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let out = &args.out;
+    ReportSet::new(out)
+        .and_then(|set| set.check())
+        .with_context(|| format!("cannot write the reports into {}", out.display()))?;
+    let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     // On the pool `--threads` asks for, like the reading.
     let dropped = global
         .pool()?

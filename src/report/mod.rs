@@ -190,6 +190,13 @@ impl ReportSet {
         })
     }
 
+    /// Checks that reports can be written into the set's folder, by creating a temporary file
+    /// there and removing it: a folder the user cannot write to is then told before a long
+    /// run, not after. (A disk that fills up later is still found only then.)
+    pub fn check(&self) -> io::Result<()> {
+        self.create("check").map(drop)
+    }
+
     /// Starts writing the report `name`: a temporary file, private until it is done. Fails
     /// once the run is asked to stop ([`crate::interrupt`]).
     pub fn create(&self, name: &str) -> io::Result<ReportFile> {
