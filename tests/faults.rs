@@ -205,7 +205,12 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 
 /// A folder of reports written by a first run, on one page of the bundled corpus.
 fn previous_reports() -> tempfile::TempDir {
-    let out = tempfile::tempdir().unwrap();
+    previous_reports_in(&std::env::temp_dir())
+}
+
+/// The same, in a folder made in `parent`.
+fn previous_reports_in(parent: &Path) -> tempfile::TempDir {
+    let out = tempfile::tempdir_in(parent).unwrap();
     let first = analyze(&["corpus/000_affe261f8401dc5a.txt"], out.path());
     assert_eq!(first.status.code(), Some(0), "{first:?}");
     out
@@ -444,9 +449,11 @@ fn assert_nothing_written(
 #[test]
 fn an_output_folder_that_cannot_be_written_keeps_its_reports() {
     use std::os::unix::fs::PermissionsExt;
-    let out = previous_reports();
+    // In /tmp, which anyone may cross, whatever TMPDIR says: `nobody` must reach both.
+    let tmp = Path::new("/tmp");
+    let out = previous_reports_in(tmp);
     let before = snapshot(out.path());
-    let place = tempfile::tempdir().unwrap();
+    let place = tempfile::tempdir_in(tmp).unwrap();
     let binary = place.path().join("tisse");
     fs::copy(env!("CARGO_BIN_EXE_tisse"), &binary).unwrap();
     let corpus = place.path().join("post.txt");

@@ -174,3 +174,55 @@ fn holds_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
     }
     false
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn broken_pipe() -> io::Error {
+        io::Error::from(io::ErrorKind::BrokenPipe)
+    }
+
+    /// Every wrapping a write error reaches `main` in, one case a line.
+    #[test]
+    fn a_broken_pipe_is_found_however_it_is_wrapped() {
+        let json_error = serde_json::to_writer(ClosedPipe, &1).unwrap_err();
+        let cases: Vec<(anyhow::Error, bool)> = vec![
+            (broken_pipe().into(), true),
+            // What `CsvWriter::rows` returns: csv's error, which has no `source`, in an io::Error.
+            (
+                io::Error::other(csv::Error::from(broken_pipe())).into(),
+                true,
+            ),
+            (anyhow::Error::from(csv::Error::from(broken_pipe())), true),
+            // serde_json's `source` skips its own io error (`tisse inspect`).
+            (json_error.into(), true),
+            (
+                anyhow::Error::from(broken_pipe()).context("cannot print"),
+                true,
+            ),
+            (io::Error::other("disk full").into(), false),
+            (
+                io::Error::other(csv::Error::from(io::Error::other("x"))).into(),
+                false,
+            ),
+            (anyhow::anyhow!("broken pipe"), false),
+        ];
+        for (err, expected) in cases {
+            assert_eq!(is_broken_pipe(&err), expected, "{err:?}");
+        }
+    }
+
+    /// A writer whose reader has gone.
+    struct ClosedPipe;
+
+    impl io::Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(broken_pipe())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+}
