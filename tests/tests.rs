@@ -14,6 +14,7 @@ mod determinism;
 mod dumps;
 mod export;
 mod exports;
+mod faults;
 mod formats;
 mod graph;
 mod keywords;
