@@ -230,3 +230,54 @@ fn a_fifo_is_skipped_not_waited_for() {
         ["post.txt"]
     );
 }
+
+/// Runs `tisse ARGS` with `stdin` as its standard input, failing the test when it has not
+/// ended after `seconds` (a run that reads a device whole never ends).
+#[cfg(unix)]
+fn run_with_deadline(args: &[&str], stdin: fs::File, seconds: u64) -> std::process::Output {
+    use std::process::{Command, Stdio};
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tisse"))
+        .args(args)
+        .current_dir(root())
+        .stdin(stdin)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("tisse {args:?} still running after {seconds} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+/// Issue 16: files were read whole before the binary check, so `/dev/zero` on standard input
+/// grew until allocation failed. The first bytes decide now; a device given by name is not
+/// even opened.
+#[cfg(unix)]
+#[test]
+fn an_endless_binary_stream_is_refused_from_its_first_bytes() {
+    let out = tempfile::tempdir().unwrap();
+    let out_arg = out.path().to_str().unwrap();
+    let zero = fs::File::open("/dev/zero").unwrap();
+    let output = run_with_deadline(&["analyze", "-", "-o", out_arg], zero, 60);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(
+        report(out.path(), "problems.csv"),
+        "source,line,severity,message\nstdin,,error,binary file skipped (NUL byte at offset 0)\n"
+    );
+    let nothing = fs::File::open("/dev/null").unwrap();
+    let output = run_with_deadline(&["analyze", "/dev/zero", "-o", out_arg], nothing, 60);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert!(
+        report(out.path(), "problems.csv").contains(
+            "/dev/zero,,error,\"not a regular file (a FIFO, socket or device): skipped\""
+        ),
+    );
+}

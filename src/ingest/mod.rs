@@ -48,6 +48,10 @@ pub const STDIN_SOURCE: &str = "stdin";
 const HEAD_BYTES: usize = 8 * 1024;
 /// Read buffer for streaming readers.
 const READ_BUFFER: usize = 256 * 1024;
+/// The most bytes read of a file in a format read whole (page dump, Markdown, HTML, and a
+/// UTF-16 export): a page is never this big, and a bigger file (a log, `yes | tisse analyze
+/// -`) would cost its size in memory. Such a file is skipped with an error row.
+pub const MAX_WHOLE_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// The most problems listed for one file; the rest are counted in one last row, so that a
 /// 1 GB file of garbage does not become a billion problem rows held in memory.
 pub const MAX_PROBLEMS_PER_FILE: u64 = 1000;
@@ -465,7 +469,11 @@ pub fn stream_file(input: &Input, options: &ReadOptions, sink: &mut dyn Sink) ->
     };
     let result = opened.and_then(|file| {
         let mut reader = BufReader::with_capacity(READ_BUFFER, file);
-        read_stream(&mut reader, source, options, &mut counted)
+        let limit = WholeFile {
+            size: input.size,
+            max: MAX_WHOLE_FILE_BYTES,
+        };
+        read_stream(&mut reader, source, options, limit, &mut counted)
     });
     if let Err(err) = result {
         counted.problem(Problem::error(source, None, format!("cannot read: {err}")));
@@ -522,20 +530,38 @@ impl Sink for Counted<'_> {
     }
 }
 
+/// How much of a file read whole may be read: its size as the folder walk saw it (to size
+/// the buffer once, and to refuse a file too big without reading it), and the cap.
+#[derive(Debug, Clone, Copy)]
+struct WholeFile {
+    size: u64,
+    max: u64,
+}
+
 fn read_stream(
     reader: &mut dyn BufRead,
     source: &str,
     options: &ReadOptions,
+    limit: WholeFile,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let head = fill_head(reader)?;
-    let format = options
-        .format
-        .unwrap_or_else(|| Format::detect(source, &head));
+    // The head decides, before the rest is read, whether the file is text at all: a video or
+    // `/dev/zero` given as standard input costs these bytes, not its size.
+    let utf16 = sniff_utf16(&head);
+    if utf16.is_none()
+        && let Some(offset) = head.iter().position(|&b| b == 0)
+    {
+        sink.problem(binary_file(source, offset));
+        return Ok(());
+    }
+    let format = options.format.unwrap_or_else(|| match utf16 {
+        Some(encoding) => Format::detect(source, utf16_head(encoding, &head).as_bytes()),
+        None => Format::detect(source, &head),
+    });
     // Streaming readers take UTF-8 (a byte-order mark is dropped here) and decode Latin-1
-    // record by record; UTF-16 or a binary file goes through the whole-file decoding.
-    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    if format.streams() && !utf16 && !head.contains(&0) {
+    // record by record; UTF-16 goes through the whole-file decoding.
+    if format.streams() && utf16.is_none() {
         if head.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
         }
@@ -547,9 +573,30 @@ fn read_stream(
         }
         return Ok(());
     }
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    let read = read_bytes_as(format, &bytes, source, options);
+    let too_big = || {
+        Problem::error(
+            source,
+            None,
+            format!(
+                "file larger than {} MiB, the most read of a {} file (read whole): skipped",
+                limit.max / (1024 * 1024),
+                format.name()
+            ),
+        )
+    };
+    if limit.size > limit.max {
+        sink.problem(too_big());
+        return Ok(());
+    }
+    // One more byte than allowed tells a file at the cap from one over it; the buffer is
+    // sized once from the file's size, not grown by doubling past it.
+    let mut bytes = Vec::with_capacity(limit.size as usize + 1);
+    reader.take(limit.max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit.max {
+        sink.problem(too_big());
+        return Ok(());
+    }
+    let read = read_owned_as(format, bytes, source, options);
     for problem in read.problems {
         sink.problem(problem);
     }
@@ -557,6 +604,29 @@ fn read_stream(
         sink.document(document);
     }
     Ok(())
+}
+
+/// Why a file is skipped as binary: a NUL byte, which no text in an 8-bit encoding or UTF-8
+/// holds.
+fn binary_file(source: &str, offset: usize) -> Problem {
+    Problem::error(
+        source,
+        None,
+        format!("binary file skipped (NUL byte at offset {offset})"),
+    )
+}
+
+/// The UTF-16 encoding of a file, when its byte-order mark says so.
+fn sniff_utf16(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    encoding_rs::Encoding::for_bom(head)
+        .map(|(encoding, _)| encoding)
+        .filter(|e| *e != encoding_rs::UTF_8)
+}
+
+/// The head of a UTF-16 file as text, for format detection (a cut code unit at the end is a
+/// replacement character, which detection ignores).
+fn utf16_head(encoding: &'static encoding_rs::Encoding, head: &[u8]) -> String {
+    encoding.decode_with_bom_removal(head).0.into_owned()
 }
 
 /// The first bytes of a stream, without consuming them, for detection. A stream shorter than
@@ -582,6 +652,12 @@ pub fn read_bytes_as(
     source: &str,
     options: &ReadOptions,
 ) -> FileRead {
+    read_owned_as(format, bytes.to_vec(), source, options)
+}
+
+/// [`read_bytes_as`] taking the bytes, so that valid UTF-8 becomes the text without a copy:
+/// a page read whole is held once, not twice.
+fn read_owned_as(format: Format, bytes: Vec<u8>, source: &str, options: &ReadOptions) -> FileRead {
     let mut read = FileRead::default();
     let text = match decode(bytes, source, &mut read.problems) {
         Some(text) => text,
@@ -685,28 +761,30 @@ pub fn decode_fragment(bytes: &[u8]) -> (Cow<'_, str>, Option<Decoding>) {
 /// its UTF-8 and gets replacement characters for the broken ones; a file where invalid bytes
 /// outnumber valid non-ASCII characters is an old Windows-1252 (Latin-1) page, decoded as such,
 /// so that "Posté" stays "Posté" and every byte keeps a meaning.
-fn decode(bytes: &[u8], source: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    if let Some(text) = decode_utf16(bytes) {
-        return Some(text);
+fn decode(mut bytes: Vec<u8>, source: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    if let Some(encoding) = sniff_utf16(&bytes[..bytes.len().min(HEAD_BYTES)]) {
+        let (text, _) = encoding.decode_with_bom_removal(&bytes);
+        return Some(text.into_owned());
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        problems.push(Problem::error(
-            source,
-            None,
-            format!("binary file skipped (NUL byte at offset {offset})"),
-        ));
+        problems.push(binary_file(source, offset));
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let err = match std::str::from_utf8(bytes) {
-        Ok(text) => return Some(text.to_string()),
-        Err(err) => err,
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let (bytes, err) = match String::from_utf8(bytes) {
+        Ok(text) => return Some(text),
+        Err(err) => {
+            let utf8 = err.utf8_error();
+            (err.into_bytes(), utf8)
+        }
     };
     let offset = err.valid_up_to();
     let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
-    let (valid_non_ascii, invalid) = utf8_census(bytes);
+    let (valid_non_ascii, invalid) = utf8_census(&bytes);
     if invalid >= valid_non_ascii {
-        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
         problems.push(Problem::warning(
             source,
             Some(line),
@@ -724,7 +802,7 @@ fn decode(bytes: &[u8], source: &str, problems: &mut Vec<Problem>) -> Option<Str
              read with replacement characters"
         ),
     ));
-    Some(String::from_utf8_lossy(bytes).into_owned())
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Counts valid non-ASCII UTF-8 characters and invalid sequences.
@@ -746,26 +824,6 @@ fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
             }
         }
     }
-}
-
-fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let (rest, little_endian) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (rest, true)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (rest, false)
-    } else {
-        return None;
-    };
-    let units = rest.chunks(2).map(|pair| match (pair, little_endian) {
-        ([a, b], true) => u16::from_le_bytes([*a, *b]),
-        ([a, b], false) => u16::from_be_bytes([*a, *b]),
-        _ => 0xFFFD,
-    });
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or('\u{FFFD}'))
-            .collect(),
-    )
 }
 
 #[cfg(test)]
@@ -908,6 +966,81 @@ mod tests {
         }
         let read = read_bytes(&bytes, "u16.txt");
         assert_eq!(read.documents[0].text, "réseau");
+    }
+
+    fn read_limited(bytes: &[u8], source: &str, max: u64) -> FileRead {
+        let mut read = FileRead::default();
+        let limit = WholeFile {
+            size: bytes.len() as u64,
+            max,
+        };
+        let mut reader = BufReader::new(bytes);
+        read_stream(
+            &mut reader,
+            source,
+            &ReadOptions::default(),
+            limit,
+            &mut read,
+        )
+        .unwrap();
+        read
+    }
+
+    #[test]
+    fn a_page_over_the_cap_is_skipped_with_an_error() {
+        let page = "Un billet.\n".repeat(10);
+        let read = read_limited(page.as_bytes(), "page.txt", page.len() as u64);
+        assert_eq!(read.documents.len(), 1, "a file at the cap is read");
+        // Told apart from its size as the walk saw it, and from what reading it gives (a file
+        // that grows, standard input).
+        for size in [page.len() as u64, 0] {
+            let mut read = FileRead::default();
+            let limit = WholeFile {
+                size,
+                max: page.len() as u64 - 1,
+            };
+            let mut reader = BufReader::new(page.as_bytes());
+            let options = ReadOptions::default();
+            read_stream(&mut reader, "page.txt", &options, limit, &mut read).unwrap();
+            assert!(read.documents.is_empty());
+            assert_eq!(
+                messages(&read),
+                [
+                    "page.txt: error: file larger than 0 MiB, the most read of a page-dump file \
+                  (read whole): skipped"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn binary_is_refused_from_its_first_bytes() {
+        // A reader that fails past its first block: refusing binary must not read further.
+        struct Endless;
+        impl Read for Endless {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                out.fill(0);
+                Ok(out.len())
+            }
+        }
+        let mut read = FileRead::default();
+        let limit = WholeFile {
+            size: 0,
+            max: u64::MAX,
+        };
+        let mut reader = BufReader::with_capacity(READ_BUFFER, Endless);
+        read_stream(
+            &mut reader,
+            "zero",
+            &ReadOptions::default(),
+            limit,
+            &mut read,
+        )
+        .unwrap();
+        assert_eq!(
+            messages(&read),
+            ["zero: error: binary file skipped (NUL byte at offset 0)"]
+        );
     }
 
     #[test]
