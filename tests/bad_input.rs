@@ -281,3 +281,37 @@ fn an_endless_binary_stream_is_refused_from_its_first_bytes() {
         ),
     );
 }
+
+/// Issue 16: UTF-16 without a byte-order mark was skipped as binary (its zero bytes). It is
+/// read now, in every format, with a warning saying the encoding was guessed.
+#[test]
+fn utf16_without_a_byte_order_mark_is_read() {
+    let corpus = tempfile::tempdir().unwrap();
+    let utf16 =
+        |text: &str| -> Vec<u8> { text.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+    fs::write(
+        corpus.path().join("post.txt"),
+        utf16("Un billet sur les réseaux sociaux.\n"),
+    )
+    .unwrap();
+    // Detected as JSON Lines from its decoded first bytes, though its name says nothing.
+    fs::write(
+        corpus.path().join("export"),
+        utf16("{\"id\": \"1\", \"text\": \"Un commentaire écrit en UTF-16.\"}\n"),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let documents = report(out.path(), "documents.csv");
+    assert_eq!(doc_ids_owned(&documents), ["export#1", "post.txt"]);
+    assert!(documents.contains(",jsonl,"), "{documents}");
+    let guessed = "warning,\"no byte-order mark, but zero bytes show UTF-16LE: read as such\"";
+    let problems = report(out.path(), "problems.csv");
+    for row in [
+        format!("\nexport,,{guessed}\n"),
+        format!("\npost.txt,,{guessed}\n"),
+    ] {
+        assert!(problems.contains(&row), "{row:?} not in\n{problems}");
+    }
+}

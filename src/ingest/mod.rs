@@ -616,12 +616,39 @@ fn binary_file(source: &str, offset: usize) -> Problem {
     )
 }
 
-/// The UTF-16 encoding of a file, when its byte-order mark says so.
+/// The UTF-16 encoding of a file, from its first bytes: a byte-order mark says so; without
+/// one, text in a Latin script shows a zero byte in most code units, always on the same side
+/// (`h\0i\0` is little-endian), which binary data does not.
 fn sniff_utf16(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    encoding_rs::Encoding::for_bom(head)
-        .map(|(encoding, _)| encoding)
-        .filter(|e| *e != encoding_rs::UTF_8)
+    if head.starts_with(b"\xFF\xFE") {
+        return Some(encoding_rs::UTF_16LE);
+    }
+    if head.starts_with(b"\xFE\xFF") {
+        return Some(encoding_rs::UTF_16BE);
+    }
+    let units = head.len() / 2;
+    if units < MIN_UTF16_UNITS {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Mostly one side zero, the other side almost never (a CJK character such as U+4E00
+    // has a zero low byte now and then; binary data has zeros on both sides).
+    let guess = |zeros: usize, others: usize| zeros * 2 >= units && others * 20 <= zeros;
+    if guess(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if guess(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
 }
+
+/// Fewer code units than this are too few to guess UTF-16 without a byte-order mark.
+const MIN_UTF16_UNITS: usize = 4;
 
 /// The head of a UTF-16 file as text, for format detection (a cut code unit at the end is a
 /// replacement character, which detection ignores).
@@ -753,8 +780,9 @@ pub fn decode_fragment(bytes: &[u8]) -> (Cow<'_, str>, Option<Decoding>) {
 
 /// Decodes a file's bytes as text.
 ///
-/// UTF-8, with or without a byte-order mark; UTF-16 when a byte-order mark says so. A NUL
-/// byte in a file that is not UTF-16 means binary: an error, and the file is skipped.
+/// UTF-8, with or without a byte-order mark; UTF-16 when a byte-order mark says so, or when
+/// the first bytes look like it (a warning then: it is a guess). A NUL byte in a file that is
+/// not UTF-16 means binary: an error, and the file is skipped.
 ///
 /// Bytes that are not valid UTF-8 are decoded in the way that loses the least, with a warning
 /// naming the first bad line: a file that is mostly valid UTF-8 with a few broken bytes keeps
@@ -763,7 +791,18 @@ pub fn decode_fragment(bytes: &[u8]) -> (Cow<'_, str>, Option<Decoding>) {
 /// so that "Posté" stays "Posté" and every byte keeps a meaning.
 fn decode(mut bytes: Vec<u8>, source: &str, problems: &mut Vec<Problem>) -> Option<String> {
     if let Some(encoding) = sniff_utf16(&bytes[..bytes.len().min(HEAD_BYTES)]) {
+        let with_bom = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
         let (text, _) = encoding.decode_with_bom_removal(&bytes);
+        if !with_bom {
+            problems.push(Problem::warning(
+                source,
+                None,
+                format!(
+                    "no byte-order mark, but zero bytes show {}: read as such",
+                    encoding.name()
+                ),
+            ));
+        }
         return Some(text.into_owned());
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
@@ -966,6 +1005,44 @@ mod tests {
         }
         let read = read_bytes(&bytes, "u16.txt");
         assert_eq!(read.documents[0].text, "réseau");
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|unit| match big_endian {
+                true => unit.to_be_bytes(),
+                false => unit.to_le_bytes(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_told_from_binary() {
+        let text = "Un billet sur les réseaux, 一 mot.";
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (&utf16(text, false), Some("UTF-16LE")),
+            (&utf16(text, true), Some("UTF-16BE")),
+            (b"\xFF\xFEa\0", Some("UTF-16LE")),
+            // Binary: zeros on both sides.
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", None),
+            (b"\0\0\0\0\0\0\0\0\0\0", None),
+            // Too short to tell.
+            (b"a\0b\0", None),
+            (b"plain text", None),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(sniff_utf16(bytes).map(|e| e.name()), *expected, "{bytes:?}");
+        }
+        let read = read_bytes(&utf16(text, false), "u16.txt");
+        assert_eq!(read.documents[0].text, text);
+        assert!(
+            messages(&read).contains(
+                &"u16.txt: warning: no byte-order mark, but zero bytes show UTF-16LE: read as such"
+                    .to_string()
+            ),
+            "{:?}",
+            read.problems
+        );
     }
 
     fn read_limited(bytes: &[u8], source: &str, max: u64) -> FileRead {
