@@ -315,3 +315,47 @@ fn utf16_without_a_byte_order_mark_is_read() {
         assert!(problems.contains(&row), "{row:?} not in\n{problems}");
     }
 }
+
+/// Issue 16: JSON's `\u0000` (and any control character a source holds) reached the reports
+/// as raw bytes. Every reader's documents lose their control characters but tab and newline;
+/// ids keep them escaped, so that they stay distinct.
+#[test]
+fn control_characters_never_reach_the_reports() {
+    let corpus = tempfile::tempdir().unwrap();
+    fs::write(
+        corpus.path().join("posts.jsonl"),
+        concat!(
+            r#"{"id": "a\u0000", "author": "Ana\u0000\u001b[2J", "text": "Un\u0000 billet\u0007 sur http://x\u0000.org/ et les réseaux."}"#,
+            "\n",
+            r#"{"id": "a", "text": "Un autre billet."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    fs::write(
+        corpus.path().join("page.html"),
+        "<html><body><article><p>Voir\x01 <a href=\"http://y.org/\">le\x0b site</a>.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    for entry in fs::read_dir(out.path()).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = fs::read(&path).unwrap();
+        let stray = bytes
+            .iter()
+            .position(|&b| (b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r') || b == 0x7f);
+        assert_eq!(stray, None, "a control byte in {}", path.display());
+    }
+    let documents = report(out.path(), "documents.csv");
+    assert_eq!(
+        doc_ids_owned(&documents),
+        ["page.html", "posts.jsonl#a", "posts.jsonl#a\\x00"]
+    );
+    assert!(documents.contains(",Ana[2J,"), "{documents}");
+    let links = report(out.path(), "links.csv");
+    assert!(links.contains("http://x.org/"), "{links}");
+    assert!(links.contains("http://y.org/"), "{links}");
+}

@@ -515,8 +515,9 @@ impl Sink for Counted<'_> {
         self.sink.stopped()
     }
 
-    fn document(&mut self, document: Document) {
+    fn document(&mut self, mut document: Document) {
         self.documents += 1;
+        document.remove_controls();
         self.sink.document(document);
     }
 
@@ -668,6 +669,9 @@ pub fn read_bytes(bytes: &[u8], source: &str) -> FileRead {
     let format = Format::detect(source, bytes);
     let mut read = read_bytes_as(format, bytes, source, &ReadOptions::default());
     read.problems.sort_by(Problem::report_order);
+    read.documents
+        .iter_mut()
+        .for_each(Document::remove_controls);
     read
 }
 
