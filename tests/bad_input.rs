@@ -359,3 +359,43 @@ fn control_characters_never_reach_the_reports() {
     assert!(links.contains("http://x.org/"), "{links}");
     assert!(links.contains("http://y.org/"), "{links}");
 }
+
+/// Issue 16: `bad\xff.txt` and `bad\xfe.txt` were both `bad\u{FFFD}.txt`, one `doc_id` for two
+/// files; a newline or an escape sequence in a name reached stderr raw. Names are escaped
+/// now, the same way in ids, reports and messages.
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_plain_text_are_escaped() {
+    use std::os::unix::ffi::OsStrExt;
+    let corpus = tempfile::tempdir().unwrap();
+    let names: [&[u8]; 4] = [
+        b"bad\xff.txt",
+        b"bad\xfe.txt",
+        b"forged\nstdin:1: error: fake.txt",
+        b"\x1b[2Jclear.txt",
+    ];
+    for name in names {
+        let path = corpus.path().join(std::ffi::OsStr::from_bytes(name));
+        fs::write(path, "Un billet sur les réseaux sociaux.").unwrap();
+    }
+    // An empty file with a newline in its name: its warning is one line on stderr.
+    fs::write(corpus.path().join("empty\nnews.txt"), "").unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let documents = report(out.path(), "documents.csv");
+    assert_eq!(
+        doc_ids_owned(&documents),
+        [
+            "\\x1B[2Jclear.txt",
+            "bad\\xFE.txt",
+            "bad\\xFF.txt",
+            "forged\\x0Astdin:1: error: fake.txt"
+        ]
+    );
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+    let warning = "empty\\x0Anews.txt: warning: empty file: no documents in it";
+    assert!(stderr.lines().any(|l| l == warning), "{stderr}");
+    assert!(report(out.path(), "problems.csv").contains("\nempty\\x0Anews.txt,,warning,"));
+}

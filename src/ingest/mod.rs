@@ -298,7 +298,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Problem>) {
         let meta = match fs::metadata(root) {
             Ok(meta) => meta,
             Err(err) => {
-                let shown = root.display().to_string();
+                let shown = slash_path(root);
                 let message = match fs::symlink_metadata(root) {
                     Ok(_) => format!("cannot read: {err}"),
                     Err(_) => "no such file or folder".to_string(),
@@ -310,17 +310,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Problem>) {
         if meta.is_file() {
             let name = root
                 .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| root.display().to_string());
+                .map(name_text)
+                .unwrap_or_else(|| slash_path(root));
             found.push((root.clone(), name, meta.len()));
             continue;
         }
         if !meta.is_dir() {
-            problems.push(Problem::error(
-                &root.display().to_string(),
-                None,
-                NOT_A_FILE,
-            ));
+            problems.push(Problem::error(&slash_path(root), None, NOT_A_FILE));
             continue;
         }
         walk_folder(root, &mut found, &mut problems);
@@ -425,7 +421,7 @@ fn relative_source(root: &Path, path: &Path) -> String {
 }
 
 /// A path with `/` separators whatever the platform, without `./` steps, so that ids read
-/// the same everywhere.
+/// the same everywhere; each name as [`name_text`] writes it.
 fn slash_path(path: &Path) -> String {
     use std::path::Component;
     let mut out = String::new();
@@ -437,8 +433,36 @@ fn slash_path(path: &Path) -> String {
                 if !out.is_empty() && !out.ends_with('/') {
                     out.push('/');
                 }
-                out.push_str(&other.as_os_str().to_string_lossy());
+                out.push_str(&name_text(other.as_os_str()));
             }
+        }
+    }
+    out
+}
+
+/// A file name as text for ids, reports and messages: itself when it is UTF-8 without
+/// control characters; else bytes that are not UTF-8 are written `\xFF`, control characters
+/// `\x0A` or `\u{9b}` (a newline or an escape sequence in a name would forge a message line
+/// or act on the terminal), and a backslash `\\`, so that two names always give two texts
+/// (`bad\xFF.txt` and `bad\xFE.txt`, not twice `bad\u{FFFD}.txt`), the same on every run.
+fn name_text(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(name);
+    // Windows names are UTF-16: only an unpaired surrogate is lost, as U+FFFD.
+    #[cfg(not(unix))]
+    let lossy = name.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                c => crate::document::push_escaped(&mut out, c),
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
         }
     }
     out
@@ -1122,6 +1146,26 @@ mod tests {
             messages(&read),
             ["zero: error: binary file skipped (NUL byte at offset 0)"]
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_plain_text_are_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let cases: &[(&[u8], &str)] = &[
+            (b"a.txt", "a.txt"),
+            ("é 一.txt".as_bytes(), "é 一.txt"),
+            (b"bad\xff.txt", "bad\\xFF.txt"),
+            (b"bad\xfe.txt", "bad\\xFE.txt"),
+            // A name holding what an escape looks like stays distinct from the escape.
+            (b"bad\\xFF.txt", "bad\\\\xFF.txt"),
+            (b"two\nlines.txt", "two\\x0Alines.txt"),
+            (b"\x1b[2Jclear.txt", "\\x1B[2Jclear.txt"),
+            ("c1\u{9b}.txt".as_bytes(), "c1\\u{9b}.txt"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(name_text(std::ffi::OsStr::from_bytes(name)), *expected);
+        }
     }
 
     #[test]
