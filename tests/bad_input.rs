@@ -399,3 +399,65 @@ fn file_names_that_are_not_plain_text_are_escaped() {
     assert!(stderr.lines().any(|l| l == warning), "{stderr}");
     assert!(report(out.path(), "problems.csv").contains("\nempty\\x0Anews.txt,,warning,"));
 }
+
+/// A WordPress export holding two posts, each with a comment, with `title` as the first
+/// post's title (bytes as given).
+fn wxr_export(declaration: &[u8], title: &[u8]) -> Vec<u8> {
+    let mut export = declaration.to_vec();
+    export.extend_from_slice(
+        b"\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+          xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+          xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel>\n<item>\n<title>",
+    );
+    export.extend_from_slice(title);
+    export.extend_from_slice(
+        b"</title>\n<content:encoded><![CDATA[Premier billet.]]></content:encoded>\n\
+          <wp:post_id>1</wp:post_id>\n<wp:post_type>post</wp:post_type>\n</item>\n\
+          <item>\n<title>Second</title>\n\
+          <content:encoded><![CDATA[Second billet.]]></content:encoded>\n\
+          <wp:post_id>2</wp:post_id>\n<wp:post_type>post</wp:post_type>\n</item>\n\
+          </channel>\n</rss>\n",
+    );
+    export
+}
+
+/// Issue 16: one Latin-1 byte in a WordPress export dropped the rest of the file, where JSON
+/// Lines and CSV decode it. The export is decoded now: as its XML declaration says, else as
+/// UTF-8 with a Latin-1 fallback and a warning at the first line so decoded.
+#[test]
+fn a_latin1_byte_in_a_wordpress_export_is_decoded() {
+    let corpus = tempfile::tempdir().unwrap();
+    fs::write(
+        corpus.path().join("stray.xml"),
+        wxr_export(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>", b"R\xe9seaux"),
+    )
+    .unwrap();
+    fs::write(
+        corpus.path().join("declared.xml"),
+        wxr_export(
+            b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>",
+            b"\xc9t\xe9",
+        ),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let documents = report(out.path(), "documents.csv");
+    assert_eq!(
+        doc_ids_owned(&documents),
+        [
+            "declared.xml#1",
+            "declared.xml#2",
+            "stray.xml#1",
+            "stray.xml#2"
+        ]
+    );
+    assert!(documents.contains(",Réseaux,"), "{documents}");
+    assert!(documents.contains(",Été,"), "{documents}");
+    assert_eq!(
+        report(out.path(), "problems.csv"),
+        "source,line,severity,message\n\
+         stray.xml,5,warning,not UTF-8: read as Windows-1252 (Latin-1)\n"
+    );
+}
