@@ -461,3 +461,89 @@ fn a_latin1_byte_in_a_wordpress_export_is_decoded() {
          stray.xml,5,warning,not UTF-8: read as Windows-1252 (Latin-1)\n"
     );
 }
+
+/// Issue 16: a comment its own parent, and two comments answering each other, passed without
+/// a word. Each is a warning now, in JSON Lines and WordPress exports alike; the link that
+/// closes the circle is dropped (that comment answers the post), and thread depths are
+/// counted on what is left.
+#[test]
+fn reply_circles_are_warnings_and_cut() {
+    let corpus = tempfile::tempdir().unwrap();
+    fs::write(
+        corpus.path().join("thread.jsonl"),
+        concat!(
+            r#"{"id": "p", "kind": "post", "text": "Un billet sur les réseaux."}"#,
+            "\n",
+            r#"{"id": "s", "post_id": "p", "parent_id": "s", "text": "Je me réponds."}"#,
+            "\n",
+            r#"{"id": "a", "post_id": "p", "parent_id": "b", "text": "Je réponds à b."}"#,
+            "\n",
+            r#"{"id": "b", "post_id": "p", "parent_id": "a", "text": "Je réponds à a."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let comment = |id: u32, parent: u32| {
+        format!(
+            "<wp:comment><wp:comment_id>{id}</wp:comment_id>\
+             <wp:comment_content>Réponse {id}.</wp:comment_content>\
+             <wp:comment_approved>1</wp:comment_approved>\
+             <wp:comment_parent>{parent}</wp:comment_parent></wp:comment>\n"
+        )
+    };
+    let export = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" \
+         xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" \
+         xmlns:wp=\"http://wordpress.org/export/1.2/\">\n<channel>\n<item>\n\
+         <title>Billet</title>\n<content:encoded>Un billet.</content:encoded>\n\
+         <wp:post_id>1</wp:post_id>\n<wp:post_type>post</wp:post_type>\n{}{}{}</item>\n\
+         </channel>\n</rss>\n",
+        comment(7, 7),
+        comment(8, 9),
+        comment(9, 8)
+    );
+    fs::write(corpus.path().join("export.xml"), export).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let problems = report(out.path(), "problems.csv");
+    let itself = "read as a reply to its post";
+    for row in [
+        format!(
+            "export.xml,9,warning,\"comment \"\"export.xml#1#c7\"\" answers itself: {itself}\""
+        ),
+        format!(
+            "export.xml,11,warning,\"comment \"\"export.xml#1#c9\"\" answers \"\"export.xml#1#c8\"\", \
+             which answers it back (a reply circle): {itself}\""
+        ),
+        format!(
+            "thread.jsonl,2,warning,\"comment \"\"thread.jsonl#s\"\" answers itself: {itself}\""
+        ),
+        format!(
+            "thread.jsonl,4,warning,\"comment \"\"thread.jsonl#b\"\" answers \"\"thread.jsonl#a\"\", \
+             which answers it back (a reply circle): {itself}\""
+        ),
+    ] {
+        assert!(
+            problems.lines().any(|l| l == row),
+            "{row}\nnot in\n{problems}"
+        );
+    }
+    // Each thread: three comments, one reply left (a answers b; 8 answers 9), two deep.
+    let threads = report(out.path(), "threads.csv");
+    let shape = |post: &str| -> Vec<String> {
+        let header: Vec<&str> = threads.lines().next().unwrap().split(',').collect();
+        let row: Vec<&str> = threads
+            .lines()
+            .find(|l| l.starts_with(&format!("{post},")))
+            .unwrap_or_else(|| panic!("{post} not in\n{threads}"))
+            .split(',')
+            .collect();
+        ["comments", "replies", "max_depth"]
+            .iter()
+            .map(|name| row[header.iter().position(|h| h == name).unwrap()].to_string())
+            .collect()
+    };
+    assert_eq!(shape("export.xml#1"), ["3", "1", "2"]);
+    assert_eq!(shape("thread.jsonl#p"), ["3", "1", "2"]);
+}

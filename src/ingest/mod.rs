@@ -28,6 +28,7 @@ pub mod jsonl;
 pub mod markdown;
 pub mod page_dump;
 pub mod record;
+pub mod replies;
 pub mod transcode;
 pub mod wxr;
 

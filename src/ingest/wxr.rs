@@ -31,6 +31,7 @@ use quick_xml::events::{BytesRef, Event};
 use crate::document::{Document, Kind, Metadata};
 use crate::ingest::html::{Newlines, fragment_to_text};
 use crate::ingest::record::join_list;
+use crate::ingest::replies::Replies;
 use crate::ingest::transcode::Transcoder;
 use crate::ingest::{ReadOptions, Sink, published};
 use crate::problem::Problem;
@@ -402,6 +403,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
         hrefs,
         ..Document::default()
     });
+    let mut replies = Replies::default();
     for comment in item.comments {
         if !options.include_spam && DISCARDED_APPROVALS.contains(&comment.approved.trim()) {
             continue;
@@ -410,17 +412,28 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
             "" => format!("L{}", comment.line),
             id => id.to_string(),
         };
-        let parent_id = match comment.parent.trim() {
+        let id = format!("{post_id}#c{own}");
+        let mut parent_id = match comment.parent.trim() {
             "" | "0" => String::new(),
             parent => format!("{post_id}#c{parent}"),
         };
+        if !parent_id.is_empty()
+            && let Err(circle) = replies.link(&id, &parent_id)
+        {
+            sink.problem(Problem::warning(
+                source,
+                Some(comment.line),
+                circle.warning(&id, &parent_id),
+            ));
+            parent_id.clear();
+        }
         let (text, hrefs) = fragment_to_text(&comment.content, Newlines::Paragraphs);
         let comment_published = published(&comment.date, source, comment.line, &mut |p| {
             sink.problem(p)
         });
         sink.document(Document {
             meta: Metadata {
-                id: format!("{post_id}#c{own}"),
+                id,
                 kind: Kind::Comment,
                 post_id: post_id.clone(),
                 parent_id,
