@@ -547,3 +547,46 @@ fn reply_circles_are_warnings_and_cut() {
     assert_eq!(shape("export.xml#1"), ["3", "1", "2"]);
     assert_eq!(shape("thread.jsonl#p"), ["3", "1", "2"]);
 }
+
+/// Seconds `tisse inspect FILE` takes, and what it prints.
+fn timed_inspect(file: &std::path::Path) -> (f64, String) {
+    let started = std::time::Instant::now();
+    let output = crate::support::tisse()
+        .arg("inspect")
+        .arg(file)
+        .output()
+        .unwrap();
+    let seconds = started.elapsed().as_secs_f64();
+    assert!(output.status.success(), "{output:?}");
+    (seconds, String::from_utf8(output.stdout).unwrap())
+}
+
+/// Issue 16: HTML nesting was quadratic (100,000 levels: 38 s, against 0.19 s for the same
+/// bytes flat). A page nested deep now costs about what the same page flat costs.
+#[test]
+fn deeply_nested_html_costs_what_flat_html_costs() {
+    let dir = tempfile::tempdir().unwrap();
+    let levels = 30_000;
+    let nested = format!(
+        "<html><body>{}fond{}</body></html>",
+        "<div>".repeat(levels),
+        "</div>".repeat(levels)
+    );
+    let flat = format!(
+        "<html><body>{}fond</body></html>",
+        "<div></div>".repeat(levels)
+    );
+    assert_eq!(nested.len(), flat.len());
+    fs::write(dir.path().join("nested.html"), &nested).unwrap();
+    fs::write(dir.path().join("flat.html"), &flat).unwrap();
+    let (flat_time, flat_out) = timed_inspect(&dir.path().join("flat.html"));
+    let (nested_time, nested_out) = timed_inspect(&dir.path().join("nested.html"));
+    assert!(flat_out.contains("\"text\":\"fond\""), "{flat_out}");
+    assert!(nested_out.contains("\"text\":\"fond\""), "{nested_out}");
+    // A ratio, never a fixed time; the floor keeps a fast machine's noise out of it.
+    let allowed = 10.0 * flat_time.max(0.25);
+    assert!(
+        nested_time < allowed,
+        "nested: {nested_time:.2} s, flat: {flat_time:.2} s"
+    );
+}

@@ -26,6 +26,7 @@ pub mod delimited;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod nesting;
 pub mod page_dump;
 pub mod record;
 pub mod replies;
