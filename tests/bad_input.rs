@@ -590,3 +590,63 @@ fn deeply_nested_html_costs_what_flat_html_costs() {
         "nested: {nested_time:.2} s, flat: {flat_time:.2} s"
     );
 }
+
+/// Issue 16: a CSV quote never closed swallowed every later record into one field, silently
+/// (exit 0, no problem row). It is an error at the line where the quote opened now, and the
+/// exit status says records were lost.
+#[test]
+fn a_csv_quote_never_closed_is_an_error_at_its_line() {
+    let corpus = tempfile::tempdir().unwrap();
+    let path = corpus.path().join("unclosed.csv");
+    fs::write(
+        &path,
+        "id,author,text\n1,Ana,Un premier commentaire.\n\
+         2,Bo,\"Un commentaire dont le guillemet ne se ferme pas,\n\
+         3,Cy,Un troisième commentaire.\n4,Di,Un quatrième.\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[path.to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(
+        report(out.path(), "problems.csv"),
+        "source,line,severity,message\nunclosed.csv,3,error,\"quote never closed: its field \
+         runs from here to the end of the file, swallowing every record after it: record \
+         skipped\"\n"
+    );
+    assert_eq!(
+        doc_ids_owned(&report(out.path(), "documents.csv")),
+        ["unclosed.csv#1"]
+    );
+}
+
+/// Issue 16: a 107 MB CSV field cost 1.6 GB. A record is capped like a JSON Lines line: a
+/// longer one is an error row, skipped without being held, and the rest of the file is read.
+#[test]
+fn a_csv_record_longer_than_the_cap_is_skipped() {
+    let corpus = tempfile::tempdir().unwrap();
+    let mut csv = String::from("id,text\n1,Un premier commentaire.\n2,\"");
+    // Over the cap (64 MiB), in lines, as a pasted dump would be.
+    let line = "x".repeat(1023) + "\n";
+    csv.push_str(&line.repeat(65 * 1024));
+    csv.push_str("\"\n3,Un dernier commentaire.\n");
+    fs::write(corpus.path().join("big.csv"), csv).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    assert_eq!(
+        report(out.path(), "problems.csv"),
+        "source,line,severity,message\nbig.csv,3,error,record longer than 67108864 bytes: skipped\n"
+    );
+    let documents = report(out.path(), "documents.csv");
+    assert_eq!(doc_ids_owned(&documents), ["big.csv#1", "big.csv#3"]);
+    // The record after it keeps its line in the file.
+    let last = documents
+        .lines()
+        .find(|l| l.starts_with("big.csv#3,"))
+        .unwrap();
+    assert!(
+        last.contains(&format!(",big.csv,{},csv,", 3 + 65 * 1024 + 1)),
+        "{last}"
+    );
+}
