@@ -636,7 +636,7 @@ fn a_csv_record_longer_than_the_cap_is_skipped() {
     assert_eq!(output.status.code(), Some(1), "{output:?}");
     assert_eq!(
         report(out.path(), "problems.csv"),
-        "source,line,severity,message\nbig.csv,3,error,record longer than 67108864 bytes: skipped\n"
+        "source,line,severity,message\nbig.csv,3,error,more than 67108864 bytes in one record: record skipped\n"
     );
     let documents = report(out.path(), "documents.csv");
     assert_eq!(doc_ids_owned(&documents), ["big.csv#1", "big.csv#3"]);

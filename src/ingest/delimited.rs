@@ -73,11 +73,14 @@ fn read_capped(
         .has_headers(true)
         .from_reader(RecordGuard::new(reader, delimiter, max_record));
     let mut warned_decoding = false;
-    let header: Vec<String> = match csv.byte_headers() {
-        Ok(header) => header
-            .iter()
-            .map(|h| decode_fragment(h).0.trim().to_lowercase())
-            .collect(),
+    let (header, header_line): (Vec<String>, Option<u64>) = match csv.byte_headers() {
+        Ok(header) => (
+            header
+                .iter()
+                .map(|h| decode_fragment(h).0.trim().to_lowercase())
+                .collect(),
+            header.position().map(|p| p.line()),
+        ),
         Err(err) => {
             sink.problem(Problem::error(
                 source,
@@ -87,6 +90,12 @@ fn read_capped(
             return;
         }
     };
+    // A header cut short, or whose quote never closed, names no columns worth reading.
+    if let Some(cut) = csv.get_mut().cut_at(header_line.or(Some(1))) {
+        let message = format!("{}: it is the header: file skipped", cut.what);
+        sink.problem(Problem::error(source, cut.line, message));
+        return;
+    }
     let columns: Vec<(Field, usize)> = Field::ALL
         .iter()
         .filter_map(|&field| {
@@ -126,7 +135,7 @@ fn read_capped(
         if let Ok(false) = result {
             // A record cut, that the parser never gave (it ended with the file).
             while let Some(cut) = guard.cuts.pop_front() {
-                sink.problem(Problem::error(source, cut.line, cut.message));
+                sink.problem(Problem::error(source, cut.line, cut.message()));
             }
             return;
         }
@@ -137,7 +146,7 @@ fn read_capped(
         let line = start.map(|p| guard.real_line(p.line()));
         // A record cut short by the guard is skipped, whatever the parser made of its rest.
         if let Some(cut) = guard.cut_at(line) {
-            sink.problem(Problem::error(source, cut.line, cut.message));
+            sink.problem(Problem::error(source, cut.line, cut.message()));
             continue;
         }
         match result {
@@ -201,7 +210,14 @@ struct Cut {
     record: u64,
     /// The line to report: the record's, or where its unclosed quote opened.
     line: Option<u64>,
-    message: String,
+    /// What is wrong with it.
+    what: String,
+}
+
+impl Cut {
+    fn message(&self) -> String {
+        format!("{}: record skipped", self.what)
+    }
 }
 
 /// Watches the bytes the CSV parser reads, in the parser's own terms (fields, quotes,
@@ -377,8 +393,8 @@ impl Read for RecordGuard<'_> {
                     self.cuts.push_back(Cut {
                         record,
                         line: Some(self.track.quote_line),
-                        message: "quote never closed: its field runs from here to the end of the \
-                                  file, swallowing every record after it: record skipped"
+                        what: "quote never closed: its field runs from here to the end of the \
+                               file, swallowing every record after it"
                             .to_string(),
                     });
                 }
@@ -425,7 +441,7 @@ impl Read for RecordGuard<'_> {
                     self.cuts.push_back(Cut {
                         record: self.track.record_line,
                         line: Some(self.track.record_line),
-                        message: format!("record longer than {} bytes: skipped", self.max_record),
+                        what: format!("more than {} bytes in one record", self.max_record),
                     });
                     break;
                 }
@@ -438,9 +454,9 @@ impl Read for RecordGuard<'_> {
                     self.cuts.push_back(Cut {
                         record: self.track.record_line,
                         line: Some(opened),
-                        message: format!(
+                        what: format!(
                             "quote not closed where its field ends: it runs to a quote on \
-                             line {closed}, swallowing the records between: record skipped"
+                             line {closed}, swallowing the records between"
                         ),
                     });
                 }
@@ -609,6 +625,16 @@ mod tests {
               line 5, swallowing the records between: record skipped"
             ]
         );
+        // In the header, the file is skipped.
+        let read = read_capped_str("id,\"text\n1,un\n", MAX_RECORD_BYTES);
+        assert!(read.documents.is_empty());
+        assert_eq!(
+            messages(&read),
+            [
+                "t.csv:1: error: quote never closed: its field runs from here to the end of the \
+              file, swallowing every record after it: it is the header: file skipped"
+            ]
+        );
         // The same in the last field of the last record, and with a quote that closes.
         let read = read_capped_str("id,text\n1,\"un\n", MAX_RECORD_BYTES);
         assert!(read.documents.is_empty());
@@ -629,12 +655,21 @@ mod tests {
             (&long_quoted, &[("t.csv#1", 2), ("t.csv#3", 34)], "t.csv:3"),
             (&long_plain, &[("t.csv#2", 3)], "t.csv:2"),
         ];
+        let long_header = format!("id,text{}\n1,un\n", ",z".repeat(20));
+        let read = read_capped_str(&long_header, 20);
+        assert!(read.documents.is_empty());
+        assert_eq!(
+            messages(&read),
+            ["t.csv:1: error: more than 20 bytes in one record: it is the header: file skipped"]
+        );
         for (input, documents, at) in cases {
             let read = read_capped_str(input, 20);
             assert_eq!(ids_and_lines(&read), *documents, "{input:?}");
             assert_eq!(
                 messages(&read),
-                [format!("{at}: error: record longer than 20 bytes: skipped")]
+                [format!(
+                    "{at}: error: more than 20 bytes in one record: record skipped"
+                )]
             );
         }
     }
