@@ -25,6 +25,10 @@
 //! and [`themes::Themes::score`] the theme lexicons' terms it uses (re-scored by `Threads`
 //! when a comment takes its thread's language). [`collocates`] counts the words around a
 //! term for `tisse collocates`, which reads the texts again.
+//!
+//! Faults: a panic while reading a file or analysing a document costs that file or document,
+//! as a problem row ([`panics`]); a run asked to stop ([`interrupt`]) stops between documents
+//! and leaves no temporary file.
 
 #![warn(missing_docs)]
 
@@ -35,10 +39,12 @@ pub mod compare;
 pub mod dates;
 pub mod document;
 pub mod ingest;
+pub mod interrupt;
 pub mod keywords;
 pub mod lang;
 pub mod links;
 pub mod networks;
+pub mod panics;
 pub mod pipeline;
 pub mod problem;
 pub mod report;

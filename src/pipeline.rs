@@ -13,6 +13,13 @@
 //! associative, so the result is the same whatever the thread count or batch boundaries.
 //! Analyses go, in file and document order, into [`SortedAnalyses`], which sorts them by id
 //! (spilling sorted runs to temporary files when they are many).
+//!
+//! A panic while reading a file or analysing a document is caught ([`crate::panics`]): it
+//! costs that file (the documents it gave before are kept) or that document, as an error row,
+//! never the run.
+//!
+//! A run asked to stop ([`crate::interrupt`]) stops at the next file, document or streamed
+//! record; what it read so far is then incomplete, and the caller must not report it.
 
 use rayon::prelude::*;
 
@@ -20,7 +27,9 @@ use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
 use crate::document::Document;
 use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
+use crate::interrupt;
 use crate::keywords::Vocabulary;
+use crate::panics;
 use crate::problem::Problem;
 use crate::spill::SortedAnalyses;
 use crate::tally::Tally;
@@ -69,7 +78,8 @@ pub struct RunOutput {
     pub vocabulary: Vocabulary,
 }
 
-/// Reads and analyses everything under `paths` on the current rayon pool.
+/// Reads and analyses everything under `paths` on the current rayon pool. Returns early, with
+/// what it had, once the run is asked to stop: check [`interrupt::requested`] after it.
 pub fn run(
     paths: &[std::path::PathBuf],
     options: &ReadOptions,
@@ -88,6 +98,9 @@ pub fn run(
     // Languages of threads and the stem vocabulary carry over from batch to batch.
     let mut threads = Threads::default();
     for batch in batches(&inputs) {
+        if interrupt::requested().is_some() {
+            break;
+        }
         let (tally, batch_problems) = match batch {
             [input] if is_streamed(input) => {
                 // The sink has shown the file's problems as they came.
@@ -163,7 +176,7 @@ fn run_batch(
 ) -> (Vec<Analysis>, Tally, Vec<Problem>) {
     let reads: Vec<FileRead> = batch
         .par_iter()
-        .map(|input| ingest::read_file(input, options))
+        .map(|input| read_contained(input, options))
         .collect();
     let mut problems: Vec<Problem> = Vec::new();
     let mut documents = Vec::new();
@@ -173,14 +186,45 @@ fn run_batch(
         problems.extend(read.problems);
         documents.extend(read.documents);
     }
-    let (analyses, mut tally) = analyze_documents(documents, analyzer, threads, vocabulary);
+    let (analyses, mut tally, failed) = analyze_documents(documents, analyzer, threads, vocabulary);
     tally.files_read += files_read;
+    problems.extend(failed);
     problems.sort_by(Problem::report_order);
     (analyses, tally, problems)
 }
 
-/// Analyses a batch of documents: their analyses, in the same order, and their tally. The
-/// documents (their text) are dropped here.
+/// Reads one file whole, as [`ingest::read_file`] does, except that a panic in its reader
+/// costs this file only: the documents it gave before are kept, and an error row says what
+/// happened.
+fn read_contained(input: &Input, options: &ReadOptions) -> FileRead {
+    let mut read = FileRead::default();
+    if interrupt::requested().is_some() {
+        return read;
+    }
+    let caught = panics::catch(|| {
+        panics::inject("read", &input.source);
+        ingest::stream_file(input, options, &mut read)
+    });
+    if let Err(message) = caught {
+        read.problems
+            .push(internal_error(&input.source, None, "reading", &message));
+    }
+    read.problems.sort_by(Problem::report_order);
+    read
+}
+
+/// The row of a caught panic: a bug of tisse's rather than of the input, hence the request.
+fn internal_error(source: &str, line: Option<u64>, doing: &str, message: &str) -> Problem {
+    Problem::error(
+        source,
+        line,
+        format!("internal error while {doing}: {message}; please report"),
+    )
+}
+
+/// Analyses a batch of documents: their analyses, in the same order, their tally, and an
+/// error row for each document whose analysis panicked (left out). The documents (their
+/// text) are dropped here.
 ///
 /// Documents are analysed in parallel; then, in order, unsure comments take their thread's
 /// language (`threads` remembers the languages of posts and comments seen so far, in this
@@ -191,8 +235,61 @@ pub fn analyze_documents(
     analyzer: &Analyzer,
     threads: &mut Threads,
     vocabulary: &mut Vocabulary,
-) -> (Vec<Analysis>, Tally) {
-    let mut analyses: Vec<Analysis> = documents.par_iter().map(|d| analyzer.analyze(d)).collect();
+) -> (Vec<Analysis>, Tally, Vec<Problem>) {
+    let Some(outcomes) = analyze_each(&documents, analyzer) else {
+        return (Vec::new(), Tally::default(), Vec::new());
+    };
+    settle(documents, outcomes, analyzer, threads, vocabulary)
+}
+
+/// Each document's own analysis, in parallel, in order; the message of a panic in place of
+/// an analysis. `None` once the run is asked to stop (the rest of the batch is left: a batch
+/// can take seconds, and its analyses would not be reported).
+fn analyze_each(
+    documents: &[Document],
+    analyzer: &Analyzer,
+) -> Option<Vec<Result<Analysis, String>>> {
+    documents
+        .par_iter()
+        .map(|d| {
+            interrupt::requested().is_none().then(|| {
+                panics::catch(|| {
+                    panics::inject("analyze", &d.meta.id);
+                    analyzer.analyze(d)
+                })
+            })
+        })
+        .collect()
+}
+
+/// What follows the analyses of a batch, in order: error rows for the panics, thread
+/// languages, the tally, stem ids.
+fn settle(
+    documents: Vec<Document>,
+    outcomes: Vec<Result<Analysis, String>>,
+    analyzer: &Analyzer,
+    threads: &mut Threads,
+    vocabulary: &mut Vocabulary,
+) -> (Vec<Analysis>, Tally, Vec<Problem>) {
+    let mut failed = Vec::new();
+    let mut analyses = Vec::with_capacity(outcomes.len());
+    let documents: Vec<Document> = documents
+        .into_iter()
+        .zip(outcomes)
+        .filter_map(|(document, outcome)| match outcome {
+            Ok(analysis) => {
+                analyses.push(analysis);
+                Some(document)
+            }
+            Err(message) => {
+                let meta = &document.meta;
+                let line = Some(meta.line).filter(|&line| line > 0);
+                let doing = format!("analysing document {:?}", meta.id);
+                failed.push(internal_error(&meta.source, line, &doing, &message));
+                None
+            }
+        })
+        .collect();
     threads.resolve(&documents, &mut analyses, analyzer);
     drop(documents);
     let tally = analyses
@@ -203,7 +300,7 @@ pub fn analyze_documents(
         })
         .reduce(Tally::default, Tally::merge);
     vocabulary.compact(&mut analyses);
-    (analyses, tally)
+    (analyses, tally, failed)
 }
 
 /// Reads one big file as a stream, analysing its documents a batch at a time into
@@ -230,19 +327,62 @@ fn stream_file(
                 sender: Some(sender),
                 batch: Batch::default(),
                 text_bytes: 0,
+                documents: 0,
             };
-            let documents = ingest::stream_file(input, options, &mut sink);
+            let caught = panics::catch(|| {
+                panics::inject("read", &input.source);
+                ingest::stream_file(input, options, &mut sink)
+            });
+            if let Err(message) = caught {
+                // The batches sent before are analysed: those documents were complete.
+                sink.problem(internal_error(&input.source, None, "reading", &message));
+            }
             sink.send();
-            documents
+            sink.documents
         });
-        for batch in receiver {
-            let (analyses, batch_tally) =
-                analyze_documents(batch.documents, analyzer, threads, &mut output.vocabulary);
+        // A batch is settled (in order, mostly on one thread) while the next one is
+        // analysed on the rest of the pool, so that no core waits for the serial part.
+        let mut pending: Option<Analysed> = None;
+        let settle_pending = |pending: Option<Analysed>,
+                              threads: &mut Threads,
+                              output: &mut RunOutput|
+         -> Option<(Tally, Vec<Problem>)> {
+            let (documents, outcomes, mut batch_problems) = pending?;
+            let (analyses, batch_tally, failed) = settle(
+                documents,
+                outcomes,
+                analyzer,
+                threads,
+                &mut output.vocabulary,
+            );
             output.analyses.extend(analyses);
-            tally = std::mem::take(&mut tally).merge(batch_tally);
-            observer.batch_done(0, &batch.problems);
-            problems.extend(batch.problems);
+            batch_problems.extend(failed);
+            Some((batch_tally, batch_problems))
+        };
+        let mut settled_batch = |settled: Option<(Tally, Vec<Problem>)>| {
+            if let Some((batch_tally, batch_problems)) = settled {
+                tally = std::mem::take(&mut tally).merge(batch_tally);
+                observer.batch_done(0, &batch_problems);
+                problems.extend(batch_problems);
+            }
+        };
+        for batch in receiver {
+            // Leaving the loop drops the receiver: the reader's next send fails, and it stops.
+            if interrupt::requested().is_some() {
+                break;
+            }
+            let documents = batch.documents;
+            let (outcomes, settled) = rayon::join(
+                || analyze_each(&documents, analyzer),
+                || settle_pending(pending.take(), threads, output),
+            );
+            settled_batch(settled);
+            let Some(outcomes) = outcomes else {
+                break;
+            };
+            pending = Some((documents, outcomes, batch.problems));
         }
+        settled_batch(settle_pending(pending.take(), threads, output));
         reader
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
@@ -251,6 +391,10 @@ fn stream_file(
     problems.sort_by(Problem::report_order);
     (tally, problems)
 }
+
+/// A batch of a streamed file analysed but not settled: its documents, their own
+/// analyses (or panic messages), its problems.
+type Analysed = (Vec<Document>, Vec<Result<Analysis, String>>, Vec<Problem>);
 
 /// Documents read from a streamed file, and the problems met reading them.
 #[derive(Default)]
@@ -262,10 +406,12 @@ struct Batch {
 /// Gathers a streamed file's documents into batches and sends each, full, to be analysed.
 struct BatchSink {
     /// `None` once the receiving side has gone (it never does before the end, unless it
-    /// panicked): reading then stops.
+    /// panicked or the run was asked to stop): reading then stops.
     sender: Option<std::sync::mpsc::SyncSender<Batch>>,
     batch: Batch,
     text_bytes: usize,
+    /// Documents received so far (a reader that panicked returns no count).
+    documents: u64,
 }
 
 impl BatchSink {
@@ -285,6 +431,7 @@ impl BatchSink {
 
 impl Sink for BatchSink {
     fn document(&mut self, document: Document) {
+        self.documents += 1;
         self.text_bytes += document.text.len();
         self.batch.documents.push(document);
         if self.batch.documents.len() >= STREAM_BATCH_DOCUMENTS
@@ -299,7 +446,7 @@ impl Sink for BatchSink {
     }
 
     fn stopped(&self) -> bool {
-        self.sender.is_none()
+        self.sender.is_none() || interrupt::requested().is_some()
     }
 }
 

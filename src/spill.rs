@@ -152,13 +152,15 @@ impl SortedAnalyses {
     }
 
     /// Calls `each` with consecutive slices of the analyses in report order. Can be called
-    /// several times (one per report).
+    /// several times (one per report). Stops with an error between two slices once the run is
+    /// asked to stop ([`crate::interrupt`]): a big run's reports take a while to write.
     pub fn for_each_slice(
         &self,
         mut each: impl FnMut(&[Analysis]) -> io::Result<()>,
     ) -> io::Result<()> {
         if self.runs.is_empty() {
             for slice in self.memory.chunks(SLICE) {
+                crate::interrupt::check()?;
                 each(slice)?;
             }
             return Ok(());
@@ -187,6 +189,7 @@ impl SortedAnalyses {
                 }));
             }
             if slice.len() == SLICE {
+                crate::interrupt::check()?;
                 each(&slice)?;
                 slice.clear();
             }

@@ -11,6 +11,7 @@ mod cli;
 mod compare;
 mod determinism;
 mod dumps;
+mod faults;
 mod formats;
 mod keywords;
 mod links;

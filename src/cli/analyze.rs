@@ -57,8 +57,9 @@ group's over- and under-used words against the rest; posts against comments by d
 groups.csv (the groups side by side), threads.csv (the conversation under each post),
 similarity.csv (each post's nearest posts), duplicates.csv (clusters of near-identical
 texts) and problems.csv (what could not be read, and why). All are replaced together, or
-none. Exit status: 0, 1 when anything was skipped, 2 for a
-usage error such as a broken lexicon.";
+none. Exit status: 0, 1 when anything was skipped or the reports could not be written, 2
+for a usage error such as a broken lexicon, 130 or 143 when stopped by SIGINT (Ctrl-C) or
+SIGTERM: then no report is replaced and no temporary file is left.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
@@ -156,8 +157,11 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         .analyzer()?
         .with_links(args.links.options()?)
         .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width));
-    let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let out = &args.out;
+    ReportSet::new(out)
+        .and_then(|set| set.check())
+        .with_context(|| format!("cannot write the reports into {}", out.display()))?;
+    let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     // On the pool `--threads` asks for, like the reading.
     let dropped = global
         .pool()?

@@ -137,6 +137,11 @@ pub fn read(
     let pool = global.pool()?;
     let mut terminal = Terminal::new(global.quiet);
     let output = pool.install(|| pipeline::run(paths, reading, analyzer, &mut terminal));
+    // A run asked to stop returned what it had: incomplete, not to be reported.
+    if let Some(interrupted) = tisse::interrupt::requested() {
+        terminal.bar.finish_and_clear();
+        return Err(interrupted.into());
+    }
     Ok((output, terminal))
 }
 

@@ -3,8 +3,8 @@
 //!
 //! Exit status: 0 when nothing was skipped, 1 when a file or record was skipped (the reports
 //! are still written for the rest) or the run could not finish, 2 for a usage error (a
-//! broken theme lexicon is one). A closed
-//! pipe on stdout (`tisse inspect f | head`) is not an error.
+//! broken theme lexicon is one), 130 or 143 when SIGINT or SIGTERM stopped the run
+//! (`signals.rs`). A closed pipe on stdout (`tisse inspect f | head`) is not an error.
 
 mod analyze;
 mod collocates;
@@ -15,6 +15,7 @@ mod inspect;
 mod keywords;
 mod kwic;
 mod links;
+mod signals;
 mod themes;
 
 use std::io;
@@ -72,7 +73,12 @@ enum Outcome {
 pub fn main() -> ExitCode {
     // A stemmer bug on one odd word is caught and the word kept: no need to print it.
     tisse::text::silence_stemmer_panics();
+    // A panic caught in a reader is a problem row with its message: no need to print it twice.
+    tisse::panics::quiet_caught_panics();
     let cli = Cli::parse();
+    // Without it (a thread could not start), a signal ends the run as it did before: at once,
+    // temporary files left behind. Not a reason to refuse to run.
+    let _ = signals::install();
     let result = match cli.command {
         Command::Analyze(args) => analyze::run(&cli.global, args),
         Command::Inspect(args) => inspect::run(&cli.global, args),
@@ -84,6 +90,25 @@ pub fn main() -> ExitCode {
         Command::Collocates(args) => collocates::run(&cli.global, args),
         Command::Compare(args) => compare::run(&cli.global, args),
     };
+    if !signals::claim_exit() {
+        // The signal thread is ending the process, its message printed: wait for it.
+        loop {
+            std::thread::park();
+        }
+    }
+    if let Some(interrupted) = tisse::interrupt::requested() {
+        match result {
+            Ok(_) => {
+                eprintln!("tisse: {interrupted} after the end of the run: its output is whole")
+            }
+            // Whatever the error, the stop was asked for: nothing was put in place after it.
+            Err(_) => eprintln!(
+                "tisse: {interrupted}: stopped before the end; nothing was replaced and no \
+                 temporary file is left"
+            ),
+        }
+        return ExitCode::from(interrupted.exit_status());
+    }
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
         Ok(Outcome::Skipped) => ExitCode::from(1),
@@ -125,10 +150,79 @@ fn is_usage(err: &anyhow::Error) -> bool {
     })
 }
 
+/// Whether `err` comes from a closed stdout (`tisse links big.jsonl | head -1`), which is
+/// not an error: the reader has what it wanted.
+///
+/// The `BrokenPipe` kind can hide where `anyhow`'s chain does not look: csv's error has no
+/// `source`, serde_json's skips its own io error, and an `io::Error` wrapping another
+/// (`io::Error::other(csv_error)`, as the report writers make) gives the wrapped error's
+/// source, not the wrapped error. So each cause is searched through, not just looked at.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
-    })
+    err.chain().any(holds_broken_pipe)
+}
+
+fn holds_broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(err) = cause.downcast_ref::<io::Error>() {
+        return err.kind() == io::ErrorKind::BrokenPipe
+            || err.get_ref().is_some_and(|inner| holds_broken_pipe(inner));
+    }
+    if let Some(err) = cause.downcast_ref::<csv::Error>() {
+        return matches!(err.kind(), csv::ErrorKind::Io(inner) if holds_broken_pipe(inner));
+    }
+    if let Some(err) = cause.downcast_ref::<serde_json::Error>() {
+        return err.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn broken_pipe() -> io::Error {
+        io::Error::from(io::ErrorKind::BrokenPipe)
+    }
+
+    /// Every wrapping a write error reaches `main` in, one case a line.
+    #[test]
+    fn a_broken_pipe_is_found_however_it_is_wrapped() {
+        let json_error = serde_json::to_writer(ClosedPipe, &1).unwrap_err();
+        let cases: Vec<(anyhow::Error, bool)> = vec![
+            (broken_pipe().into(), true),
+            // What `CsvWriter::rows` returns: csv's error, which has no `source`, in an io::Error.
+            (
+                io::Error::other(csv::Error::from(broken_pipe())).into(),
+                true,
+            ),
+            (anyhow::Error::from(csv::Error::from(broken_pipe())), true),
+            // serde_json's `source` skips its own io error (`tisse inspect`).
+            (json_error.into(), true),
+            (
+                anyhow::Error::from(broken_pipe()).context("cannot print"),
+                true,
+            ),
+            (io::Error::other("disk full").into(), false),
+            (
+                io::Error::other(csv::Error::from(io::Error::other("x"))).into(),
+                false,
+            ),
+            (anyhow::anyhow!("broken pipe"), false),
+        ];
+        for (err, expected) in cases {
+            assert_eq!(is_broken_pipe(&err), expected, "{err:?}");
+        }
+    }
+
+    /// A writer whose reader has gone.
+    struct ClosedPipe;
+
+    impl io::Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(broken_pipe())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
 }

@@ -3,7 +3,9 @@
 //! Every report is CSV: a header row, UTF-8, RFC 4180 quoting (fields with a comma, quote or
 //! newline are quoted), `\n` line ends. Rows arrive already sorted. Files are written
 //! atomically: into a temporary file in the same folder, then renamed over the old one, so an
-//! interrupted run leaves the previous report whole, never half a file.
+//! interrupted run leaves the previous report whole, never half a file. The temporary files
+//! are registered with [`crate::interrupt`], so that a run stopped by a signal removes them
+//! even when it cannot unwind.
 
 pub mod documents;
 pub mod duplicates;
@@ -153,13 +155,16 @@ pub fn write_atomically(
 /// temporary files of a failed set are removed when it is dropped.
 pub struct ReportSet {
     dir: PathBuf,
-    written: Vec<(String, tempfile::NamedTempFile)>,
+    written: Vec<ReportFile>,
 }
 
 /// One report of a [`ReportSet`] being written.
 pub struct ReportFile {
     name: String,
     temp: tempfile::NamedTempFile,
+    /// Declared after `temp`, so dropped after it: the file is removed before it is
+    /// unregistered, never left on disk unregistered.
+    registered: crate::interrupt::Registered,
 }
 
 impl ReportFile {
@@ -172,6 +177,12 @@ impl ReportFile {
 impl ReportSet {
     /// A set of reports to be written into `dir` (created if missing).
     pub fn new(dir: &Path) -> io::Result<ReportSet> {
+        if fs::metadata(dir).is_ok_and(|meta| !meta.is_dir()) {
+            return Err(io::Error::other(format!(
+                "{} is a file, not a folder",
+                dir.display()
+            )));
+        }
         fs::create_dir_all(dir)?;
         Ok(ReportSet {
             dir: dir.to_path_buf(),
@@ -179,15 +190,28 @@ impl ReportSet {
         })
     }
 
-    /// Starts writing the report `name`: a temporary file, private until it is done.
+    /// Checks that reports can be written into the set's folder, by creating a temporary file
+    /// there and removing it: a folder the user cannot write to is then told before a long
+    /// run, not after. (A disk that fills up later is still found only then.)
+    pub fn check(&self) -> io::Result<()> {
+        self.create("check").map(drop)
+    }
+
+    /// Starts writing the report `name`: a temporary file, private until it is done. Fails
+    /// once the run is asked to stop ([`crate::interrupt`]).
     pub fn create(&self, name: &str) -> io::Result<ReportFile> {
-        let temp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(&self.dir)?;
+        let (temp, registered) = crate::interrupt::register(|| {
+            let temp = tempfile::Builder::new()
+                .prefix(&format!(".{name}."))
+                .suffix(".tmp")
+                .tempfile_in(&self.dir)?;
+            let path = temp.path().to_path_buf();
+            Ok((temp, path))
+        })?;
         Ok(ReportFile {
             name: name.to_string(),
             temp,
+            registered,
         })
     }
 
@@ -202,7 +226,7 @@ impl ReportSet {
                 .set_permissions(fs::Permissions::from_mode(REPORT_MODE))?;
         }
         file.temp.as_file().sync_all()?;
-        self.written.push((file.name, file.temp));
+        self.written.push(file);
         Ok(())
     }
 
@@ -220,8 +244,10 @@ impl ReportSet {
     /// Renames every finished report into place; returns their paths. A target that a
     /// rename could not replace (a folder of that name) is found before anything is renamed:
     /// the previous reports then all stay.
+    /// A run asked to stop before the renames renames none; one asked during them waits
+    /// for them to end (they are quick), so the set is whole either way.
     pub fn commit(self) -> io::Result<Vec<PathBuf>> {
-        for (name, _) in &self.written {
+        for ReportFile { name, .. } in &self.written {
             let target = self.dir.join(name);
             if fs::symlink_metadata(&target).is_ok_and(|m| m.is_dir()) {
                 return Err(io::Error::other(format!(
@@ -231,12 +257,31 @@ impl ReportSet {
             }
         }
         let mut paths = Vec::with_capacity(self.written.len());
-        for (name, temp) in self.written {
-            let target = self.dir.join(&name);
-            temp.persist(&target).map_err(|e| e.error)?;
-            paths.push(target);
+        // Nothing is unregistered while the renames hold the registry (the same lock): the
+        // registrations, and the files a failed rename leaves, are dropped after it.
+        let mut registrations = Vec::with_capacity(self.written.len());
+        let mut not_renamed = Vec::new();
+        let mut failed = None;
+        let renaming = crate::interrupt::start_renaming()?;
+        for file in self.written {
+            if failed.is_some() {
+                not_renamed.push(file);
+                continue;
+            }
+            let target = self.dir.join(&file.name);
+            registrations.push(file.registered);
+            match file.temp.persist(&target) {
+                Ok(_) => paths.push(target),
+                Err(err) => failed = Some(err),
+            }
         }
-        Ok(paths)
+        drop(renaming);
+        drop(not_renamed);
+        match failed {
+            // The failed file is removed as `err` goes, before its registration.
+            Some(err) => Err(err.error),
+            None => Ok(paths),
+        }
     }
 }
 
@@ -344,6 +389,27 @@ mod tests {
         let path = write_csv::<Row>(dir.path(), "r.csv", []).unwrap();
         let mode = fs::metadata(path).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, REPORT_MODE);
+    }
+
+    /// A temporary report is registered for the signal path while it exists, and no longer
+    /// once renamed into place or dropped.
+    #[test]
+    fn temporary_reports_are_registered_while_they_exist() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut set = ReportSet::new(dir.path()).unwrap();
+        let kept = set.create("kept.csv").unwrap();
+        let dropped = set.create("dropped.csv").unwrap();
+        let (kept_path, dropped_path) =
+            (kept.temp.path().to_owned(), dropped.temp.path().to_owned());
+        assert!(crate::interrupt::is_registered(&kept_path));
+        assert!(crate::interrupt::is_registered(&dropped_path));
+        drop(dropped);
+        assert!(!dropped_path.exists());
+        assert!(!crate::interrupt::is_registered(&dropped_path));
+        set.finish(kept).unwrap();
+        set.commit().unwrap();
+        assert!(dir.path().join("kept.csv").exists());
+        assert!(!crate::interrupt::is_registered(&kept_path));
     }
 
     #[test]
