@@ -5,6 +5,7 @@
 //! same corpus always gives the same ids, and ids sort in natural order ([`natural_cmp`]):
 //! `post#c2` before `post#c10`.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use serde::{Deserialize, Deserializer, Serialize};
@@ -57,6 +58,130 @@ pub struct Document {
     /// [`Document::hrefs`], a link the text does not show.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub author_url: String,
+}
+
+impl Document {
+    /// Removes the control characters a source may hold (JSON's `\u0000`, a stray escape
+    /// sequence, a form feed) from every field, so that no report cell holds a NUL byte and
+    /// no terminal acts on a document. Tabs and newlines stay; `\r\n` and a lone `\r` become
+    /// `\n`. Link offsets follow the text. Ids are escaped instead ([`escape_controls`]), so
+    /// that two ids differing by a control character stay two.
+    ///
+    /// Every reader's documents go through it once, in [`crate::ingest`].
+    ///
+    /// ```
+    /// use tisse::document::Document;
+    /// let mut doc = Document { text: "nul\0 byte\x1b[2J\r\nend".into(), ..Document::default() };
+    /// doc.meta.id = "a.jsonl#x\0".into();
+    /// doc.remove_controls();
+    /// assert_eq!(doc.text, "nul byte[2J\nend");
+    /// assert_eq!(doc.meta.id, "a.jsonl#x\\x00");
+    /// ```
+    pub fn remove_controls(&mut self) {
+        let mut removed = Vec::new();
+        if let Some(text) = without_controls(&self.text, &mut removed) {
+            self.text = text;
+            // Removed characters are one byte each: an offset moves back by those before it.
+            let shift = |offset: usize| offset - removed.partition_point(|&r| r < offset);
+            for href in &mut self.hrefs {
+                (href.start, href.end) = (shift(href.start), shift(href.end));
+            }
+        }
+        let meta = &mut self.meta;
+        for field in [
+            &mut meta.id,
+            &mut meta.post_id,
+            &mut meta.parent_id,
+            &mut meta.source,
+        ] {
+            if let Cow::Owned(escaped) = escape_controls(field) {
+                *field = escaped;
+            }
+        }
+        let fields = [
+            &mut meta.title,
+            &mut meta.author,
+            &mut meta.published,
+            &mut meta.category,
+            &mut meta.tags,
+            &mut meta.url,
+            &mut self.author_email,
+            &mut self.author_url,
+        ];
+        let hrefs = self.hrefs.iter_mut();
+        for field in fields
+            .into_iter()
+            .chain(hrefs.flat_map(|h| [&mut h.url, &mut h.anchor]))
+        {
+            removed.clear();
+            if let Some(clean) = without_controls(field, &mut removed) {
+                *field = clean;
+            }
+        }
+    }
+}
+
+/// Whether a character is a control character that has no place in text: C0 but tab and
+/// newline, and DEL.
+fn is_stray_control(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n') || c == '\u{7f}'
+}
+
+/// `text` without its stray controls (`\r` becoming `\n`), and the byte offsets of the
+/// characters removed; `None` when there is none (the usual case, told by one scan).
+fn without_controls(text: &str, removed: &mut Vec<usize>) -> Option<String> {
+    // Stray controls are ASCII: a scan of bytes tells, at the speed of memory.
+    let stray = |b: &u8| (*b < b' ' && *b != b'\t' && *b != b'\n') || *b == 0x7f;
+    if !text.as_bytes().iter().any(stray) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    for (at, c) in text.char_indices() {
+        match c {
+            '\r' if bytes.get(at + 1) == Some(&b'\n') => removed.push(at),
+            '\r' => out.push('\n'),
+            c if is_stray_control(c) => removed.push(at),
+            c => out.push(c),
+        }
+    }
+    Some(out)
+}
+
+/// `text` with its control characters (C0, DEL, C1) written as escapes: `\x1B`, `\u{9b}`.
+/// For names and ids, which must stay distinct and must never reach a terminal or a report
+/// as a newline or an escape sequence.
+///
+/// ```
+/// use tisse::document::escape_controls;
+/// assert_eq!(escape_controls("a\nb\x1b[2J"), "a\\x0Ab\\x1B[2J");
+/// assert_eq!(escape_controls("plain é"), "plain é");
+/// ```
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    // A byte scan first: C0 and DEL are ASCII, C1 characters start with 0xC2 in UTF-8.
+    let maybe = |b: &u8| *b < b' ' || *b == 0x7f || *b == 0xC2;
+    if !text.as_bytes().iter().any(maybe) || !text.chars().any(char::is_control) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        push_escaped(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+/// Pushes `c`, escaped when it is a control character.
+pub(crate) fn push_escaped(out: &mut String, c: char) {
+    use std::fmt::Write;
+    match u32::from(c) {
+        code @ (0..0x20 | 0x7f) => write!(out, "\\x{code:02X}"),
+        code @ 0x80..0xa0 => write!(out, "\\u{{{code:x}}}"),
+        _ => {
+            out.push(c);
+            Ok(())
+        }
+    }
+    .expect("writing to a String cannot fail");
 }
 
 /// A link the source marked up: its target, and the text it was attached to.
@@ -209,6 +334,37 @@ mod tests {
             assert_eq!(natural_cmp(a, b), *expected, "{a:?} vs {b:?}");
             assert_eq!(natural_cmp(b, a), expected.reverse(), "{b:?} vs {a:?}");
         }
+    }
+
+    #[test]
+    fn controls_are_removed_and_links_follow() {
+        let mut doc = Document {
+            text: "a\0\0 <b\x07>link</b> z\r\nfin\rvraie".into(),
+            hrefs: vec![Href {
+                url: "http://x\0.org".into(),
+                anchor: "link".into(),
+                start: 8,
+                end: 12,
+            }],
+            ..Document::default()
+        };
+        doc.meta.author = "Ana\x1b[31m".into();
+        doc.meta.parent_id = "p.jsonl#\n1".into();
+        doc.remove_controls();
+        assert_eq!(doc.text, "a <b>link</b> z\nfin\nvraie");
+        let href = &doc.hrefs[0];
+        assert_eq!(&doc.text[href.start..href.end], "link");
+        assert_eq!(href.url, "http://x.org");
+        assert_eq!(doc.meta.author, "Ana[31m");
+        assert_eq!(doc.meta.parent_id, "p.jsonl#\\x0A1");
+        // Tabs, newlines and everything else stay as they are.
+        let kept = "tab\there\nnew line, é, 一, \u{200f}";
+        let mut doc = Document {
+            text: kept.into(),
+            ..Document::default()
+        };
+        doc.remove_controls();
+        assert_eq!(doc.text, kept);
     }
 
     #[test]

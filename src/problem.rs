@@ -9,7 +9,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::document::natural_cmp;
+use crate::document::{escape_controls, natural_cmp};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -47,21 +47,27 @@ pub struct Problem {
 impl Problem {
     /// A warning about `source`, at `line` when known.
     pub fn warning(source: &str, line: Option<u64>, message: impl Into<String>) -> Problem {
-        Problem {
-            source: source.to_string(),
-            line,
-            severity: Severity::Warning,
-            message: message.into(),
-        }
+        Problem::new(source, line, Severity::Warning, message.into())
     }
 
     /// An error (something skipped) about `source`, at `line` when known.
     pub fn error(source: &str, line: Option<u64>, message: impl Into<String>) -> Problem {
+        Problem::new(source, line, Severity::Error, message.into())
+    }
+
+    /// A problem, its source and message with control characters escaped: a message is one
+    /// line on stderr and in `problems.csv`, whatever a file name or an error text held (a
+    /// newline would forge a `source:line:` line, an escape sequence act on the terminal).
+    fn new(source: &str, line: Option<u64>, severity: Severity, message: String) -> Problem {
+        let message = match escape_controls(&message) {
+            std::borrow::Cow::Borrowed(_) => message,
+            std::borrow::Cow::Owned(escaped) => escaped,
+        };
         Problem {
-            source: source.to_string(),
+            source: escape_controls(source).into_owned(),
             line,
-            severity: Severity::Error,
-            message: message.into(),
+            severity,
+            message,
         }
     }
 
@@ -100,6 +106,15 @@ mod tests {
         );
         let p = Problem::error("b.bin", None, "binary file skipped");
         assert_eq!(p.to_string(), "b.bin: error: binary file skipped");
+    }
+
+    #[test]
+    fn control_characters_never_reach_a_message() {
+        let p = Problem::error("a\nb.txt:9: error: forged", Some(1), "cannot list a\x1b[2J");
+        assert_eq!(
+            p.to_string(),
+            "a\\x0Ab.txt:9: error: forged:1: error: cannot list a\\x1B[2J"
+        );
     }
 
     #[test]

@@ -16,17 +16,22 @@
 //! - Links keep their target and anchor text ([`Href`]), with the anchor's byte offsets in
 //!   the text.
 //!
+//! Markup nested deeper than [`MAX_DEPTH`] is flattened before parsing ([`cap_nesting`]):
+//! the parser's cost grows with the depth at each tag.
+//!
 //! What it does not do: run scripts (a page whose text is built by JavaScript has no text
 //! here), fetch anything, or keep source lines (the HTML parser does not give them: every
 //! document of a page is on line 1).
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 
 use crate::document::{Document, Href, Kind, Metadata};
+use crate::ingest::nesting::{MAX_DEPTH, cap_nesting};
 use crate::ingest::published;
 use crate::ingest::record::join_list;
 use crate::problem::Problem;
@@ -159,6 +164,10 @@ pub struct TextBuilder {
     hrefs: Vec<Href>,
     pending: Option<Break>,
     open: Vec<(String, Option<usize>)>,
+    /// Links of `open` from this index on have no text yet (they are always the last ones
+    /// opened): a character starts them all, and no character looks at the others, so that
+    /// text inside many nested links costs no more than text outside.
+    unstarted: usize,
     /// `<br>`s since the last text: two in a row make a paragraph break (Blogger writes
     /// paragraphs so).
     brs: u8,
@@ -189,9 +198,10 @@ impl TextBuilder {
             newline_run = 0;
             self.brs = 0;
             self.flush_break();
-            for (_, start) in self.open.iter_mut() {
-                start.get_or_insert(self.text.len());
+            for (_, start) in &mut self.open[self.unstarted..] {
+                *start = Some(self.text.len());
             }
+            self.unstarted = self.open.len();
             self.text.push(c);
         }
     }
@@ -226,6 +236,7 @@ impl TextBuilder {
         let Some((url, start)) = self.open.pop() else {
             return;
         };
+        self.unstarted = self.unstarted.min(self.open.len());
         let end = self.text.len();
         let start = start.unwrap_or(end);
         self.hrefs.push(Href {
@@ -274,7 +285,7 @@ impl TextBuilder {
 /// assert_eq!(hrefs[0].url, "http://x.org");
 /// ```
 pub fn fragment_to_text(html: &str, newlines: Newlines) -> (String, Vec<Href>) {
-    let fragment = Html::parse_fragment(html);
+    let fragment = Html::parse_fragment(&cap_nesting(html, MAX_DEPTH));
     let mut text = TextBuilder::default();
     walk(fragment.tree.root(), &mut text, newlines, &|_| false);
     text.finish()
@@ -410,7 +421,7 @@ struct PostFields {
 
 /// Reads one saved page: its post, then its comments in page order.
 pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
-    let page = Html::parse_document(text);
+    let page = Html::parse_document(&cap_nesting(text, MAX_DEPTH));
     let mut problems = Vec::new();
     let fields = post_fields(&page, source, &mut problems);
     let root = CONTENT
@@ -669,6 +680,10 @@ fn comments(
     problems: &mut Vec<Problem>,
 ) -> Vec<Document> {
     let nodes: Vec<ElementRef<'_>> = page.select(&COMMENT_SELECTOR).collect();
+    // Each comment's place by its node: a page of many comments is looked up, not scanned
+    // once for each of its elements.
+    let index: HashMap<NodeId, usize> =
+        nodes.iter().enumerate().map(|(i, n)| (n.id(), i)).collect();
     let furniture = selector(COMMENT_FURNITURE);
     let mut documents = Vec::new();
     for (i, node) in nodes.iter().enumerate() {
@@ -677,13 +692,13 @@ fn comments(
         let parent_id = node
             .ancestors()
             .filter_map(ElementRef::wrap)
-            .find_map(|a| nodes.iter().position(|n| n.id() == a.id()))
+            .find_map(|a| index.get(&a.id()))
             .map(|p| format!("{post_id}#c{}", p + 1))
             .unwrap_or_default();
         let own = |css: &[&str]| -> Option<ElementRef<'_>> {
             css.iter().find_map(|css| {
                 node.select(&selector(css))
-                    .find(|e| nearest_comment(*e, &nodes) == Some(node.id()))
+                    .find(|e| nearest_comment(*e, &index) == Some(node.id()))
             })
         };
         let author = own(COMMENT_AUTHOR).map(plain_text).unwrap_or_default();
@@ -704,7 +719,7 @@ fn comments(
             e.value().name() == "ol"
                 && e.value()
                     .has_class("children", scraper::CaseSensitivity::AsciiCaseInsensitive)
-                || nodes.iter().any(|n| n.id() == e.id() && n.id() != this)
+                || e.id() != this && index.contains_key(&e.id())
                 || furniture.matches(&e)
         });
         let (text, hrefs) = text.finish();
@@ -730,11 +745,11 @@ fn comments(
 }
 
 /// The id of the comment element an element belongs to (itself or its nearest ancestor).
-fn nearest_comment(element: ElementRef<'_>, nodes: &[ElementRef<'_>]) -> Option<ego_tree::NodeId> {
+fn nearest_comment(element: ElementRef<'_>, index: &HashMap<NodeId, usize>) -> Option<NodeId> {
     std::iter::once(*element)
         .chain(element.ancestors())
-        .find(|a| nodes.iter().any(|n| n.id() == a.id()))
         .map(|a| a.id())
+        .find(|id| index.contains_key(id))
 }
 
 #[cfg(test)]

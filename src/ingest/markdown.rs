@@ -22,6 +22,7 @@ use crate::document::{Document, Href, Kind, Metadata};
 use crate::ingest::html::{Newlines, TextBuilder};
 use crate::ingest::published;
 use crate::ingest::record::{join_list, normalize_text};
+use crate::ingest::replies::Replies;
 use crate::problem::Problem;
 
 /// The `format` of documents read from Markdown files.
@@ -111,6 +112,7 @@ fn read_comments(
         })
         .collect();
     let mut documents = Vec::new();
+    let mut replies = Replies::default();
     for (i, comment) in comments.iter().enumerate() {
         let get = |keys: &[&str]| -> String {
             keys.iter()
@@ -118,7 +120,7 @@ fn read_comments(
                 .unwrap_or_default()
         };
         let parent = get(&["parent", "parent_id", "reply_to"]);
-        let parent_id = match own_ids.iter().position(|id| *id == parent) {
+        let mut parent_id = match own_ids.iter().position(|id| *id == parent) {
             Some(p) if !parent.is_empty() => format!("{post_id}#c{}", p + 1),
             _ => {
                 if !parent.is_empty() && parent != "0" {
@@ -134,12 +136,23 @@ fn read_comments(
                 String::new()
             }
         };
+        let id = format!("{post_id}#c{}", i + 1);
+        if !parent_id.is_empty()
+            && let Err(circle) = replies.link(&id, &parent_id)
+        {
+            problems.push(Problem::warning(
+                source,
+                Some(1),
+                circle.warning(&id, &parent_id),
+            ));
+            parent_id.clear();
+        }
         let published = published(&get(&["date", "published"]), source, 1, &mut |p| {
             problems.push(p)
         });
         documents.push(Document {
             meta: Metadata {
-                id: format!("{post_id}#c{}", i + 1),
+                id,
                 kind: Kind::Comment,
                 post_id: post_id.to_string(),
                 parent_id,

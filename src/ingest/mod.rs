@@ -26,8 +26,11 @@ pub mod delimited;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
+pub mod nesting;
 pub mod page_dump;
 pub mod record;
+pub mod replies;
+pub mod transcode;
 pub mod wxr;
 
 use std::borrow::Cow;
@@ -48,6 +51,10 @@ pub const STDIN_SOURCE: &str = "stdin";
 const HEAD_BYTES: usize = 8 * 1024;
 /// Read buffer for streaming readers.
 const READ_BUFFER: usize = 256 * 1024;
+/// The most bytes read of a file in a format read whole (page dump, Markdown, HTML, and a
+/// UTF-16 export): a page is never this big, and a bigger file (a log, `yes | tisse analyze
+/// -`) would cost its size in memory. Such a file is skipped with an error row.
+pub const MAX_WHOLE_FILE_BYTES: u64 = 256 * 1024 * 1024;
 /// The most problems listed for one file; the rest are counted in one last row, so that a
 /// 1 GB file of garbage does not become a billion problem rows held in memory.
 pub const MAX_PROBLEMS_PER_FILE: u64 = 1000;
@@ -294,7 +301,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Problem>) {
         let meta = match fs::metadata(root) {
             Ok(meta) => meta,
             Err(err) => {
-                let shown = root.display().to_string();
+                let shown = slash_path(root);
                 let message = match fs::symlink_metadata(root) {
                     Ok(_) => format!("cannot read: {err}"),
                     Err(_) => "no such file or folder".to_string(),
@@ -306,17 +313,13 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<Problem>) {
         if meta.is_file() {
             let name = root
                 .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| root.display().to_string());
+                .map(name_text)
+                .unwrap_or_else(|| slash_path(root));
             found.push((root.clone(), name, meta.len()));
             continue;
         }
         if !meta.is_dir() {
-            problems.push(Problem::error(
-                &root.display().to_string(),
-                None,
-                NOT_A_FILE,
-            ));
+            problems.push(Problem::error(&slash_path(root), None, NOT_A_FILE));
             continue;
         }
         walk_folder(root, &mut found, &mut problems);
@@ -421,7 +424,7 @@ fn relative_source(root: &Path, path: &Path) -> String {
 }
 
 /// A path with `/` separators whatever the platform, without `./` steps, so that ids read
-/// the same everywhere.
+/// the same everywhere; each name as [`name_text`] writes it.
 fn slash_path(path: &Path) -> String {
     use std::path::Component;
     let mut out = String::new();
@@ -433,8 +436,36 @@ fn slash_path(path: &Path) -> String {
                 if !out.is_empty() && !out.ends_with('/') {
                     out.push('/');
                 }
-                out.push_str(&other.as_os_str().to_string_lossy());
+                out.push_str(&name_text(other.as_os_str()));
             }
+        }
+    }
+    out
+}
+
+/// A file name as text for ids, reports and messages: itself when it is UTF-8 without
+/// control characters; else bytes that are not UTF-8 are written `\xFF`, control characters
+/// `\x0A` or `\u{9b}` (a newline or an escape sequence in a name would forge a message line
+/// or act on the terminal), and a backslash `\\`, so that two names always give two texts
+/// (`bad\xFF.txt` and `bad\xFE.txt`, not twice `bad\u{FFFD}.txt`), the same on every run.
+fn name_text(name: &std::ffi::OsStr) -> String {
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(name);
+    // Windows names are UTF-16: only an unpaired surrogate is lost, as U+FFFD.
+    #[cfg(not(unix))]
+    let lossy = name.to_string_lossy();
+    #[cfg(not(unix))]
+    let bytes = lossy.as_bytes();
+    let mut out = String::with_capacity(bytes.len());
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '\\' => out.push_str("\\\\"),
+                c => crate::document::push_escaped(&mut out, c),
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02X}"));
         }
     }
     out
@@ -465,7 +496,11 @@ pub fn stream_file(input: &Input, options: &ReadOptions, sink: &mut dyn Sink) ->
     };
     let result = opened.and_then(|file| {
         let mut reader = BufReader::with_capacity(READ_BUFFER, file);
-        read_stream(&mut reader, source, options, &mut counted)
+        let limit = WholeFile {
+            size: input.size,
+            max: MAX_WHOLE_FILE_BYTES,
+        };
+        read_stream(&mut reader, source, options, limit, &mut counted)
     });
     if let Err(err) = result {
         counted.problem(Problem::error(source, None, format!("cannot read: {err}")));
@@ -507,8 +542,9 @@ impl Sink for Counted<'_> {
         self.sink.stopped()
     }
 
-    fn document(&mut self, document: Document) {
+    fn document(&mut self, mut document: Document) {
         self.documents += 1;
+        document.remove_controls();
         self.sink.document(document);
     }
 
@@ -522,20 +558,38 @@ impl Sink for Counted<'_> {
     }
 }
 
+/// How much of a file read whole may be read: its size as the folder walk saw it (to size
+/// the buffer once, and to refuse a file too big without reading it), and the cap.
+#[derive(Debug, Clone, Copy)]
+struct WholeFile {
+    size: u64,
+    max: u64,
+}
+
 fn read_stream(
     reader: &mut dyn BufRead,
     source: &str,
     options: &ReadOptions,
+    limit: WholeFile,
     sink: &mut dyn Sink,
 ) -> io::Result<()> {
     let head = fill_head(reader)?;
-    let format = options
-        .format
-        .unwrap_or_else(|| Format::detect(source, &head));
+    // The head decides, before the rest is read, whether the file is text at all: a video or
+    // `/dev/zero` given as standard input costs these bytes, not its size.
+    let utf16 = sniff_utf16(&head);
+    if utf16.is_none()
+        && let Some(offset) = head.iter().position(|&b| b == 0)
+    {
+        sink.problem(binary_file(source, offset));
+        return Ok(());
+    }
+    let format = options.format.unwrap_or_else(|| match utf16 {
+        Some(encoding) => Format::detect(source, utf16_head(encoding, &head).as_bytes()),
+        None => Format::detect(source, &head),
+    });
     // Streaming readers take UTF-8 (a byte-order mark is dropped here) and decode Latin-1
-    // record by record; UTF-16 or a binary file goes through the whole-file decoding.
-    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
-    if format.streams() && !utf16 && !head.contains(&0) {
+    // record by record; UTF-16 goes through the whole-file decoding.
+    if format.streams() && utf16.is_none() {
         if head.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
         }
@@ -547,9 +601,30 @@ fn read_stream(
         }
         return Ok(());
     }
-    let mut bytes = Vec::new();
-    reader.read_to_end(&mut bytes)?;
-    let read = read_bytes_as(format, &bytes, source, options);
+    let too_big = || {
+        Problem::error(
+            source,
+            None,
+            format!(
+                "file larger than {} MiB, the most read of a {} file (read whole): skipped",
+                limit.max / (1024 * 1024),
+                format.name()
+            ),
+        )
+    };
+    if limit.size > limit.max {
+        sink.problem(too_big());
+        return Ok(());
+    }
+    // One more byte than allowed tells a file at the cap from one over it; the buffer is
+    // sized once from the file's size, not grown by doubling past it.
+    let mut bytes = Vec::with_capacity(limit.size as usize + 1);
+    reader.take(limit.max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit.max {
+        sink.problem(too_big());
+        return Ok(());
+    }
+    let read = read_owned_as(format, bytes, source, options);
     for problem in read.problems {
         sink.problem(problem);
     }
@@ -557,6 +632,56 @@ fn read_stream(
         sink.document(document);
     }
     Ok(())
+}
+
+/// Why a file is skipped as binary: a NUL byte, which no text in an 8-bit encoding or UTF-8
+/// holds.
+fn binary_file(source: &str, offset: usize) -> Problem {
+    Problem::error(
+        source,
+        None,
+        format!("binary file skipped (NUL byte at offset {offset})"),
+    )
+}
+
+/// The UTF-16 encoding of a file, from its first bytes: a byte-order mark says so; without
+/// one, text in a Latin script shows a zero byte in most code units, always on the same side
+/// (`h\0i\0` is little-endian), which binary data does not.
+fn sniff_utf16(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    if head.starts_with(b"\xFF\xFE") {
+        return Some(encoding_rs::UTF_16LE);
+    }
+    if head.starts_with(b"\xFE\xFF") {
+        return Some(encoding_rs::UTF_16BE);
+    }
+    let units = head.len() / 2;
+    if units < MIN_UTF16_UNITS {
+        return None;
+    }
+    let (mut even, mut odd) = (0usize, 0usize);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    // Mostly one side zero, the other side almost never (a CJK character such as U+4E00
+    // has a zero low byte now and then; binary data has zeros on both sides).
+    let guess = |zeros: usize, others: usize| zeros * 2 >= units && others * 20 <= zeros;
+    if guess(odd, even) {
+        Some(encoding_rs::UTF_16LE)
+    } else if guess(even, odd) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Fewer code units than this are too few to guess UTF-16 without a byte-order mark.
+const MIN_UTF16_UNITS: usize = 4;
+
+/// The head of a UTF-16 file as text, for format detection (a cut code unit at the end is a
+/// replacement character, which detection ignores).
+fn utf16_head(encoding: &'static encoding_rs::Encoding, head: &[u8]) -> String {
+    encoding.decode_with_bom_removal(head).0.into_owned()
 }
 
 /// The first bytes of a stream, without consuming them, for detection. A stream shorter than
@@ -571,6 +696,9 @@ pub fn read_bytes(bytes: &[u8], source: &str) -> FileRead {
     let format = Format::detect(source, bytes);
     let mut read = read_bytes_as(format, bytes, source, &ReadOptions::default());
     read.problems.sort_by(Problem::report_order);
+    read.documents
+        .iter_mut()
+        .for_each(Document::remove_controls);
     read
 }
 
@@ -582,6 +710,12 @@ pub fn read_bytes_as(
     source: &str,
     options: &ReadOptions,
 ) -> FileRead {
+    read_owned_as(format, bytes.to_vec(), source, options)
+}
+
+/// [`read_bytes_as`] taking the bytes, so that valid UTF-8 becomes the text without a copy:
+/// a page read whole is held once, not twice.
+fn read_owned_as(format: Format, bytes: Vec<u8>, source: &str, options: &ReadOptions) -> FileRead {
     let mut read = FileRead::default();
     let text = match decode(bytes, source, &mut read.problems) {
         Some(text) => text,
@@ -677,36 +811,50 @@ pub fn decode_fragment(bytes: &[u8]) -> (Cow<'_, str>, Option<Decoding>) {
 
 /// Decodes a file's bytes as text.
 ///
-/// UTF-8, with or without a byte-order mark; UTF-16 when a byte-order mark says so. A NUL
-/// byte in a file that is not UTF-16 means binary: an error, and the file is skipped.
+/// UTF-8, with or without a byte-order mark; UTF-16 when a byte-order mark says so, or when
+/// the first bytes look like it (a warning then: it is a guess). A NUL byte in a file that is
+/// not UTF-16 means binary: an error, and the file is skipped.
 ///
 /// Bytes that are not valid UTF-8 are decoded in the way that loses the least, with a warning
 /// naming the first bad line: a file that is mostly valid UTF-8 with a few broken bytes keeps
 /// its UTF-8 and gets replacement characters for the broken ones; a file where invalid bytes
 /// outnumber valid non-ASCII characters is an old Windows-1252 (Latin-1) page, decoded as such,
 /// so that "Posté" stays "Posté" and every byte keeps a meaning.
-fn decode(bytes: &[u8], source: &str, problems: &mut Vec<Problem>) -> Option<String> {
-    if let Some(text) = decode_utf16(bytes) {
-        return Some(text);
+fn decode(mut bytes: Vec<u8>, source: &str, problems: &mut Vec<Problem>) -> Option<String> {
+    if let Some(encoding) = sniff_utf16(&bytes[..bytes.len().min(HEAD_BYTES)]) {
+        let with_bom = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+        let (text, _) = encoding.decode_with_bom_removal(&bytes);
+        if !with_bom {
+            problems.push(Problem::warning(
+                source,
+                None,
+                format!(
+                    "no byte-order mark, but zero bytes show {}: read as such",
+                    encoding.name()
+                ),
+            ));
+        }
+        return Some(text.into_owned());
     }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
-        problems.push(Problem::error(
-            source,
-            None,
-            format!("binary file skipped (NUL byte at offset {offset})"),
-        ));
+        problems.push(binary_file(source, offset));
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let err = match std::str::from_utf8(bytes) {
-        Ok(text) => return Some(text.to_string()),
-        Err(err) => err,
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    let (bytes, err) = match String::from_utf8(bytes) {
+        Ok(text) => return Some(text),
+        Err(err) => {
+            let utf8 = err.utf8_error();
+            (err.into_bytes(), utf8)
+        }
     };
     let offset = err.valid_up_to();
     let line = 1 + bytes[..offset].iter().filter(|&&b| b == b'\n').count() as u64;
-    let (valid_non_ascii, invalid) = utf8_census(bytes);
+    let (valid_non_ascii, invalid) = utf8_census(&bytes);
     if invalid >= valid_non_ascii {
-        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        let (text, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&bytes);
         problems.push(Problem::warning(
             source,
             Some(line),
@@ -724,7 +872,7 @@ fn decode(bytes: &[u8], source: &str, problems: &mut Vec<Problem>) -> Option<Str
              read with replacement characters"
         ),
     ));
-    Some(String::from_utf8_lossy(bytes).into_owned())
+    Some(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// Counts valid non-ASCII UTF-8 characters and invalid sequences.
@@ -746,26 +894,6 @@ fn utf8_census(mut bytes: &[u8]) -> (usize, usize) {
             }
         }
     }
-}
-
-fn decode_utf16(bytes: &[u8]) -> Option<String> {
-    let (rest, little_endian) = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        (rest, true)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        (rest, false)
-    } else {
-        return None;
-    };
-    let units = rest.chunks(2).map(|pair| match (pair, little_endian) {
-        ([a, b], true) => u16::from_le_bytes([*a, *b]),
-        ([a, b], false) => u16::from_be_bytes([*a, *b]),
-        _ => 0xFFFD,
-    });
-    Some(
-        char::decode_utf16(units)
-            .map(|c| c.unwrap_or('\u{FFFD}'))
-            .collect(),
-    )
 }
 
 #[cfg(test)]
@@ -908,6 +1036,139 @@ mod tests {
         }
         let read = read_bytes(&bytes, "u16.txt");
         assert_eq!(read.documents[0].text, "réseau");
+    }
+
+    fn utf16(text: &str, big_endian: bool) -> Vec<u8> {
+        text.encode_utf16()
+            .flat_map(|unit| match big_endian {
+                true => unit.to_be_bytes(),
+                false => unit.to_le_bytes(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_told_from_binary() {
+        let text = "Un billet sur les réseaux, 一 mot.";
+        let cases: &[(&[u8], Option<&str>)] = &[
+            (&utf16(text, false), Some("UTF-16LE")),
+            (&utf16(text, true), Some("UTF-16BE")),
+            (b"\xFF\xFEa\0", Some("UTF-16LE")),
+            // Binary: zeros on both sides.
+            (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0", None),
+            (b"\0\0\0\0\0\0\0\0\0\0", None),
+            // Too short to tell.
+            (b"a\0b\0", None),
+            (b"plain text", None),
+        ];
+        for (bytes, expected) in cases {
+            assert_eq!(sniff_utf16(bytes).map(|e| e.name()), *expected, "{bytes:?}");
+        }
+        let read = read_bytes(&utf16(text, false), "u16.txt");
+        assert_eq!(read.documents[0].text, text);
+        assert!(
+            messages(&read).contains(
+                &"u16.txt: warning: no byte-order mark, but zero bytes show UTF-16LE: read as such"
+                    .to_string()
+            ),
+            "{:?}",
+            read.problems
+        );
+    }
+
+    fn read_limited(bytes: &[u8], source: &str, max: u64) -> FileRead {
+        let mut read = FileRead::default();
+        let limit = WholeFile {
+            size: bytes.len() as u64,
+            max,
+        };
+        let mut reader = BufReader::new(bytes);
+        read_stream(
+            &mut reader,
+            source,
+            &ReadOptions::default(),
+            limit,
+            &mut read,
+        )
+        .unwrap();
+        read
+    }
+
+    #[test]
+    fn a_page_over_the_cap_is_skipped_with_an_error() {
+        let page = "Un billet.\n".repeat(10);
+        let read = read_limited(page.as_bytes(), "page.txt", page.len() as u64);
+        assert_eq!(read.documents.len(), 1, "a file at the cap is read");
+        // Told apart from its size as the walk saw it, and from what reading it gives (a file
+        // that grows, standard input).
+        for size in [page.len() as u64, 0] {
+            let mut read = FileRead::default();
+            let limit = WholeFile {
+                size,
+                max: page.len() as u64 - 1,
+            };
+            let mut reader = BufReader::new(page.as_bytes());
+            let options = ReadOptions::default();
+            read_stream(&mut reader, "page.txt", &options, limit, &mut read).unwrap();
+            assert!(read.documents.is_empty());
+            assert_eq!(
+                messages(&read),
+                [
+                    "page.txt: error: file larger than 0 MiB, the most read of a page-dump file \
+                  (read whole): skipped"
+                ]
+            );
+        }
+    }
+
+    #[test]
+    fn binary_is_refused_from_its_first_bytes() {
+        // A reader that fails past its first block: refusing binary must not read further.
+        struct Endless;
+        impl Read for Endless {
+            fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+                out.fill(0);
+                Ok(out.len())
+            }
+        }
+        let mut read = FileRead::default();
+        let limit = WholeFile {
+            size: 0,
+            max: u64::MAX,
+        };
+        let mut reader = BufReader::with_capacity(READ_BUFFER, Endless);
+        read_stream(
+            &mut reader,
+            "zero",
+            &ReadOptions::default(),
+            limit,
+            &mut read,
+        )
+        .unwrap();
+        assert_eq!(
+            messages(&read),
+            ["zero: error: binary file skipped (NUL byte at offset 0)"]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_that_are_not_plain_text_are_escaped() {
+        use std::os::unix::ffi::OsStrExt;
+        let cases: &[(&[u8], &str)] = &[
+            (b"a.txt", "a.txt"),
+            ("é 一.txt".as_bytes(), "é 一.txt"),
+            (b"bad\xff.txt", "bad\\xFF.txt"),
+            (b"bad\xfe.txt", "bad\\xFE.txt"),
+            // A name holding what an escape looks like stays distinct from the escape.
+            (b"bad\\xFF.txt", "bad\\\\xFF.txt"),
+            (b"two\nlines.txt", "two\\x0Alines.txt"),
+            (b"\x1b[2Jclear.txt", "\\x1B[2Jclear.txt"),
+            ("c1\u{9b}.txt".as_bytes(), "c1\\u{9b}.txt"),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(name_text(std::ffi::OsStr::from_bytes(name)), *expected);
+        }
     }
 
     #[test]

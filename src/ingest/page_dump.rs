@@ -201,7 +201,14 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
 }
 
 fn whole_text_post(text: &str, source: &str) -> Document {
-    let body = text.replace("\r\n", "\n");
+    // One copy of a text that may be the size of the file: trimmed first (`\r` and `\n`
+    // both are white space, so the order changes nothing), then `\r\n` replaced only
+    // when there is one.
+    let trimmed = text.trim();
+    let body = match trimmed.contains("\r\n") {
+        true => trimmed.replace("\r\n", "\n"),
+        false => trimmed.to_string(),
+    };
     Document {
         meta: Metadata {
             id: source.to_string(),
@@ -218,7 +225,7 @@ fn whole_text_post(text: &str, source: &str) -> Document {
             tags: String::new(),
             url: String::new(),
         },
-        text: body.trim().to_string(),
+        text: body,
         hrefs: Vec::new(),
         author_email: String::new(),
         author_url: String::new(),

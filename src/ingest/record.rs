@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use crate::document::{Document, Kind, LIST_SEPARATOR, Metadata};
+use crate::ingest::replies::Replies;
 use crate::ingest::{Sink, published};
 use crate::problem::Problem;
 
@@ -187,6 +188,8 @@ pub struct Records<'a> {
     /// A hash of each id seen (8 bytes, not the id: a 1 GB export has 650,000 of them) and
     /// the line that used it first. SipHash with fixed keys: the same on every run.
     seen: HashMap<u64, u64>,
+    /// The reply links so far, so that a circle of replies is cut where it closes.
+    replies: Replies,
 }
 
 impl<'a> Records<'a> {
@@ -197,6 +200,7 @@ impl<'a> Records<'a> {
             format,
             last_post: None,
             seen: HashMap::new(),
+            replies: Replies::default(),
         }
     }
 
@@ -279,12 +283,18 @@ impl<'a> Records<'a> {
             },
         };
         // Exports write the post's id, or 0, as the parent of a top-level comment.
-        let parent_id = match values.get(Field::ParentId) {
+        let mut parent_id = match values.get(Field::ParentId) {
             Some(parent) if kind == Kind::Comment && parent != "0" && Some(parent) != post_ref => {
                 format!("{source}#{parent}")
             }
             _ => String::new(),
         };
+        if !parent_id.is_empty()
+            && let Err(circle) = self.replies.link(&id, &parent_id)
+        {
+            sink.problem(problem(circle.warning(&id, &parent_id)));
+            parent_id.clear();
+        }
         let published = published(
             values.get(Field::Published).unwrap_or_default(),
             source,
@@ -436,6 +446,35 @@ mod tests {
                 "r.jsonl:3: warning: kind \"tweet\" not understood (post or comment): read as a comment",
                 "r.jsonl:4: error: record has no text (no field \"text\", \"body\", \"content\", \"message\"): skipped",
                 "r.jsonl:5: warning: date not understood: \"hier\": published left empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn reply_circles_are_cut_where_they_close() {
+        use Field::*;
+        let read = read(&[
+            &[(Id, "p"), (Text, "a")],
+            &[(Id, "self"), (PostId, "p"), (ParentId, "self"), (Text, "b")],
+            &[(Id, "a"), (PostId, "p"), (ParentId, "b"), (Text, "c")],
+            &[(Id, "b"), (PostId, "p"), (ParentId, "a"), (Text, "d")],
+        ]);
+        assert_eq!(
+            ids(&read),
+            [
+                ("r.jsonl#p", "post", "r.jsonl#p", ""),
+                ("r.jsonl#self", "comment", "r.jsonl#p", ""),
+                ("r.jsonl#a", "comment", "r.jsonl#p", "r.jsonl#b"),
+                ("r.jsonl#b", "comment", "r.jsonl#p", ""),
+            ]
+        );
+        let messages: Vec<String> = read.problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "r.jsonl:2: warning: comment \"r.jsonl#self\" answers itself: read as a reply to its post",
+                "r.jsonl:4: warning: comment \"r.jsonl#b\" answers \"r.jsonl#a\", which answers it back \
+                 (a reply circle): read as a reply to its post",
             ]
         );
     }

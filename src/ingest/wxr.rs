@@ -16,6 +16,8 @@
 //! threads (which WordPress writes with comment ids) resolve within the post.
 //!
 //! Read as a stream with quick-xml: memory holds one item and its comments, never the file.
+//! Bytes are decoded on the way in ([`Transcoder`]): in the encoding the XML declaration
+//! names, else as UTF-8 with a Latin-1 fallback and a warning, as JSON Lines and CSV do.
 //! No entity is ever expanded: the five XML entities and character references are read, a
 //! DOCTYPE declaring entities refuses the file (no billion laughs), and any other entity
 //! reference is an error. A file that ends inside an item (truncated) keeps the items before
@@ -29,6 +31,8 @@ use quick_xml::events::{BytesRef, Event};
 use crate::document::{Document, Kind, Metadata};
 use crate::ingest::html::{Newlines, fragment_to_text};
 use crate::ingest::record::join_list;
+use crate::ingest::replies::Replies;
+use crate::ingest::transcode::Transcoder;
 use crate::ingest::{ReadOptions, Sink, published};
 use crate::problem::Problem;
 
@@ -129,7 +133,7 @@ impl Target {
 /// Reads a WordPress export from `reader`, pushing documents and problems to `sink`.
 pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
     let mut xml = Reader::from_reader(LineCounter {
-        inner: reader,
+        inner: Transcoder::new(reader),
         newlines: 0,
     });
     let mut buffer = Vec::new();
@@ -146,6 +150,9 @@ pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink:
         // Events are contiguous: one starts where the last one ended.
         let event_line = 1 + xml.get_ref().newlines;
         let event = xml.read_event_into(&mut buffer);
+        if let Some((warning, line)) = xml.get_mut().inner.take_warning() {
+            sink.problem(Problem::warning(source, Some(line), warning));
+        }
         let event = match event {
             Ok(event) => event,
             Err(err) => {
@@ -285,12 +292,12 @@ pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink:
 
 /// Counts the newlines quick-xml has consumed, for line numbers: quick-xml consumes a
 /// buffered reader exactly up to the end of each event.
-struct LineCounter<'a> {
-    inner: &'a mut dyn BufRead,
+struct LineCounter<R> {
+    inner: R,
     newlines: u64,
 }
 
-impl std::io::Read for LineCounter<'_> {
+impl<R: BufRead> std::io::Read for LineCounter<R> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         let n = self.inner.read(out)?;
         self.newlines += out[..n].iter().filter(|&&b| b == b'\n').count() as u64;
@@ -298,7 +305,7 @@ impl std::io::Read for LineCounter<'_> {
     }
 }
 
-impl BufRead for LineCounter<'_> {
+impl<R: BufRead> BufRead for LineCounter<R> {
     fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
         self.inner.fill_buf()
     }
@@ -396,6 +403,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
         hrefs,
         ..Document::default()
     });
+    let mut replies = Replies::default();
     for comment in item.comments {
         if !options.include_spam && DISCARDED_APPROVALS.contains(&comment.approved.trim()) {
             continue;
@@ -404,17 +412,28 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
             "" => format!("L{}", comment.line),
             id => id.to_string(),
         };
-        let parent_id = match comment.parent.trim() {
+        let id = format!("{post_id}#c{own}");
+        let mut parent_id = match comment.parent.trim() {
             "" | "0" => String::new(),
             parent => format!("{post_id}#c{parent}"),
         };
+        if !parent_id.is_empty()
+            && let Err(circle) = replies.link(&id, &parent_id)
+        {
+            sink.problem(Problem::warning(
+                source,
+                Some(comment.line),
+                circle.warning(&id, &parent_id),
+            ));
+            parent_id.clear();
+        }
         let (text, hrefs) = fragment_to_text(&comment.content, Newlines::Paragraphs);
         let comment_published = published(&comment.date, source, comment.line, &mut |p| {
             sink.problem(p)
         });
         sink.document(Document {
             meta: Metadata {
-                id: format!("{post_id}#c{own}"),
+                id,
                 kind: Kind::Comment,
                 post_id: post_id.clone(),
                 parent_id,
