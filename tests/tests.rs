@@ -12,6 +12,7 @@ mod compare;
 mod determinism;
 mod dumps;
 mod formats;
+mod fuzz_regressions;
 mod keywords;
 mod links;
 mod reports;
