@@ -21,3 +21,27 @@ fn a_page_dump_comment_without_text_starts_at_its_byline() {
     );
     assert_eq!(comment.meta.line, 3);
 }
+
+#[test]
+fn a_repeated_record_id_is_renamed_to_an_id_no_other_record_has() {
+    let ids = |jsonl: &str| -> Vec<String> {
+        let read = read_bytes(jsonl.as_bytes(), "r.jsonl");
+        read.documents.into_iter().map(|d| d.meta.id).collect()
+    };
+    // The second `a` becomes `a@L2`; a record whose own id is `a@L2` comes after it...
+    assert_eq!(
+        ids(
+            "{\"id\":\"a\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n\
+             {\"id\":\"a@L2\",\"text\":\"z\"}\n"
+        ),
+        ["r.jsonl#a", "r.jsonl#a@L2", "r.jsonl#a@L2@L3"]
+    );
+    // ...or before it.
+    assert_eq!(
+        ids(
+            "{\"id\":\"a@L3\",\"text\":\"x\"}\n{\"id\":\"a\",\"text\":\"y\"}\n\
+             {\"id\":\"a\",\"text\":\"z\"}\n"
+        ),
+        ["r.jsonl#a@L3", "r.jsonl#a", "r.jsonl#a@L3@L3"]
+    );
+}

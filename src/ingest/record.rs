@@ -223,22 +223,22 @@ impl<'a> Records<'a> {
         let own = values
             .get(Field::Id)
             .map_or_else(|| format!("L{line}"), str::to_string);
-        let mut hasher = DefaultHasher::new();
-        own.hash(&mut hasher);
-        let id = match self.seen.get(&hasher.finish()) {
-            None => {
-                self.seen.insert(hasher.finish(), line);
-                format!("{source}#{own}")
-            }
-            Some(first) => {
-                // Exports that were scraped twice repeat records; both are kept, told apart.
-                let id = format!("{source}#{own}@L{line}");
-                sink.problem(problem(format!(
-                    "id {own:?} already used at line {first}: this record is {id:?}"
-                )));
-                id
-            }
-        };
+        // Exports that were scraped twice repeat records; both are kept, told apart by the
+        // line. The new name is recorded too, and checked in turn: a record whose own id is
+        // `a@L2` may come before or after the second `a` of line 2 (found by fuzzing).
+        let mut unique = own.clone();
+        let mut first_use = None;
+        while let Some(&at) = self.seen.get(&id_hash(&unique)) {
+            first_use.get_or_insert(at);
+            unique = format!("{unique}@L{line}");
+        }
+        self.seen.insert(id_hash(&unique), line);
+        let id = format!("{source}#{unique}");
+        if let Some(first) = first_use {
+            sink.problem(problem(format!(
+                "id {own:?} already used at line {first}: this record is {id:?}"
+            )));
+        }
         let post_ref = values.get(Field::PostId);
         let kind = match values.get(Field::Kind).map(str::to_lowercase).as_deref() {
             Some("post" | "page" | "article") => Kind::Post,
@@ -314,6 +314,13 @@ impl<'a> Records<'a> {
             author_url: values.text(Field::AuthorUrl),
         });
     }
+}
+
+/// The hash [`Records`] keeps of an id.
+fn id_hash(id: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Plain text as exports hold it, in the shape of [`Document::text`]: `\r\n` becomes `\n`,
