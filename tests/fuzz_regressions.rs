@@ -45,3 +45,35 @@ fn a_repeated_record_id_is_renamed_to_an_id_no_other_record_has() {
         ["r.jsonl#a@L3", "r.jsonl#a", "r.jsonl#a@L3@L3"]
     );
 }
+
+#[test]
+fn a_wordpress_export_repeating_post_and_comment_ids_gives_unique_ids() {
+    // Two items with one post id (two exports pasted together), and in the first one two
+    // comments with one comment id: the documents got the same ids.
+    let item = |comments: &str| {
+        format!(
+            "<item><wp:post_id>7</wp:post_id><content:encoded>post</content:encoded>{comments}</item>\n"
+        )
+    };
+    let comment = "<wp:comment><wp:comment_id>3</wp:comment_id>\
+                   <wp:comment_content>hi</wp:comment_content></wp:comment>\n";
+    let export = format!(
+        "<?xml version=\"1.0\"?>\n<rss><channel>\n{}{}</channel></rss>\n",
+        item(&comment.repeat(2)),
+        item("")
+    );
+    let read = read_bytes(export.as_bytes(), "wp.xml");
+    let ids: Vec<&str> = read.documents.iter().map(|d| d.meta.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        ["wp.xml#7", "wp.xml#7#c3", "wp.xml#7#c3@L4", "wp.xml#7@L6"]
+    );
+    let warnings: Vec<String> = read.problems.iter().map(ToString::to_string).collect();
+    assert!(
+        warnings.contains(
+            &"wp.xml:6: warning: id \"7\" already used at line 3: this one is \"wp.xml#7@L6\""
+                .to_string()
+        ),
+        "{warnings:?}"
+    );
+}

@@ -184,9 +184,7 @@ pub struct Records<'a> {
     source: &'a str,
     format: &'static str,
     last_post: Option<String>,
-    /// A hash of each id seen (8 bytes, not the id: a 1 GB export has 650,000 of them) and
-    /// the line that used it first. SipHash with fixed keys: the same on every run.
-    seen: HashMap<u64, u64>,
+    ids: UniqueIds,
 }
 
 impl<'a> Records<'a> {
@@ -196,7 +194,7 @@ impl<'a> Records<'a> {
             source,
             format,
             last_post: None,
-            seen: HashMap::new(),
+            ids: UniqueIds::default(),
         }
     }
 
@@ -223,16 +221,7 @@ impl<'a> Records<'a> {
         let own = values
             .get(Field::Id)
             .map_or_else(|| format!("L{line}"), str::to_string);
-        // Exports that were scraped twice repeat records; both are kept, told apart by the
-        // line. The new name is recorded too, and checked in turn: a record whose own id is
-        // `a@L2` may come before or after the second `a` of line 2 (found by fuzzing).
-        let mut unique = own.clone();
-        let mut first_use = None;
-        while let Some(&at) = self.seen.get(&id_hash(&unique)) {
-            first_use.get_or_insert(at);
-            unique = format!("{unique}@L{line}");
-        }
-        self.seen.insert(id_hash(&unique), line);
+        let (unique, first_use) = self.ids.claim(&own, line);
         let id = format!("{source}#{unique}");
         if let Some(first) = first_use {
             sink.problem(problem(format!(
@@ -316,7 +305,31 @@ impl<'a> Records<'a> {
     }
 }
 
-/// The hash [`Records`] keeps of an id.
+/// The ids a file's documents got so far (what follows `<source>#`), so that an id the file
+/// repeats still gives a unique document id. Exports that were scraped or exported twice
+/// repeat records; both are kept, told apart by the line.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    /// A hash of each id given (8 bytes, not the id: a 1 GB export has 650,000 of them) and
+    /// the line that gave it. SipHash with fixed keys: the same on every run.
+    given: HashMap<u64, u64>,
+}
+
+impl UniqueIds {
+    /// `id` when no document of the file has it yet; else `id@L<line>` (longer still if a
+    /// record's own id was that, found by fuzzing), and the line that first gave `id`.
+    pub fn claim(&mut self, id: &str, line: u64) -> (String, Option<u64>) {
+        let mut unique = id.to_string();
+        let mut first_use = None;
+        while let Some(&at) = self.given.get(&id_hash(&unique)) {
+            first_use.get_or_insert(at);
+            unique = format!("{unique}@L{line}");
+        }
+        self.given.insert(id_hash(&unique), line);
+        (unique, first_use)
+    }
+}
+
 fn id_hash(id: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     id.hash(&mut hasher);
