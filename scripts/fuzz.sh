@@ -74,6 +74,12 @@ for row in "${table[@]}"; do
     last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1)
     cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<<"$last")
     ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+    # The execution at which coverage last grew: far from the end, the target has settled;
+    # near it, it is still finding new code and deserves a longer run.
+    grew=$(awk '/^#[0-9]+.* cov: / {
+            for (i = 1; i <= NF; i++) if ($i == "cov:") c = $(i + 1)
+            if (c != last) { at = $1; last = c }
+        } END { print at }' "$log")
     new=$(($(ls "artifacts/$target" | wc -l) - before))
     findings="none"
     if [[ $status -ne 0 || $new -gt 0 ]]; then
@@ -82,13 +88,13 @@ for row in "${table[@]}"; do
         artifact=$(grep -m1 -oE 'artifacts/[^ ]+' "$log")
         findings="${kind:-exit $status} ${artifact:-}"
     fi
-    line=$(printf '%-10s %6ss %12s execs  cov %6s  ft %7s  %s' \
-        "$target" "$seconds" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$findings")
+    line=$(printf '%-10s %6ss %10s  cov %6s (last grew at %9s)  ft %7s  %s' \
+        "$target" "$seconds" "${execs:-?}" "${cov:-?}" "${grew:-?}" "${ft:-?}" "$findings")
     echo "$line"
     summary+=("$line")
 done
 
 echo
-echo "target      length   executions  coverage         findings"
+echo "target      length executions  coverage                            features    findings"
 printf '%s\n' "${summary[@]}"
 exit $failed
