@@ -17,8 +17,9 @@ fuzz_target!(
         let languages: Vec<Language> = Language::all().collect();
         let lang = languages.get(usize::from(choice)).copied();
         let text = String::from_utf8_lossy(rest);
-        let (tokens, words) = tokenize_counting_words(&text, lang);
-        assert!(tokens.len() as u64 <= words, "more tokens than words");
+        // No bound between tokens and words: a word glued by a dot (`fin.Ensuite`) is one
+        // word and two tokens, a hyphenated one two words and one token.
+        let (tokens, _words) = tokenize_counting_words(&text, lang);
         let mut last_end = 0;
         for token in &tokens {
             assert!(
