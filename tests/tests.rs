@@ -16,6 +16,7 @@ mod export;
 mod exports;
 mod faults;
 mod formats;
+mod fuzz_regressions;
 mod graph;
 mod keywords;
 mod links;

@@ -172,7 +172,9 @@ struct PostParts<'a> {
 
 struct CommentParts<'a> {
     lines: Vec<&'a Line<'a>>,
-    byline: Option<(String, Option<Moment>)>,
+    /// The author, the date, and the line of the byline: where a comment with no text of its
+    /// own (a byline right after another) starts.
+    byline: Option<(String, Option<Moment>, u64)>,
 }
 
 /// Reads a page dump; a text in no known shape becomes one post of format [`TEXT_FORMAT`].
@@ -490,7 +492,7 @@ fn read_comments<'a>(
                 }
                 comments.push(CommentParts {
                     lines: std::mem::take(&mut current),
-                    byline: Some((author.clone(), *moment)),
+                    byline: Some((author.clone(), *moment, line.number)),
                 });
             }
             _ => {
@@ -610,10 +612,15 @@ fn comment_document(comment: CommentParts, post_id: &str, n: usize, source: &str
         .copied()
         .skip_while(|l| !is_content(l))
         .collect();
-    let line = text_lines.first().map_or(0, |l| l.number);
+    // A comment without text (found by fuzzing) starts at its byline, never at line 0.
+    let line = text_lines
+        .first()
+        .map(|l| l.number)
+        .or(comment.byline.as_ref().map(|b| b.2))
+        .unwrap_or_default();
     let (title, body) = split_comment_title(&text_lines);
     let (author, published) = match comment.byline {
-        Some((author, moment)) => (author, moment.map(Moment::to_iso).unwrap_or_default()),
+        Some((author, moment, _)) => (author, moment.map(Moment::to_iso).unwrap_or_default()),
         None => (String::new(), String::new()),
     };
     Document {

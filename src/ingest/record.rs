@@ -185,9 +185,7 @@ pub struct Records<'a> {
     source: &'a str,
     format: &'static str,
     last_post: Option<String>,
-    /// A hash of each id seen (8 bytes, not the id: a 1 GB export has 650,000 of them) and
-    /// the line that used it first. SipHash with fixed keys: the same on every run.
-    seen: HashMap<u64, u64>,
+    ids: UniqueIds,
     /// The reply links so far, so that a circle of replies is cut where it closes.
     replies: Replies,
 }
@@ -199,7 +197,7 @@ impl<'a> Records<'a> {
             source,
             format,
             last_post: None,
-            seen: HashMap::new(),
+            ids: UniqueIds::default(),
             replies: Replies::default(),
         }
     }
@@ -227,22 +225,13 @@ impl<'a> Records<'a> {
         let own = values
             .get(Field::Id)
             .map_or_else(|| format!("L{line}"), str::to_string);
-        let mut hasher = DefaultHasher::new();
-        own.hash(&mut hasher);
-        let id = match self.seen.get(&hasher.finish()) {
-            None => {
-                self.seen.insert(hasher.finish(), line);
-                format!("{source}#{own}")
-            }
-            Some(first) => {
-                // Exports that were scraped twice repeat records; both are kept, told apart.
-                let id = format!("{source}#{own}@L{line}");
-                sink.problem(problem(format!(
-                    "id {own:?} already used at line {first}: this record is {id:?}"
-                )));
-                id
-            }
-        };
+        let (unique, first_use) = self.ids.claim(&own, line);
+        let id = format!("{source}#{unique}");
+        if let Some(first) = first_use {
+            sink.problem(problem(format!(
+                "id {own:?} already used at line {first}: this record is {id:?}"
+            )));
+        }
         let post_ref = values.get(Field::PostId);
         let kind = match values.get(Field::Kind).map(str::to_lowercase).as_deref() {
             Some("post" | "page" | "article") => Kind::Post,
@@ -324,6 +313,37 @@ impl<'a> Records<'a> {
             author_url: values.text(Field::AuthorUrl),
         });
     }
+}
+
+/// The ids a file's documents got so far (what follows `<source>#`), so that an id the file
+/// repeats still gives a unique document id. Exports that were scraped or exported twice
+/// repeat records; both are kept, told apart by the line.
+#[derive(Debug, Default)]
+pub struct UniqueIds {
+    /// A hash of each id given (8 bytes, not the id: a 1 GB export has 650,000 of them) and
+    /// the line that gave it. SipHash with fixed keys: the same on every run.
+    given: HashMap<u64, u64>,
+}
+
+impl UniqueIds {
+    /// `id` when no document of the file has it yet; else `id@L<line>` (longer still if a
+    /// record's own id was that, found by fuzzing), and the line that first gave `id`.
+    pub fn claim(&mut self, id: &str, line: u64) -> (String, Option<u64>) {
+        let mut unique = id.to_string();
+        let mut first_use = None;
+        while let Some(&at) = self.given.get(&id_hash(&unique)) {
+            first_use.get_or_insert(at);
+            unique = format!("{unique}@L{line}");
+        }
+        self.given.insert(id_hash(&unique), line);
+        (unique, first_use)
+    }
+}
+
+fn id_hash(id: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    id.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Plain text as exports hold it, in the shape of [`Document::text`]: `\r\n` becomes `\n`,

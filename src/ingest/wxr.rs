@@ -30,7 +30,7 @@ use quick_xml::events::{BytesRef, Event};
 
 use crate::document::{Document, Kind, Metadata};
 use crate::ingest::html::{Newlines, fragment_to_text};
-use crate::ingest::record::join_list;
+use crate::ingest::record::{UniqueIds, join_list};
 use crate::ingest::replies::Replies;
 use crate::ingest::transcode::Transcoder;
 use crate::ingest::{ReadOptions, Sink, published};
@@ -144,6 +144,7 @@ pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink:
     let mut depth = 0usize;
     let mut text = String::new();
     let mut seen_rss = false;
+    let mut ids = UniqueIds::default();
     let error = |line: u64, message: String| Problem::error(source, Some(line), message);
     loop {
         buffer.clear();
@@ -241,7 +242,7 @@ pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink:
                     "wp:comment" => in_comment = false,
                     "item" => {
                         if let Some(done) = item.take() {
-                            emit(done, source, options, sink);
+                            emit(done, source, options, &mut ids, sink);
                         }
                         if sink.stopped() {
                             return;
@@ -368,7 +369,7 @@ fn store(item: &mut Item, target: Target, value: String) {
 }
 
 /// Pushes an item's post and comments, unless the item is not a post or is discarded.
-fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
+fn emit(item: Item, source: &str, options: &ReadOptions, ids: &mut UniqueIds, sink: &mut dyn Sink) {
     let post_type = item.post_type.trim();
     if !(post_type.is_empty() || POST_TYPES.contains(&post_type)) {
         return;
@@ -380,7 +381,22 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
         "" => format!("L{}", item.line),
         id => id.to_string(),
     };
-    let post_id = format!("{source}#{own}");
+    // An export that repeats a post or comment id (two exports pasted together) still gives
+    // unique document ids, as JSON Lines and CSV do (found by fuzzing).
+    let mut unique = |own: &str, line: u64, sink: &mut dyn Sink| {
+        let (unique, first_use) = ids.claim(own, line);
+        if let Some(first) = first_use {
+            let id = format!("{source}#{unique}");
+            sink.problem(Problem::warning(
+                source,
+                Some(line),
+                format!("id {own:?} already used at line {first}: this one is {id:?}"),
+            ));
+        }
+        unique
+    };
+    let post_own = unique(&own, item.line, sink);
+    let post_id = format!("{source}#{post_own}");
     let (text, hrefs) = fragment_to_text(&item.content, Newlines::Paragraphs);
     let post_published = published(&item.date, source, item.line, &mut |p| sink.problem(p));
     sink.document(Document {
@@ -412,7 +428,8 @@ fn emit(item: Item, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
             "" => format!("L{}", comment.line),
             id => id.to_string(),
         };
-        let id = format!("{post_id}#c{own}");
+        let id = unique(&format!("{post_own}#c{own}"), comment.line, sink);
+        let id = format!("{source}#{id}");
         let mut parent_id = match comment.parent.trim() {
             "" | "0" => String::new(),
             parent => format!("{post_id}#c{parent}"),

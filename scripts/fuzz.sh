@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Runs every fuzz target of fuzz/ in turn, SECONDS each, one job at a time (issue 16), and
+# prints what each run did: executions, coverage and findings.
+#
+#   scripts/fuzz.sh SECONDS [TARGET...]
+#
+# Needs a nightly toolchain (`rustup toolchain install nightly`) and cargo-fuzz
+# (`cargo install cargo-fuzz`). Each target starts from its committed seeds,
+# fuzz/corpus/TARGET (read only), and from what earlier runs found, fuzz/runs/TARGET (where
+# new inputs go; not committed). Crashes, timeouts and out-of-memory inputs land in
+# fuzz/artifacts/TARGET/; `cargo +nightly fuzz tmin TARGET FILE` minimizes one. The full
+# libFuzzer output of each run is in fuzz/runs/logs/TARGET.log.
+#
+# Environment: FUZZ_TARGET_DIR (cargo's target folder; default fuzz/target), FUZZ_NICE
+# (niceness of the fuzzer, default 19: it shares the machine), FUZZ_ARGS (more libFuzzer
+# flags).
+set -uo pipefail
+cd "$(dirname "$0")/../fuzz"
+
+if [[ $# -lt 1 || ! $1 =~ ^[0-9]+$ ]]; then
+    echo "usage: scripts/fuzz.sh SECONDS [TARGET...]" >&2
+    exit 2
+fi
+seconds=$1
+shift
+
+# Target, longest input in bytes, dictionary. Readers get pages of a few kilobytes (long
+# enough for a post and its comments, short enough for many runs a second); the string
+# functions get a paragraph; dates a field.
+table=(
+    "page_dump 16384 page_dump"
+    "jsonl 8192 jsonl"
+    "csv 8192 csv"
+    "wxr 32768 wxr"
+    "markdown 8192 markdown"
+    "html 32768 html"
+    "tokenize 4096 text"
+    "links 4096 text"
+    "networks 4096 text"
+    "dates 256 dates"
+    "lexicon 4096 lexicon"
+)
+# A single input taking longer than this is a hang; more memory than this is a blow-up
+# (AddressSanitizer's own overhead included).
+timeout_seconds=10
+rss_limit_mb=2048
+
+target_dir=${FUZZ_TARGET_DIR:-target}
+cargo_fuzz=(cargo +nightly fuzz)
+
+nice -n "${FUZZ_NICE:-19}" "${cargo_fuzz[@]}" build --target-dir "$target_dir" || exit 1
+
+mkdir -p runs/logs
+summary=()
+failed=0
+for row in "${table[@]}"; do
+    read -r target max_len dict <<<"$row"
+    if [[ $# -gt 0 && ! " $* " =~ " $target " ]]; then
+        continue
+    fi
+    mkdir -p "runs/$target" "artifacts/$target" "corpus/$target"
+    before=$(ls "artifacts/$target" | wc -l)
+    log="runs/logs/$target.log"
+    echo "== $target: $seconds s (max_len $max_len, dict/$dict.dict)"
+    # One job, one worker: the machine is shared. New inputs go to runs/, seeds stay.
+    # shellcheck disable=SC2086
+    nice -n "${FUZZ_NICE:-19}" "${cargo_fuzz[@]}" run --target-dir "$target_dir" "$target" \
+        "runs/$target" "corpus/$target" -- \
+        -max_total_time="$seconds" -max_len="$max_len" -dict="dict/$dict.dict" \
+        -timeout="$timeout_seconds" -rss_limit_mb="$rss_limit_mb" \
+        -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1
+    status=$?
+    execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+    last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1)
+    cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<<"$last")
+    ft=$(sed -n 's/.* ft: \([0-9]*\).*/\1/p' <<<"$last")
+    # The execution at which coverage last grew: far from the end, the target has settled;
+    # near it, it is still finding new code and deserves a longer run.
+    grew=$(awk '/^#[0-9]+.* cov: / {
+            for (i = 1; i <= NF; i++) if ($i == "cov:") c = $(i + 1)
+            if (c != last) { at = $1; last = c }
+        } END { print at }' "$log")
+    new=$(($(ls "artifacts/$target" | wc -l) - before))
+    findings="none"
+    if [[ $status -ne 0 || $new -gt 0 ]]; then
+        failed=1
+        kind=$(grep -m1 -oE 'ERROR: libFuzzer: [a-z-]+|panicked at [^:]+:[0-9]+' "$log")
+        artifact=$(grep -m1 -oE 'artifacts/[^ ]+' "$log")
+        findings="${kind:-exit $status} ${artifact:-}"
+    fi
+    line=$(printf '%-10s %6ss %10s  cov %6s (last grew at %9s)  ft %7s  %s' \
+        "$target" "$seconds" "${execs:-?}" "${cov:-?}" "${grew:-?}" "${ft:-?}" "$findings")
+    echo "$line"
+    summary+=("$line")
+done
+
+echo
+echo "target      length executions  coverage                            features    findings"
+printf '%s\n' "${summary[@]}"
+exit $failed
