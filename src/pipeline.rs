@@ -7,7 +7,7 @@
 //! own (a 1 GB export) is streamed: its reader, on a thread of its own, pushes documents into
 //! a [`Sink`] that sends them to [`analyze_documents`] every [`STREAM_BATCH_DOCUMENTS`]
 //! documents or [`STREAM_BATCH_BYTES`] of text, so memory holds a few batches of text
-//! (the one being read, one waiting, one being analysed), never the file.
+//! (the one being read, one waiting, one being analysed, one being settled), never the file.
 //!
 //! Within a batch, indexed parallel iterators keep document order, and the tally merge is
 //! associative, so the result is the same whatever the thread count or batch boundaries.
@@ -309,7 +309,8 @@ fn settle(
 ///
 /// The file is read on a thread of its own while the pool analyses the batch before: reading
 /// (parsing JSON, XML and HTML) and analysing overlap. Batches travel through a channel of one
-/// place, in file order, so memory holds at most three batches and the order never changes.
+/// place, in file order, so memory holds at most four batches (one settled while the next is
+/// analysed) and the order never changes.
 fn stream_file(
     input: &Input,
     options: &ReadOptions,
