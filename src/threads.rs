@@ -17,7 +17,7 @@ use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
-use crate::document::{Document, Kind};
+use crate::document::{Document, Kind, id_key};
 use crate::lang::{LangSource, Language};
 
 /// The trusted language of every document seen so far (`None`: none trusted), by a 64-bit
@@ -27,14 +27,6 @@ use crate::lang::{LangSource, Language};
 #[derive(Debug, Default)]
 pub struct Threads {
     langs: HashMap<u64, Option<Language>>,
-}
-
-/// The key of a document id in [`Threads`]: the same within a run, which is all it is for.
-fn key(id: &str) -> u64 {
-    use std::hash::{DefaultHasher, Hash, Hasher};
-    let mut hasher = DefaultHasher::new();
-    id.hash(&mut hasher);
-    hasher.finish()
 }
 
 impl Threads {
@@ -56,9 +48,9 @@ impl Threads {
             if meta.kind == Kind::Comment && !own.reliable {
                 let parent = Some(&meta.parent_id)
                     .filter(|id| !id.is_empty())
-                    .and_then(|id| self.langs.get(&key(id)).copied().flatten());
+                    .and_then(|id| self.langs.get(&id_key(id)).copied().flatten());
                 let thread =
-                    parent.or_else(|| self.langs.get(&key(&meta.post_id)).copied().flatten());
+                    parent.or_else(|| self.langs.get(&id_key(&meta.post_id)).copied().flatten());
                 if let Some(lang) = thread {
                     analysis.lang.lang = Some(lang);
                     analysis.lang.source = LangSource::Thread;
@@ -69,7 +61,7 @@ impl Threads {
             }
             let trusted = analysis.lang.reliable || analysis.lang.source == LangSource::Thread;
             let lang = analysis.lang.lang.filter(|_| trusted);
-            self.langs.insert(key(&analysis.meta.id), lang);
+            self.langs.insert(id_key(&analysis.meta.id), lang);
         }
         let recounted: Vec<_> = changed
             .par_iter()

@@ -11,9 +11,8 @@
 //! guessed (a kind, a post, a date that could not be read) is a warning on the record's line.
 
 use std::collections::{BTreeMap, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
 
-use crate::document::{Document, Kind, LIST_SEPARATOR, Metadata};
+use crate::document::{Document, Kind, LIST_SEPARATOR, Metadata, id_key};
 use crate::ingest::replies::Replies;
 use crate::ingest::{Sink, published};
 use crate::problem::Problem;
@@ -331,19 +330,13 @@ impl UniqueIds {
     pub fn claim(&mut self, id: &str, line: u64) -> (String, Option<u64>) {
         let mut unique = id.to_string();
         let mut first_use = None;
-        while let Some(&at) = self.given.get(&id_hash(&unique)) {
+        while let Some(&at) = self.given.get(&id_key(&unique)) {
             first_use.get_or_insert(at);
             unique = format!("{unique}@L{line}");
         }
-        self.given.insert(id_hash(&unique), line);
+        self.given.insert(id_key(&unique), line);
         (unique, first_use)
     }
-}
-
-fn id_hash(id: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    id.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// Plain text as exports hold it, in the shape of [`Document::text`]: `\r\n` becomes `\n`,

@@ -9,7 +9,8 @@
 //! compression, whose roots are the comments that answer no one).
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+
+use crate::document::id_key;
 
 /// The reply links of one file (or one post) so far.
 #[derive(Debug, Default)]
@@ -60,7 +61,7 @@ impl Replies {
         if id == parent {
             return Err(Circle::SelfReply);
         }
-        let (id, parent) = (key(id), key(parent));
+        let (id, parent) = (id_key(id), id_key(parent));
         if self.above.contains_key(&id) {
             return Ok(());
         }
@@ -92,12 +93,6 @@ impl Replies {
         }
         top
     }
-}
-
-fn key(id: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    id.hash(&mut hasher);
-    hasher.finish()
 }
 
 #[cfg(test)]
