@@ -48,13 +48,13 @@
 //! ([`crate::links`], [`crate::networks`], [`crate::themes`], [`crate::lang`]).
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
 
 use jiff::civil::DateTime;
+use rustc_hash::FxHashMap;
 
 use crate::analysis::Analysis;
 use crate::dates::{Moment, parse_published};
-use crate::document::{Kind, natural_cmp};
+use crate::document::{Kind, id_key, natural_cmp};
 use crate::report::Fixed;
 use crate::report::threads::ThreadRow;
 use crate::themes::{Lexicon, ThemeId};
@@ -82,50 +82,117 @@ const DAY_SECONDS: f64 = 24.0 * HOUR_SECONDS;
 /// threads.add(&doc("p", Kind::Post, "Ann"));
 /// threads.add(&doc("p#c1", Kind::Comment, "Bob"));
 /// threads.add(&doc("p#c2", Kind::Comment, " ann "));
-/// let rows = threads.rows();
+/// let rows: Vec<_> = threads.rows().collect();
 /// assert_eq!((rows[0].comments, rows[0].commenters, rows[0].author_replies), (2, 2, Some(1)));
 /// ```
 pub struct Threads<'a> {
     lexicon: &'a Lexicon,
-    /// By post id.
-    threads: HashMap<String, Thread>,
+    /// Where each thread is in `threads`, by the [`id_key`] of its post id.
+    index: FxHashMap<u64, u32>,
+    threads: Vec<Thread>,
 }
 
-/// What is known of one post and its comments so far.
-#[derive(Debug, Default)]
+/// What is known of one post and its comments so far. Small on purpose: a corpus of a
+/// million posts holds a million of these through the whole report pass, so what a post
+/// without comments does not need stays out of line (`post`, `conversation`), and counts by
+/// language, network and theme are short lists rather than maps (a few entries each).
+#[derive(Debug)]
 struct Thread {
+    post_id: Box<str>,
     /// `None` until the post itself comes (and for good when it is not in the corpus).
     post: Option<Post>,
+    /// `None` until a comment comes.
+    conversation: Option<Box<Conversation>>,
+    /// Hits by theme: in the post, in the comments.
+    theme_hits: Counts<ThemeId, [u64; 2]>,
+}
+
+/// The post's own fields, in one string: title, author, then the date.
+#[derive(Debug)]
+struct Post {
+    fields: Box<str>,
+    title_end: usize,
+    author_end: usize,
+}
+
+impl Post {
+    fn new(title: &str, author: &str, published: &str) -> Post {
+        Post {
+            fields: [title, author, published].concat().into(),
+            title_end: title.len(),
+            author_end: title.len() + author.len(),
+        }
+    }
+
+    fn title(&self) -> &str {
+        &self.fields[..self.title_end]
+    }
+
+    fn author(&self) -> &str {
+        &self.fields[self.title_end..self.author_end]
+    }
+
+    fn published(&self) -> &str {
+        &self.fields[self.author_end..]
+    }
+}
+
+/// Counts by key, for the few keys of a thread (languages, networks, themes): a list that
+/// grows one entry at a time, with no spare room.
+#[derive(Debug)]
+struct Counts<K, V>(Box<[(K, V)]>);
+
+impl<K, V> Default for Counts<K, V> {
+    fn default() -> Self {
+        Counts(Box::new([]))
+    }
+}
+
+impl<K: PartialEq + Copy, V: Default + Copy> Counts<K, V> {
+    /// `key`'s counts, made when missing.
+    fn at(&mut self, key: K) -> &mut V {
+        let at = match self.0.iter().position(|(k, _)| *k == key) {
+            Some(at) => at,
+            None => {
+                let mut grown = std::mem::take(&mut self.0).into_vec();
+                grown.reserve_exact(1);
+                grown.push((key, V::default()));
+                self.0 = grown.into_boxed_slice();
+                self.0.len() - 1
+            }
+        };
+        &mut self.0[at].1
+    }
+
+    fn into_vec(self) -> Vec<(K, V)> {
+        self.0.into_vec()
+    }
+}
+
+/// What the comments of a thread add up to.
+#[derive(Debug, Default)]
+struct Conversation {
     /// Every comment's id and parent, for depths.
-    comments: Vec<Place>,
-    /// Comments by author, names trimmed and lowercased, empty names left out.
-    authors: BTreeMap<String, u64>,
+    places: Vec<Place>,
+    /// Every comment author's [`name_key`]; empty names left out.
+    authors: Vec<u64>,
     /// The earliest and latest dated comments.
     first: Option<Dated>,
     last: Option<Dated>,
     /// Comments by language code.
-    langs: BTreeMap<&'static str, u64>,
+    langs: Counts<&'static str, u64>,
     links: u64,
     emails: u64,
     /// Network mentions in comments, by name.
-    networks: BTreeMap<&'static str, u64>,
-    /// Hits by theme: in the post, in the comments.
-    theme_hits: BTreeMap<ThemeId, [u64; 2]>,
+    networks: Counts<&'static str, u64>,
 }
 
-/// The post's own fields.
-#[derive(Debug)]
-struct Post {
-    title: String,
-    author: String,
-    published: String,
-}
-
-/// A comment's place in the thread.
+/// A comment's place in the thread: its id (kept whole: it gives the report order that
+/// breaks reply circles) and its parent's [`id_key`].
 #[derive(Debug)]
 struct Place {
-    id: String,
-    parent: String,
+    id: Box<str>,
+    parent: u64,
 }
 
 /// A `published` value with the moment it names, ordered by moment (a date alone as its
@@ -134,7 +201,7 @@ struct Place {
 struct Dated {
     start: DateTime,
     has_time: bool,
-    iso: String,
+    iso: Box<str>,
 }
 
 impl Dated {
@@ -144,7 +211,7 @@ impl Dated {
         Some(Dated {
             start: moment.start(),
             has_time: moment.has_time(),
-            iso: published.to_string(),
+            iso: published.into(),
         })
     }
 
@@ -160,9 +227,11 @@ impl Dated {
     }
 }
 
-/// How a name is compared: trimmed and lowercased.
-fn fold_name(name: &str) -> String {
-    name.trim().to_lowercase()
+/// How a name is compared: trimmed and lowercased, then kept as its [`id_key`] (two names
+/// of one thread would have to share 64 bits to count as one commenter).
+fn name_key(name: &str) -> Option<u64> {
+    let name = name.trim().to_lowercase();
+    (!name.is_empty()).then(|| id_key(&name))
 }
 
 /// Report order of ids: natural order, then bytes, so that the order is total.
@@ -176,7 +245,8 @@ impl<'a> Threads<'a> {
     pub fn new(lexicon: &'a Lexicon) -> Threads<'a> {
         Threads {
             lexicon,
-            threads: HashMap::new(),
+            index: FxHashMap::default(),
+            threads: Vec::new(),
         }
     }
 
@@ -187,6 +257,21 @@ impl<'a> Threads<'a> {
         }
     }
 
+    /// The thread of `post_id`, made when it is the first document of it.
+    fn thread(&mut self, post_id: &str) -> &mut Thread {
+        let next = u32::try_from(self.threads.len()).expect("fewer than 2^32 threads");
+        let at = *self.index.entry(id_key(post_id)).or_insert(next);
+        if at == next {
+            self.threads.push(Thread {
+                post_id: post_id.into(),
+                post: None,
+                conversation: None,
+                theme_hits: Counts::default(),
+            });
+        }
+        &mut self.threads[at as usize]
+    }
+
     /// Adds one document, post or comment, in any order.
     pub fn add(&mut self, analysis: &Analysis) {
         let meta = &analysis.meta;
@@ -194,60 +279,46 @@ impl<'a> Threads<'a> {
         let theme_of = |hit: &crate::themes::Hit| lexicon.terms[hit.term as usize].theme;
         match meta.kind {
             Kind::Post => {
-                let thread = self.threads.entry(meta.id.clone()).or_default();
+                let thread = self.thread(&meta.id);
                 if thread.post.is_some() {
                     return;
                 }
-                thread.post = Some(Post {
-                    title: meta.title.clone(),
-                    author: meta.author.clone(),
-                    published: meta.published.clone(),
-                });
+                thread.post = Some(Post::new(&meta.title, &meta.author, &meta.published));
                 for hit in &analysis.themes {
-                    thread.theme_hits.entry(theme_of(hit)).or_default()[0] += 1;
+                    thread.theme_hits.at(theme_of(hit))[0] += 1;
                 }
             }
             Kind::Comment => {
-                // Most comments find their thread: no key to allocate for them.
-                if !self.threads.contains_key(&meta.post_id) {
-                    self.threads.insert(meta.post_id.clone(), Thread::default());
-                }
-                let thread = self
-                    .threads
-                    .get_mut(&meta.post_id)
-                    .expect("the thread was just made");
-                thread.add_comment(analysis);
+                let thread = self.thread(&meta.post_id);
+                thread
+                    .conversation
+                    .get_or_insert_default()
+                    .add_comment(analysis);
                 for hit in &analysis.themes {
-                    thread.theme_hits.entry(theme_of(hit)).or_default()[1] += 1;
+                    thread.theme_hits.at(theme_of(hit))[1] += 1;
                 }
             }
         }
     }
 
     /// One row a post id, in report order.
-    pub fn rows(self) -> Vec<ThreadRow> {
+    pub fn rows(self) -> impl Iterator<Item = ThreadRow> + 'a {
         let lexicon = self.lexicon;
-        let mut threads: Vec<(String, Thread)> = self.threads.into_iter().collect();
-        threads.sort_by(|(a, _), (b, _)| id_order(a, b));
-        threads
-            .into_iter()
-            .map(|(post_id, thread)| thread.row(post_id, lexicon))
-            .collect()
+        let mut threads = self.threads;
+        threads.sort_by(|a, b| id_order(&a.post_id, &b.post_id));
+        threads.into_iter().map(move |thread| thread.row(lexicon))
     }
 }
 
-impl Thread {
+impl Conversation {
     /// Counts a comment, its theme hits apart.
     fn add_comment(&mut self, analysis: &Analysis) {
         let meta = &analysis.meta;
-        self.comments.push(Place {
-            id: meta.id.clone(),
-            parent: meta.parent_id.clone(),
+        self.places.push(Place {
+            id: meta.id.as_str().into(),
+            parent: id_key(&meta.parent_id),
         });
-        let author = fold_name(&meta.author);
-        if !author.is_empty() {
-            *self.authors.entry(author).or_default() += 1;
-        }
+        self.authors.extend(name_key(&meta.author));
         if let Some(dated) = Dated::parse(&meta.published) {
             if self
                 .first
@@ -265,26 +336,29 @@ impl Thread {
             }
         }
         let lang = analysis.lang.lang.map_or(UNDETERMINED, |l| l.code());
-        *self.langs.entry(lang).or_default() += 1;
+        *self.langs.at(lang) += 1;
         self.links += analysis.link_count();
         self.emails += analysis.email_count();
         for mention in &analysis.networks {
-            *self.networks.entry(mention.network).or_default() += 1;
+            *self.networks.at(mention.network) += 1;
         }
     }
+}
 
-    fn row(mut self, post_id: String, lexicon: &Lexicon) -> ThreadRow {
-        let (replies, max_depth) = shape(&post_id, &mut self.comments);
-        let comments = self.comments.len() as u64;
+impl Thread {
+    fn row(self, lexicon: &Lexicon) -> ThreadRow {
+        let mut conversation = self.conversation.map(|c| *c).unwrap_or_default();
+        let (replies, max_depth) = shape(&self.post_id, &mut conversation.places);
+        let comments = conversation.places.len() as u64;
         let post = self.post.as_ref();
-        let posted = post.and_then(|p| Dated::parse(&p.published));
-        let hours_to_first_comment = match (&posted, &self.first) {
+        let posted = post.and_then(|p| Dated::parse(p.published()));
+        let hours_to_first_comment = match (&posted, &conversation.first) {
             (Some(p), Some(f)) if p.has_time && f.has_time => {
                 Some(Fixed(p.seconds_until(f) / HOUR_SECONDS))
             }
             _ => None,
         };
-        let comments_per_day = match (&posted, &self.last) {
+        let comments_per_day = match (&posted, &conversation.last) {
             (Some(_), None) if comments > 0 => None,
             (Some(p), last) => {
                 let life = last.as_ref().map_or(0.0, |l| p.seconds_until(l));
@@ -292,14 +366,18 @@ impl Thread {
             }
             (None, _) => None,
         };
-        let author_replies = post.map(|p| {
-            let author = fold_name(&p.author);
-            self.authors.get(&author).copied().unwrap_or(0)
+        let authors = &mut conversation.authors;
+        let author_replies = post.map(|p| match name_key(p.author()) {
+            Some(key) => authors.iter().filter(|&&a| a == key).count() as u64,
+            None => 0,
         });
+        authors.sort_unstable();
+        authors.dedup();
         let theme_comment_share = if post.is_some() {
-            self.theme_hits
-                .iter()
-                .map(|(&theme, &[in_post, in_comments])| {
+            let mut hits = self.theme_hits.into_vec();
+            hits.sort_by_key(|&(theme, _)| theme);
+            hits.iter()
+                .map(|&(theme, [in_post, in_comments])| {
                     let share = in_comments as f64 / (in_post + in_comments) as f64;
                     format!(
                         "{}:{}",
@@ -312,39 +390,37 @@ impl Thread {
         } else {
             String::new()
         };
-        let (title, author, published) = match self.post {
-            Some(p) => (p.title, p.author, p.published),
+        let (title, author, published) = match &self.post {
+            Some(p) => (p.title().into(), p.author().into(), p.published().into()),
             None => Default::default(),
         };
         ThreadRow {
-            post_id,
+            post_id: self.post_id.into(),
             title,
             author,
             published,
             comments,
             replies,
             max_depth,
-            commenters: self.authors.len() as u64,
+            commenters: conversation.authors.len() as u64,
             author_replies,
-            first_comment: self.first.map(|d| d.iso).unwrap_or_default(),
-            last_comment: self.last.map(|d| d.iso).unwrap_or_default(),
+            first_comment: conversation.first.map(|d| d.iso.into()).unwrap_or_default(),
+            last_comment: conversation.last.map(|d| d.iso.into()).unwrap_or_default(),
             hours_to_first_comment,
             comments_per_day,
-            comment_langs: by_count(&self.langs),
-            comment_links: self.links,
-            comment_emails: self.emails,
-            comment_networks: by_count(&self.networks),
+            comment_langs: by_count(conversation.langs.into_vec()),
+            comment_links: conversation.links,
+            comment_emails: conversation.emails,
+            comment_networks: by_count(conversation.networks.into_vec()),
             theme_comment_share,
         }
     }
 }
 
 /// `name:count|...`, most frequent first, then by name.
-fn by_count(counts: &BTreeMap<&'static str, u64>) -> String {
-    let mut pairs: Vec<(&str, u64)> = counts.iter().map(|(&k, &n)| (k, n)).collect();
-    // The map is sorted by name and the sort is stable: ties keep name order.
-    pairs.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    pairs
+fn by_count(mut counts: Vec<(&'static str, u64)>) -> String {
+    counts.sort_by(|(a, m), (b, n)| n.cmp(m).then_with(|| a.cmp(b)));
+    counts
         .iter()
         .map(|(name, n)| format!("{name}:{n}"))
         .collect::<Vec<_>>()
@@ -358,17 +434,18 @@ fn by_count(counts: &BTreeMap<&'static str, u64>) -> String {
 /// comment has at most one parent, so each connected part holds at most one circle.
 fn shape(post_id: &str, comments: &mut [Place]) -> (u64, u64) {
     comments.sort_by(|a, b| id_order(&a.id, &b.id));
-    let mut index: HashMap<&str, usize> = HashMap::with_capacity(comments.len());
+    let mut index: FxHashMap<u64, usize> = FxHashMap::default();
+    index.reserve(comments.len());
     for (i, c) in comments.iter().enumerate() {
         // The first of two comments with one id is the one replies hang under.
-        index.entry(c.id.as_str()).or_insert(i);
+        index.entry(id_key(&c.id)).or_insert(i);
     }
+    let (none, post) = (id_key(""), id_key(post_id));
     let mut parent: Vec<Option<usize>> = comments
         .iter()
-        .map(|c| match c.parent.as_str() {
-            "" => None,
-            p if p == post_id => None,
-            p => index.get(p).copied(),
+        .map(|c| match c.parent {
+            p if p == none || p == post => None,
+            p => index.get(&p).copied(),
         })
         .collect();
     break_circles(&mut parent);
@@ -484,7 +561,7 @@ mod tests {
         for analysis in analyses {
             threads.add(analysis);
         }
-        threads.rows()
+        threads.rows().collect()
     }
 
     /// The only row of `analyses`.
@@ -549,7 +626,7 @@ mod tests {
                                   privacy:0.67|spam:1.00|technophobia:0.00"
                 .into(),
         };
-        let rows = threads.rows();
+        let rows: Vec<ThreadRow> = threads.rows().collect();
         assert_eq!(rows, [expected]);
         // And as printed.
         let mut out = Vec::new();
@@ -876,7 +953,7 @@ mod tests {
         for slice in docs.chunks(3) {
             threads.extend(slice);
         }
-        assert_eq!(threads.rows(), expected);
+        assert_eq!(threads.rows().collect::<Vec<_>>(), expected);
     }
 
     /// `(replies, max_depth)` of comments `p#c0`, `p#c1`, ... whose parents are `parents`
