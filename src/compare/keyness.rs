@@ -36,6 +36,7 @@ use crate::compare::grouping::Grouping;
 use crate::document::natural_cmp;
 use crate::keywords::{Stem, StemId};
 use crate::lang::Language;
+use rustc_hash::FxHashMap;
 
 /// Default stems per group, language and direction.
 pub const TOP: usize = 25;
@@ -228,7 +229,7 @@ fn erfc(x: f64) -> f64 {
 #[derive(Debug)]
 pub struct Keyness {
     grouping: Grouping,
-    groups: HashMap<String, HashMap<StemId, u64>>,
+    groups: HashMap<String, StemCounts>,
     /// Occurrences of each stem in the documents added, by stem id.
     corpus: Vec<u64>,
     names: Vec<String>,
@@ -269,7 +270,7 @@ impl Keyness {
                 None => self.groups.entry(name.clone()).or_default(),
             };
             for &(id, count) in stems {
-                *group.entry(id).or_default() += u64::from(count);
+                group.add(id, u64::from(count));
             }
         }
         self.names = names;
@@ -313,7 +314,7 @@ impl Keyness {
             .map(|name| {
                 let group = &self.groups[*name];
                 let mut sizes: BTreeMap<Option<Language>, u64> = BTreeMap::new();
-                for (&id, &count) in group {
+                for (id, count) in group.iter() {
                     *sizes.entry(lang_of(id)).or_default() += count;
                 }
                 let mut rows = Vec::new();
@@ -331,20 +332,101 @@ impl Keyness {
                     };
                     let present: Vec<(StemId, u64)> = group
                         .iter()
-                        .filter(|&(&id, _)| lang_of(id) == lang)
-                        .map(|(&id, &count)| (id, count))
+                        .filter(|&(id, _)| lang_of(id) == lang)
                         .collect();
                     let absent = by_count
                         .get(&lang)
                         .map_or(&[][..], Vec::as_slice)
                         .iter()
-                        .filter(|id| !group.contains_key(id));
+                        .filter(|&&id| !group.contains(id));
                     rows.extend(part.score(&present, absent, &self.corpus, &name_of));
                 }
                 rows
             })
             .collect();
         scored.into_iter().flatten().collect()
+    }
+}
+
+/// A group's occurrences by stem. A small group (an author, a month) holds a few stems of a
+/// large vocabulary: a map. A large one (the comments of a corpus) holds most of it, where a
+/// map costs three or four times a plain array: it turns into an array indexed by stem id
+/// once it holds a stem for every [`DENSE_AFTER`] ids, and back into a map if new ids leave
+/// it twice as sparse (so a group that stops growing while the vocabulary does never holds
+/// an array of the whole vocabulary for a few stems).
+#[derive(Debug)]
+enum StemCounts {
+    /// The counts, and one more than the largest id counted.
+    Sparse(FxHashMap<StemId, u64>, usize),
+    /// The counts by id, and how many are not zero.
+    Dense(Vec<u64>, usize),
+}
+
+/// See [`StemCounts`]: a map entry costs about three array cells.
+const DENSE_AFTER: usize = 3;
+/// Groups of fewer stems stay maps whatever their ids.
+const DENSE_FROM: usize = 4096;
+
+impl Default for StemCounts {
+    fn default() -> StemCounts {
+        StemCounts::Sparse(FxHashMap::default(), 0)
+    }
+}
+
+impl StemCounts {
+    fn add(&mut self, id: StemId, count: u64) {
+        let at = id as usize;
+        if count == 0 {
+            return;
+        }
+        match self {
+            StemCounts::Sparse(map, ids) => {
+                *map.entry(id).or_default() += count;
+                *ids = (*ids).max(at + 1);
+                if map.len() >= DENSE_FROM && map.len() * DENSE_AFTER > *ids {
+                    let mut dense = vec![0; *ids];
+                    for (&id, &count) in map.iter() {
+                        dense[id as usize] = count;
+                    }
+                    *self = StemCounts::Dense(dense, map.len());
+                }
+            }
+            StemCounts::Dense(counts, stems) => {
+                if counts.len() <= at {
+                    if *stems * DENSE_AFTER * 2 < at + 1 {
+                        let map: FxHashMap<StemId, u64> = self.iter().collect();
+                        *self = StemCounts::Sparse(map, at);
+                        return self.add(id, count);
+                    }
+                    counts.resize(at + 1, 0);
+                }
+                if counts[at] == 0 {
+                    *stems += 1;
+                }
+                counts[at] += count;
+            }
+        }
+    }
+
+    /// The stems counted, with their counts, in no particular order.
+    fn iter(&self) -> Box<dyn Iterator<Item = (StemId, u64)> + '_> {
+        match self {
+            StemCounts::Sparse(map, _) => Box::new(map.iter().map(|(&id, &n)| (id, n))),
+            StemCounts::Dense(counts, _) => Box::new(
+                counts
+                    .iter()
+                    .enumerate()
+                    .filter(|&(_, &n)| n > 0)
+                    .map(|(id, &n)| (id as StemId, n)),
+            ),
+        }
+    }
+
+    fn contains(&self, id: StemId) -> bool {
+        match self {
+            StemCounts::Sparse(map, _) => map.contains_key(&id),
+            StemCounts::Dense(counts, _) => counts.get(id as usize).is_some_and(|&n| n > 0),
+        }
     }
 }
 
@@ -442,6 +524,38 @@ mod tests {
 
     fn four(x: f64) -> String {
         format!("{x:.4}")
+    }
+
+    /// `counts` as a sorted list, for comparison with a plain map.
+    fn listed(counts: &StemCounts) -> Vec<(StemId, u64)> {
+        let mut all: Vec<(StemId, u64)> = counts.iter().collect();
+        all.sort_unstable();
+        all
+    }
+
+    #[test]
+    fn stem_counts_turn_into_an_array_and_back_without_losing_a_count() {
+        let mut counts = StemCounts::default();
+        let mut model: BTreeMap<StemId, u64> = BTreeMap::new();
+        let mut add = |counts: &mut StemCounts, id: StemId, n: u64| {
+            counts.add(id, n);
+            *model.entry(id).or_default() += n;
+            model.clone()
+        };
+        // A group holding most of the ids seen so far becomes an array...
+        for id in 0..DENSE_FROM as StemId {
+            add(&mut counts, id * 2, 1);
+        }
+        let expected = add(&mut counts, 7, 3);
+        assert!(matches!(counts, StemCounts::Dense(..)));
+        assert_eq!(listed(&counts), expected.into_iter().collect::<Vec<_>>());
+        assert!(counts.contains(7) && !counts.contains(9) && !counts.contains(1 << 20));
+        // ... and a map again when the vocabulary grows far past what it holds.
+        let far = (DENSE_FROM * DENSE_AFTER * 4) as StemId;
+        let expected = add(&mut counts, far, 2);
+        assert!(matches!(counts, StemCounts::Sparse(..)));
+        assert_eq!(listed(&counts), expected.into_iter().collect::<Vec<_>>());
+        assert!(counts.contains(far) && counts.contains(7) && !counts.contains(9));
     }
 
     #[test]
