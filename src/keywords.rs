@@ -173,6 +173,8 @@ pub struct Vocabulary {
     stems_by_lang: Vec<FxHashMap<Box<str>, StemId>>,
     stems: Vec<Stem>,
     forms: Vec<Form>,
+    /// Each stem's readable form, once [`Vocabulary::settle`] has let go of the forms.
+    settled_terms: Option<Vec<Box<str>>>,
 }
 
 /// A stem's id in the [`Vocabulary`].
@@ -209,7 +211,10 @@ fn lang_index(lang: Option<Language>) -> usize {
 impl Vocabulary {
     /// Counts each analysis's terms into the corpus counts, and replaces its `(stem, form)`
     /// pairs by `(stem id, count)` pairs, so that documents keep no strings.
+    ///
+    /// Not after [`Vocabulary::settle`]: the forms it would look up are gone.
     pub fn compact(&mut self, analyses: &mut [Analysis]) {
+        debug_assert!(self.settled_terms.is_none(), "compact after settle");
         if self.forms_by_lang.is_empty() {
             let langs = whatlang::Lang::all().len() + 1;
             self.forms_by_lang = vec![FxHashMap::default(); langs];
@@ -283,9 +288,27 @@ impl Vocabulary {
         &self.stems
     }
 
+    /// Keeps each stem's readable form ([`Vocabulary::terms`]) and lets go of the surface forms
+    /// and of the maps that gave ids, which only [`Vocabulary::compact`] needs: once every
+    /// document is read, they are most of a large corpus's vocabulary (every spelling of every
+    /// stem, and every string twice), and the reports that follow need the room.
+    pub fn settle(&mut self) {
+        if self.settled_terms.is_some() {
+            return;
+        }
+        let terms = self.terms().into_iter().map(Box::from).collect();
+        self.forms_by_lang = Vec::new();
+        self.stems_by_lang = Vec::new();
+        self.forms = Vec::new();
+        self.settled_terms = Some(terms);
+    }
+
     /// Each stem's most frequent surface form (on a tie, the first in byte order), indexed by
     /// [`StemId`].
     pub fn terms(&self) -> Vec<&str> {
+        if let Some(terms) = &self.settled_terms {
+            return terms.iter().map(|t| &**t).collect();
+        }
         let mut best: Vec<Option<(&str, u64)>> = vec![None; self.stems.len()];
         // Map order is arbitrary; the choice is not: highest count, then smallest string.
         for (text, &id) in self.forms_by_lang.iter().flatten() {
@@ -529,6 +552,20 @@ mod tests {
                 ("en", "réseau", "réseau", 4, 1),
             ]
         );
+    }
+
+    #[test]
+    fn a_settled_vocabulary_keeps_its_stems_and_readable_forms() {
+        let mut vocabulary = corpus();
+        let stems = vocabulary.stems().to_vec();
+        let terms: Vec<String> = vocabulary.terms().into_iter().map(String::from).collect();
+        vocabulary.settle();
+        assert!(vocabulary.forms.is_empty() && vocabulary.forms_by_lang.is_empty());
+        assert_eq!(vocabulary.stems(), stems);
+        assert_eq!(vocabulary.terms(), terms);
+        // Taking a document out still works on the stems.
+        vocabulary.uncount(&[(0, 1)]);
+        assert_eq!(vocabulary.stems()[0].count, stems[0].count - 1);
     }
 
     #[test]

@@ -236,8 +236,8 @@ struct Written {
 }
 
 /// Writes every report in one pass over the analyses (a big run reads them back from disk
-/// once), as a set: all are renamed into place only when all are written. With
-/// `--drop-duplicates`, a first pass finds the near-duplicates. With `--xlsx`, the reports
+/// once), as a set: all are renamed into place only when all are written. A first pass finds
+/// the near-duplicates (and with `--drop-duplicates`, a second takes them out of the counts). With `--xlsx`, the reports
 /// written row by row are made again for the workbook, one after the other, so that its
 /// sheets never depend on the threads.
 fn write_reports(
@@ -246,6 +246,8 @@ fn write_reports(
     analyzer: &tisse::Analyzer,
     output: &mut RunOutput,
 ) -> io::Result<Written> {
+    // Every document is read: the vocabulary keeps only what the reports need.
+    output.vocabulary.settle();
     let mut set = ReportSet::new(&args.out)?;
     let style = args.csv.style();
     let lexicon = analyzer.themes.lexicon();
@@ -253,14 +255,18 @@ fn write_reports(
         threshold: args.duplicate_threshold,
     };
     let mut documents_counted = output.tally.documents();
+    // Near-duplicates first, in a pass of their own: their signatures are gone before the
+    // threads, keyness and groups fill up (at 1 GB of input, each is about 100 MB).
+    let clusters = {
+        let mut duplicates = Duplicates::new(duplicate_options);
+        output.analyses.for_each_slice(|slice| {
+            slice.iter().for_each(|a| duplicates.add(a));
+            Ok(())
+        })?;
+        duplicates.finish()
+    };
     let known = match args.drop_duplicates {
         true => {
-            let mut duplicates = Duplicates::new(duplicate_options);
-            output.analyses.for_each_slice(|slice| {
-                slice.iter().for_each(|a| duplicates.add(a));
-                Ok(())
-            })?;
-            let clusters = duplicates.finish();
             let vocabulary = &mut output.vocabulary;
             output.analyses.for_each_slice(|slice| {
                 for analysis in slice.iter().filter(|a| clusters.is_dropped(&a.meta.id)) {
@@ -269,7 +275,7 @@ fn write_reports(
                 Ok(())
             })?;
             documents_counted -= clusters.dropped_count() as u64;
-            Some(clusters)
+            Some(&clusters)
         }
         false => None,
     };
@@ -297,7 +303,6 @@ fn write_reports(
     let mut keyness = Keyness::new(grouping.clone());
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
-    let mut duplicates = Duplicates::new(duplicate_options);
     let mut similar = PostProfiles::new(SimilarityOptions {
         neighbours: args.neighbours,
         min_similarity: args.min_similarity,
@@ -354,9 +359,6 @@ fn write_reports(
             scope.spawn(|_| {
                 for analysis in all {
                     threads.add(analysis);
-                    if known.is_none() {
-                        duplicates.add(analysis);
-                    }
                 }
             });
             scope.spawn(|_| {
@@ -401,7 +403,7 @@ fn write_reports(
         tables.push(database);
     }
     if !tables.is_empty() {
-        streamed_tables(&mut tables, args, output, known.as_ref(), &scorer, lexicon)?;
+        streamed_tables(&mut tables, args, output, known, &scorer, lexicon)?;
     }
     let tables = &mut tables;
     write_whole(
@@ -452,10 +454,6 @@ fn write_reports(
         "similarity.csv",
         similar.finish(&terms),
     )?;
-    let clusters = match known {
-        Some(clusters) => clusters,
-        None => duplicates.finish(),
-    };
     write_whole(&mut set, tables, style, "duplicates.csv", clusters.rows())?;
     write_whole(
         &mut set,
