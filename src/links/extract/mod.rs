@@ -9,8 +9,11 @@
 //! passes over (an all-Cyrillic host) is taken up to the first white space. It "rather returns a link" when in doubt; tisse does not, so each candidate
 //! then has to pass the rules below (each one motivated by a trap in `corpus/`):
 //!
-//! - trailing `.` `,` `;` `:` `!` `?` `»` `«` `…` quotes, and unbalanced `)` `]` `}` are cut
-//!   off (linkify keeps `»` and `…`);
+//! - every white space and format character that is not ASCII (French no-break spaces, a
+//!   zero-width space), and the punctuation of every script (`«` `»` `（` `』` `、` `‧`), end
+//!   a link: [`boundaries`] masks them before any candidate is looked for;
+//! - trailing `.` `,` `;` `:` `!` `?` quotes, and unbalanced `)` `]` `}` are cut off
+//!   ([`trim`]); a `#fragment` right after the host (`twitter.com#!name`) stays in the link;
 //! - with a scheme: only `http`, `https`, `ftp`, `ftps` (and `mailto:`); a scheme glued to
 //!   the word before (`voirhttp://...`) starts where the scheme does; a host of one label
 //!   (`http://ftp .de .debian .org`) is a broken URL, except `localhost`;
@@ -28,10 +31,15 @@
 //!   link; obfuscated addresses need brackets around "at" (`name [at] domain [dot] com`,
 //!   `name (at) domain.com`), never the bare words, which are ordinary prose.
 //!
+//! The rules live in one file each: [`boundaries`], [`trim`], [`bare_domain`],
+//! [`obfuscation`]; [`context`] gives the sentence around a link. The test tables are
+//! `cases.rs` (one line per case) and `typography.rs` (French spacing, other scripts).
+//!
 //! A URL ends at the first white space: a URL cut across two lines is kept up to the line
 //! end, because nothing tells a wrapped URL from a URL followed by a word.
 
 mod bare_domain;
+mod boundaries;
 mod context;
 mod obfuscation;
 mod trim;
@@ -72,7 +80,8 @@ static SCHEME_URL: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every link and e-mail address of a text and its marked-up hrefs, sorted by start.
 pub fn links(text: &str, hrefs: &[Href], options: &LinkOptions) -> Vec<Link> {
-    let candidates = candidates(text, options);
+    // Found in the masked text, shown from the original: the offsets are the same.
+    let candidates = candidates(&boundaries::mask(text), options);
     let redacted: Vec<Range<usize>> = if options.redact_emails {
         candidates
             .iter()
@@ -194,10 +203,17 @@ fn candidates(text: &str, options: &LinkOptions) -> Vec<Candidate> {
     let mut finder = LinkFinder::new();
     finder.url_must_have_scheme(false);
     finder.kinds(&[LinkKind::Url]);
+    // A fragment taken after a host (`a.com#b.com`) may hold what linkify finds next.
+    let mut last_end = 0;
     let urls: Vec<Candidate> = finder
         .links(text)
         .filter_map(|found| url_candidate(text, found.start(), found.end(), options))
         .filter(|c| !taken.overlaps(&c.span))
+        .filter(|c| {
+            let alone = c.span.start >= last_end;
+            last_end = last_end.max(c.span.end);
+            alone
+        })
         .collect();
 
     // An address inside a URL written with its scheme or www. (`?mail=a@b.fr`) is part of
@@ -282,6 +298,15 @@ fn email_candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
 
 fn url_candidate(text: &str, start: usize, end: usize, options: &LinkOptions) -> Option<Candidate> {
     let mut start = start;
+    // linkify ends a URL at a `#` right after its host (`example.com#intro`,
+    // `twitter.com#!name`): the fragment belongs to it, up to the next white space.
+    let end = if text[end..].starts_with('#') {
+        text[end..]
+            .find(|c: char| c.is_whitespace() || "<>\"".contains(c))
+            .map_or(text.len(), |i| end + i)
+    } else {
+        end
+    };
     // A backslash is never part of a URL in prose (`crypttab.html\m[]` in a manual page).
     let raw = &text[start..end];
     let raw = raw.find('\\').map_or(raw, |i| &raw[..i]);
@@ -473,3 +498,5 @@ fn clamp_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 mod cases;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod typography;

@@ -384,6 +384,11 @@ mod properties {
             "_",
             "1",
             "étudiant",
+            "\u{a0}",
+            "\u{202f}",
+            "\u{200b}",
+            "（",
+            "』",
         ]);
         prop::collection::vec(pieces, 0..40).prop_map(|p| p.concat())
     }
@@ -415,4 +420,31 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn typography_cases() {
+    let options = LinkOptions::default();
+    let mut failures = Vec::new();
+    for (text, expected) in super::typography::CASES {
+        let found = extract_text(text, &options);
+        let got: Vec<(&str, &str)> = found
+            .iter()
+            .map(|l| (l.url.as_str(), l.normalized.as_str()))
+            .collect();
+        if got != *expected {
+            failures.push(format!(
+                "{text:?}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+        for link in &found {
+            assert_eq!(&text[link.start..link.end], link.url, "{text:?}");
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -1,7 +1,9 @@
 //! Where a URL candidate ends: sentence punctuation, quotes and unbalanced closing
 //! brackets are cut off its end.
 
-/// Characters cut off the end of a URL: sentence punctuation and quotes.
+/// Characters cut off the end of a URL: sentence punctuation and quotes. (In a text, the
+/// non-ASCII ones never get here, [`super::boundaries`] masks them; an `href` is not
+/// trimmed.)
 const TRAILING: &[char] = &[
     '.', ',', ';', ':', '!', '?', '»', '«', '…', '"', '\'', '”', '“', '’', '‘', '›', '‹', '*',
 ];
