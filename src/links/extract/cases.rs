@@ -806,11 +806,37 @@ pub const CASES: &[Case] = &[
             "document",
         )],
     ),
+    // Percent-encoded user info is part of the URL, not an e-mail address.
+    (
+        "voir http://jean%40gmail.com@example.com/a ici",
+        &[(
+            "http://jean%40gmail.com@example.com/a",
+            "http://jean%40gmail.com@example.com/a",
+            "other",
+        )],
+    ),
+    (
+        "www.example.com/?u=jean%40gmail.com",
+        &[(
+            "www.example.com/?u=jean%40gmail.com",
+            "http://www.example.com/?u=jean%40gmail.com",
+            "other",
+        )],
+    ),
+    (
+        "example.com/?u=jean%40gmail.com",
+        &[(
+            "example.com/?u=jean%40gmail.com",
+            "http://example.com/?u=jean%40gmail.com",
+            "other",
+        )],
+    ),
+    // An index file is its directory (normalize.rs, INDEX_FILES).
     (
         "http://example.net/index.php",
         &[(
             "http://example.net/index.php",
-            "http://example.net/index.php",
+            "http://example.net/",
             "other",
         )],
     ),

@@ -53,7 +53,7 @@ use linkify::{LinkFinder, LinkKind};
 use regex::Regex;
 
 use super::classify::{Class, file_type};
-use super::normalize::{has_known_suffix, normalize_email, normalize_url, registrable_domain};
+use super::normalize::{has_known_suffix, normalize_email, normalize_url_with, registrable_domain};
 use super::redact::{excerpt, hash_local};
 use super::{Link, LinkOptions, Rule};
 use crate::document::Href;
@@ -274,6 +274,11 @@ fn email_candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
     if start >= at {
         return None;
     }
+    // `http://jean%40gmail.com@example.com/`: user info of a URL, with its `@` encoded; no
+    // one's address.
+    if text[..start].ends_with("://") || text[start..at].to_ascii_lowercase().contains("%40") {
+        return None;
+    }
     let address = &text[start..end];
     let (_, domain) = address.rsplit_once('@')?;
     if !has_known_suffix(&domain.to_lowercase()) {
@@ -361,7 +366,7 @@ fn url_candidate(text: &str, start: usize, end: usize, options: &LinkOptions) ->
 
 /// A link to a web address as written (with a scheme, or starting with its host).
 fn url_link(written: &str, rule: Rule, options: &LinkOptions) -> Option<Link> {
-    let n = normalize_url(written)?;
+    let n = normalize_url_with(written, options.normalize)?;
     let path = n.url.path().to_string();
     let file_type = if n.url.scheme() == "mailto" {
         ""
@@ -379,6 +384,7 @@ fn url_link(written: &str, rule: Rule, options: &LinkOptions) -> Option<Link> {
     let network = networks::network_of_host(&n.host_ascii);
     Some(Link {
         url: written.to_string(),
+        canonical: super::canonical::canonical(&n.url, &n.host_ascii, &n.domain_ascii),
         normalized: n.url.to_string(),
         scheme: n.url.scheme().to_string(),
         host: n.host,
@@ -408,6 +414,7 @@ fn email_link(address: &str, shown: String, rule: Rule, options: &LinkOptions) -
     let network = networks::network_of_host(&domain_ascii);
     Some(Link {
         url: shown,
+        canonical: normalized.clone(),
         normalized,
         scheme: "mailto".to_string(),
         host,
