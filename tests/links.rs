@@ -27,6 +27,7 @@ fn seed_links_exactly() {
             "comment",
             "http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf",
             "http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf",
+            "http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf",
             "http",
             "www.icrossing.com",
             "icrossing.com",
@@ -44,6 +45,7 @@ fn seed_links_exactly() {
             "000_affe261f8401dc5a.txt#c2",
             "000_affe261f8401dc5a.txt",
             "comment",
+            "http://www.rogerd.net/articles/taking-care-of-your-best-community-members",
             "http://www.rogerd.net/articles/taking-care-of-your-best-community-members",
             "http://www.rogerd.net/articles/taking-care-of-your-best-community-members",
             "http",
@@ -65,6 +67,7 @@ fn seed_links_exactly() {
             "comment",
             "henri.kaufman@gmail.com",
             "mailto:henri.kaufman@gmail.com",
+            "mailto:henri.kaufman@gmail.com",
             "mailto",
             "gmail.com",
             "gmail.com",
@@ -84,8 +87,8 @@ fn seed_links_exactly() {
         .map(|r| r[..r.len() - 1].iter().map(String::as_str).collect())
         .collect();
     assert_eq!(without_context, expected);
-    assert!(rows[0][17].ends_with("l'acte d'achat : http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf"));
-    assert!(rows[2][17].starts_with("Pour être Miss.Tic(s) VIP"));
+    assert!(rows[0][18].ends_with("l'acte d'achat : http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf"));
+    assert!(rows[2][18].starts_with("Pour être Miss.Tic(s) VIP"));
 
     // The offsets point at the link in the document's text.
     let docs = crate::support::inspect(SEED);

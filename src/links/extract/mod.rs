@@ -33,7 +33,7 @@
 //!
 //! The rules live in one file each: [`boundaries`], [`trim`], [`bare_domain`],
 //! [`obfuscation`]; [`context`] gives the sentence around a link. The test tables are
-//! `cases.rs` (one line per case) and `typography.rs` (French spacing, other scripts).
+//! `cases.rs` and `host_cases.rs` (one line per case) and `typography.rs` (French spacing, other scripts).
 //!
 //! A URL ends at the first white space: a URL cut across two lines is kept up to the line
 //! end, because nothing tells a wrapped URL from a URL followed by a word.
@@ -503,6 +503,8 @@ fn clamp_span(text: &str, start: usize, end: usize) -> (usize, usize) {
 
 #[cfg(test)]
 mod cases;
+#[cfg(test)]
+mod host_cases;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! Tests of link extraction: the case tables, rules, redaction, hrefs, and a property test
 //! on random texts.
 
-use super::cases::CASES;
 use super::*;
 use crate::document::Document;
 use crate::links::redact::hash_local;
@@ -13,10 +12,11 @@ fn extract_text(text: &str, options: &LinkOptions) -> Vec<Link> {
 
 #[test]
 fn link_cases() {
-    assert!(CASES.len() >= 150, "{} cases", CASES.len());
+    let count = super::cases::CASES.len() + super::host_cases::CASES.len();
+    assert!(count >= 150, "{count} cases");
     let options = LinkOptions::default();
     let mut failures = Vec::new();
-    for (text, expected) in CASES {
+    for (text, expected) in super::cases::CASES.iter().chain(super::host_cases::CASES) {
         let found = extract_text(text, &options);
         let got: Vec<(&str, &str, &str)> = found
             .iter()
