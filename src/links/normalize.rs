@@ -128,14 +128,17 @@ pub fn normalize_url_with(written: &str, mode: Mode) -> Option<Normalized> {
         return None;
     }
     // `www.foo.com.`: the root label's dot, the same host.
-    if let Some(host) = url.host_str().and_then(|h| h.strip_suffix('.'))
+    if let Some(host) = url
+        .host_str()
+        .filter(|h| h.ends_with('.'))
+        .map(|h| h.trim_end_matches('.'))
         && !host.is_empty()
     {
         let host = host.to_string();
         url.set_host(Some(&host)).ok()?;
     }
     if mode == Mode::Loose {
-        if let Some(host) = url.host_str().and_then(|h| h.strip_prefix("www."))
+        while let Some(host) = url.host_str().and_then(|h| h.strip_prefix("www."))
             && has_known_suffix(host)
         {
             let host = host.to_string();
@@ -151,8 +154,11 @@ pub fn normalize_url_with(written: &str, mode: Mode) -> Option<Normalized> {
     if mode != Mode::Strict {
         path = without_index_file(&path);
     }
-    if mode == Mode::Loose && path.len() > 1 && path.ends_with('/') {
-        path.pop();
+    if mode == Mode::Loose && path.len() > 1 {
+        path = format!("/{}", path.trim_matches('/'));
+        if path.len() > 1 && path.ends_with('/') {
+            path.pop();
+        }
     }
     url.set_path(&path);
     let query = url.query().map(|q| match mode {
@@ -656,5 +662,54 @@ mod tests {
             ))
         );
         assert_eq!(normalize_email("@x.com"), None);
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        /// URLs made of the pieces normalization rewrites.
+        fn url() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "www.",
+                "x",
+                ".",
+                "com",
+                ":",
+                "80",
+                "/",
+                "//",
+                "index.html",
+                "?",
+                "&",
+                "=",
+                "utm_source",
+                "si",
+                "#",
+                "!",
+                "/",
+                "gid=1",
+                "page=2",
+                "%7e",
+                "%2f",
+                "%",
+                "é",
+            ]);
+            prop::collection::vec(pieces, 0..16)
+                .prop_map(|p| format!("http://www.x.com{}", p.concat()))
+        }
+
+        proptest! {
+            #[test]
+            fn every_mode_is_idempotent(url in url()) {
+                for mode in [Mode::Strict, Mode::Default, Mode::Loose] {
+                    if let Some(once) = normalize_url_with(&url, mode) {
+                        let twice = normalize_url_with(once.url.as_str(), mode);
+                        prop_assert_eq!(twice.map(|n| n.url), Some(once.url), "{:?} {:?}", url, mode);
+                    }
+                }
+            }
+        }
     }
 }

@@ -83,7 +83,7 @@ pub struct UrlView<'a> {
     pub segments: Vec<&'a str>,
     /// The raw query.
     pub query: &'a str,
-    /// The fragment (kept only for `#!` hashbangs).
+    /// The fragment of the normalized URL (a `#!` hashbang holds an old Twitter path).
     pub fragment: &'a str,
     /// The host labels before the network's host, without `www`/`m`/a language code:
     /// `rodrigo-lima` for `rodrigo-lima.hi5.com`.
