@@ -125,9 +125,9 @@ fn wordpress_comments_keep_email_and_site_out_of_the_reports() {
     // The e-mail report has them, as the export gave them (rule `author`)...
     let links = report(out.path(), "links.csv");
     assert!(links.contains(
-        "\nsame.xml#1#c11,same.xml#1,comment,mailto:hugo@courriel.example,mailto:hugo@courriel.example,mailto,courriel.example,,,,email,,,author,0,0,,\n"
+        "\nsame.xml#1#c11,same.xml#1,comment,mailto:hugo@courriel.example,mailto:hugo@courriel.example,mailto:hugo@courriel.example,mailto,courriel.example,,,,email,,,author,0,0,,\n"
     ));
-    assert!(links.contains(",https://hugo.example,https://hugo.example/,"));
+    assert!(links.contains(",https://hugo.example,https://hugo.example/,https://hugo.example/,"));
     // ... and hides the address's local part with --redact-emails.
     let redacted = tempfile::tempdir().unwrap();
     tisse()

@@ -27,6 +27,7 @@ fn seed_links_exactly() {
             "comment",
             "http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf",
             "http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf",
+            "http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf",
             "http",
             "www.icrossing.com",
             "icrossing.com",
@@ -44,6 +45,7 @@ fn seed_links_exactly() {
             "000_affe261f8401dc5a.txt#c2",
             "000_affe261f8401dc5a.txt",
             "comment",
+            "http://www.rogerd.net/articles/taking-care-of-your-best-community-members",
             "http://www.rogerd.net/articles/taking-care-of-your-best-community-members",
             "http://www.rogerd.net/articles/taking-care-of-your-best-community-members",
             "http",
@@ -65,6 +67,7 @@ fn seed_links_exactly() {
             "comment",
             "henri.kaufman@gmail.com",
             "mailto:henri.kaufman@gmail.com",
+            "mailto:henri.kaufman@gmail.com",
             "mailto",
             "gmail.com",
             "gmail.com",
@@ -84,8 +87,8 @@ fn seed_links_exactly() {
         .map(|r| r[..r.len() - 1].iter().map(String::as_str).collect())
         .collect();
     assert_eq!(without_context, expected);
-    assert!(rows[0][17].ends_with("l'acte d'achat : http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf"));
-    assert!(rows[2][17].starts_with("Pour être Miss.Tic(s) VIP"));
+    assert!(rows[0][18].ends_with("l'acte d'achat : http://www.icrossing.com/articles/How%20America%20Searches%20-%20Online%20Retail.pdf"));
+    assert!(rows[2][18].starts_with("Pour être Miss.Tic(s) VIP"));
 
     // The offsets point at the link in the document's text.
     let docs = crate::support::inspect(SEED);
@@ -253,4 +256,51 @@ fn a_domain_file_reclassifies_and_a_bad_one_is_a_clear_error() {
         stderr.contains("bad.tsv:1: unknown class \"newspaper\" (valid: social_network, video,"),
         "{stderr}"
     );
+}
+
+/// The French typography lines of `tests/fixtures/typography/` (a no-break space before
+/// `: ; ! ?` and inside guillemets, its narrow form, a zero-width space), as each reader
+/// gives them: (url as written, normalized), one line of the fixture each. The same in a
+/// page dump, JSON Lines (`\u00a0` escapes) and HTML (`&nbsp;` `&#8239;` `&#8203;`).
+const TYPOGRAPHY: &[(&str, &str)] = &[
+    ("http://www.monsite.fr", "http://www.monsite.fr/"),
+    ("viadeo.com", "http://viadeo.com/"),
+    ("jean@gmail.com", "mailto:jean@gmail.com"),
+    ("www.sonblog.fr", "http://www.sonblog.fr/"),
+    (
+        "http://www.lemonde.fr/a.html",
+        "http://www.lemonde.fr/a.html",
+    ),
+    ("google.com", "http://google.com/"),
+    ("marie@exemple.fr", "mailto:marie@exemple.fr"),
+    ("twitter.com#!miss_tics", "http://twitter.com/#!miss_tics"),
+];
+
+#[test]
+fn french_typography_gives_the_same_links_in_every_reader() {
+    for file in ["page.txt", "posts.jsonl", "page.html"] {
+        let output = tisse()
+            .arg("links")
+            .arg(format!("tests/fixtures/typography/{file}"))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(0), "{file}: {output:?}");
+        let csv = String::from_utf8(output.stdout).unwrap();
+        let mut rows = csv::Reader::from_reader(csv.as_bytes());
+        let headers = rows.headers().unwrap().clone();
+        let column = |name: &str| headers.iter().position(|h| h == name).unwrap();
+        let (url, normalized) = (column("url"), column("normalized"));
+        let got: Vec<(String, String)> = rows
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[url].to_string(), r[normalized].to_string())
+            })
+            .collect();
+        let expected: Vec<(String, String)> = TYPOGRAPHY
+            .iter()
+            .map(|(u, n)| (u.to_string(), n.to_string()))
+            .collect();
+        assert_eq!(got, expected, "{file}");
+    }
 }

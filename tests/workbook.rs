@@ -110,7 +110,7 @@ fn the_workbook_has_a_sheet_a_report_with_typed_cells() {
         links.contains("<pane ySplit=\"1\""),
         "header frozen: {links}"
     );
-    assert!(links.contains("<autoFilter ref=\"A1:R"), "filter: {links}");
+    assert!(links.contains("<autoFilter ref=\"A1:S"), "filter: {links}");
     // The header's cells share a style of their own (bold: the only bold font).
     let style = |cell: &str| {
         let start = links
@@ -119,7 +119,7 @@ fn the_workbook_has_a_sheet_a_report_with_typed_cells() {
         start.map(|i| links[i..].split('"').next().unwrap().to_string())
     };
     assert!(style("A1").is_some_and(|s| s != "0"), "{links}");
-    assert_eq!(style("A1"), style("R1"));
+    assert_eq!(style("A1"), style("S1"));
     assert_ne!(style("A1"), style("D2"), "a hyperlink has the link style");
     let styles = part(out.path(), "xl/styles.xml");
     assert!(styles.contains("<b/>"), "{styles}");

@@ -110,6 +110,18 @@ pub struct LinkArgs {
     /// (~1a2b3c4d@gmail.com) in every report.
     #[arg(long)]
     pub redact_emails: bool,
+
+    /// How far URLs are normalized before they are counted: "strict" (syntax only: case,
+    /// punycode, percent-encoding, ports; every parameter and fragment kept), "default"
+    /// (also drops tracking parameters, in-page anchors and /index.html), "loose" (also
+    /// drops www., https, trailing slashes, and sorts parameters).
+    #[arg(long, value_name = "MODE", default_value = "default", value_parser = parse_normalize)]
+    pub normalize: tisse::links::normalize::Mode,
+}
+
+fn parse_normalize(text: &str) -> Result<tisse::links::normalize::Mode, String> {
+    tisse::links::normalize::Mode::from_name(text)
+        .ok_or_else(|| "expected strict, default or loose".to_string())
 }
 
 impl LinkArgs {
@@ -118,6 +130,7 @@ impl LinkArgs {
         let mut options = tisse::links::LinkOptions {
             strict: self.strict_links,
             redact_emails: self.redact_emails,
+            normalize: self.normalize,
             ..Default::default()
         };
         for path in &self.domains {

@@ -13,12 +13,13 @@ use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read};
 const EXAMPLES: &str = "\
 Examples:
   tisse links                              every link of corpus/, as links.csv has them
-  tisse links --unique blogs/              one row a normalized link: occurrences, documents,
-                                           first_seen (earliest date), first_doc
+  tisse links --unique blogs/              one row a page (its canonical form): occurrences,
+                                           documents, first_seen (earliest date), first_doc
+  tisse links --unique --normalize strict  the same, each spelling (tracking, anchors) apart
   tisse links --by domain | head           which sites a corpus points to most
   tisse links --by network --strict-links  networks linked to, written with http:// or www.
 
-Columns: those of links.csv; with --unique: normalized, domain, class, network, target,
+Columns: those of links.csv; with --unique: canonical, domain, class, network, target,
 occurrences, documents, first_seen, first_doc; with --by: key, links, unique, documents.
 Rows of --unique and --by are sorted by count (most first), then key. Problems go to stderr.";
 
@@ -30,7 +31,8 @@ pub struct Args {
     #[arg(value_name = "PATH", default_value = "corpus")]
     paths: Vec<PathBuf>,
 
-    /// One row per normalized link, with how often and where it was seen.
+    /// One row per page (its canonical form: youtu.be/ID = youtube.com/watch?v=ID), with how
+    /// often and where it was seen.
     #[arg(long, conflicts_with = "by")]
     unique: bool,
 

@@ -13,10 +13,12 @@
 //! found in the text do not overlap (`href` links point at their anchor text, which may hold
 //! anything). A property test in `extract.rs` checks it on random texts.
 
+pub mod canonical;
 pub mod classify;
 pub mod extract;
 pub mod normalize;
 pub mod redact;
+pub mod tracking;
 
 use std::ops::Range;
 use std::path::Path;
@@ -73,6 +75,10 @@ pub struct Link {
     /// Normalized (see [`normalize`]): what to count and compare. E-mails are
     /// `mailto:local@domain`, lowercase.
     pub normalized: String,
+    /// The platform's own address for the page (see [`canonical`]): `youtu.be/ID` and
+    /// `m.youtube.com/watch?v=ID` are both `https://www.youtube.com/watch?v=ID`. Equal to
+    /// `normalized` for any other link. What per-URL counts group by.
+    pub canonical: String,
     /// `http`, `https`, `ftp`, `mailto`, ...
     pub scheme: String,
     /// The host, lowercase, in Unicode for display (`www.` kept).
@@ -123,6 +129,8 @@ pub struct LinkOptions {
     /// Replace the local part of every e-mail address with a stable short hash, in every
     /// field that would show it.
     pub redact_emails: bool,
+    /// How far URLs are normalized (`--normalize`).
+    pub normalize: normalize::Mode,
     /// Domain -> class.
     pub domains: DomainTable,
 }
@@ -132,6 +140,7 @@ impl Default for LinkOptions {
         LinkOptions {
             strict: false,
             redact_emails: false,
+            normalize: normalize::Mode::Default,
             domains: DomainTable::bundled(),
         }
     }

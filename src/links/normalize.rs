@@ -2,47 +2,87 @@
 //!
 //! A URL: scheme and host lowercase; an IDN host in punycode (and in Unicode for display);
 //! default port dropped; percent-encoding normalized (hex digits uppercase, unreserved
-//! characters decoded, a valid `%20` kept, a lone `%` encoded as `%25`); fragment dropped,
-//! except a `#!` "hashbang" (Twitter's profile URLs of 2009-2012 were `twitter.com/#!/name`);
-//! tracking parameters dropped ([`TRACKING_PARAMETERS`], `utm_*`), the other parameters kept in
-//! their order and spelling. A URL written without a scheme gets `http://`.
+//! characters decoded, a valid `%20` kept, a lone `%` encoded as `%25`); an empty port and a
+//! trailing dot after the host dropped. Then, as far as the [`Mode`] says (`--normalize`):
+//! tracking parameters dropped ([`super::tracking`]), the other parameters kept in their
+//! order and spelling; in-page anchors dropped, but a `#!` "hashbang" (Twitter's profile URLs
+//! of 2009-2012 were `twitter.com/#!/name`), a route (`#/settings`) and a state (`#gid=0`)
+//! kept; `/index.html` read as `/`. A URL written without a scheme gets `http://`.
 //!
-//! It does not: resolve relative URLs, follow redirects or shorteners, sort parameters, or
-//! drop a trailing slash (`/a` and `/a/` may be different pages).
+//! It does not: resolve relative URLs, follow redirects or shorteners, or (but in
+//! [`Mode::Loose`]) sort parameters or drop a trailing slash (`/a` and `/a/` may be
+//! different pages). The platform's own canonical form (`youtu.be/ID` for
+//! `youtube.com/watch?v=ID`) is [`super::canonical`]'s business.
 //!
 //! Invariant: normalizing a normalized URL gives it back unchanged.
 
 use url::Url;
 
-/// Query parameters that only track where a click came from; dropped from `normalized`.
-/// Names compare without case; any name starting with `utm_` is dropped too.
-/// From the parameters that Firefox's and Brave's query stripping remove, and the AT
-/// Internet tags French news sites add to their feed links (`xtor=RSS-3208`).
-pub const TRACKING_PARAMETERS: &[&str] = &[
-    "xtor",
-    "at_medium",
-    "at_campaign",
-    "ref_src",
-    "fbclid",
-    "gclid",
-    "dclid",
-    "gbraid",
-    "wbraid",
-    "msclkid",
-    "yclid",
-    "mc_eid",
-    "mc_cid",
-    "igshid",
-    "_hsenc",
-    "_hsmi",
-    "mkt_tok",
-    "oly_anon_id",
-    "oly_enc_id",
-    "vero_id",
-    "twclid",
-    "ttclid",
-    "_openstat",
-    "__s",
+/// How far normalization goes (`--normalize`): each mode does what the one before does,
+/// and more.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum Mode {
+    /// Syntax only (RFC 3986, 6.2.2 and 6.2.3): case of scheme and host, punycode,
+    /// percent-encoding, default or empty port, a trailing dot after the host. Every
+    /// parameter and fragment is kept: two URLs are one only if every server must serve
+    /// them the same.
+    Strict,
+    /// Also drops tracking parameters ([`super::tracking`]), in-page anchors (`#comments`;
+    /// a fragment that starts with `!` or `/` or holds `=`, a single-page app's route or a
+    /// Google Sheets `#gid=`, is kept), and an index file ending the path (`/index.html`,
+    /// `/index.php`, `/default.aspx`: [`INDEX_FILES`]).
+    #[default]
+    Default,
+    /// Also drops `www.`, reads `https` as `http`, drops a trailing slash after a path and
+    /// every fragment but a route (`#!`, `#/`), and sorts the parameters: the same page
+    /// whatever its spelling, at the risk of merging two that a server tells apart.
+    Loose,
+}
+
+impl Mode {
+    /// The mode named `name` (`strict`, `default`, `loose`).
+    pub fn from_name(name: &str) -> Option<Mode> {
+        match name {
+            "strict" => Some(Mode::Strict),
+            "default" => Some(Mode::Default),
+            "loose" => Some(Mode::Loose),
+            _ => None,
+        }
+    }
+}
+
+/// Fragments with `=` that still point at a place in one document, dropped like an anchor:
+/// PDF open parameters (Adobe, "Parameters for Opening PDF Files": `#page=2`, `#zoom=`,
+/// `#nameddest=`, `#view=`, `#search=`, `#pagemode=`, `#toolbar=`), W3C Media Fragments
+/// (`#t=30`, `#xywh=`), and text fragments (`#:~:text=`).
+pub const IN_DOCUMENT_FRAGMENTS: &[&str] = &[
+    "page=",
+    "zoom=",
+    "nameddest=",
+    "view=",
+    "search=",
+    "pagemode=",
+    "toolbar=",
+    "t=",
+    "xywh=",
+    ":~:",
+];
+
+/// The last path segments that name a directory's index page: `/a/index.html` is `/a/`
+/// (Apache's `DirectoryIndex`, nginx's `index`, IIS's default documents, PHP's front
+/// controllers). Compared without case.
+pub const INDEX_FILES: &[&str] = &[
+    "index.html",
+    "index.htm",
+    "index.shtml",
+    "index.php",
+    "index.asp",
+    "index.aspx",
+    "index.jsp",
+    "default.htm",
+    "default.html",
+    "default.asp",
+    "default.aspx",
 ];
 
 /// A normalized URL and the parts reports show.
@@ -70,6 +110,11 @@ pub struct Normalized {
 /// assert_eq!(n.domain, "exemple.fr");
 /// ```
 pub fn normalize_url(written: &str) -> Option<Normalized> {
+    normalize_url_with(written, Mode::Default)
+}
+
+/// Normalizes a URL as written, as far as `mode` says.
+pub fn normalize_url_with(written: &str, mode: Mode) -> Option<Normalized> {
     let with_scheme = if has_scheme(written) {
         written.to_string()
     } else if is_opaque(written) {
@@ -82,19 +127,54 @@ pub fn normalize_url(written: &str) -> Option<Normalized> {
     if url.cannot_be_a_base() || url.host_str().is_none_or(str::is_empty) {
         return None;
     }
-    let path = normalize_percent(url.path());
+    // `www.foo.com.`: the root label's dot, the same host.
+    if let Some(host) = url
+        .host_str()
+        .filter(|h| h.ends_with('.'))
+        .map(|h| h.trim_end_matches('.'))
+        && !host.is_empty()
+    {
+        let host = host.to_string();
+        url.set_host(Some(&host)).ok()?;
+    }
+    if mode == Mode::Loose {
+        while let Some(host) = url.host_str().and_then(|h| h.strip_prefix("www."))
+            && has_known_suffix(host)
+        {
+            let host = host.to_string();
+            url.set_host(Some(&host)).ok()?;
+        }
+        if url.scheme() == "https" {
+            url.set_scheme("http").ok()?;
+        }
+    }
+    let host_ascii = url.host_str().unwrap_or_default().to_ascii_lowercase();
+    let (domain_ascii, domain) = registrable_domain(&host_ascii);
+    let mut path = normalize_percent(url.path());
+    if mode != Mode::Strict {
+        path = without_index_file(&path);
+    }
+    if mode == Mode::Loose && path.len() > 1 {
+        path = format!("/{}", path.trim_matches('/'));
+        if path.len() > 1 && path.ends_with('/') {
+            path.pop();
+        }
+    }
     url.set_path(&path);
-    match url.query().map(strip_tracking) {
+    let query = url.query().map(|q| match mode {
+        Mode::Strict => q.to_string(),
+        Mode::Default => strip_tracking(q, &domain_ascii, false),
+        Mode::Loose => strip_tracking(q, &domain_ascii, true),
+    });
+    match query {
         Some(q) if !q.is_empty() => url.set_query(Some(&normalize_percent(&q))),
         _ => url.set_query(None),
     }
     let fragment = url
         .fragment()
-        .filter(|f| f.starts_with('!'))
+        .filter(|f| !f.is_empty() && keeps_fragment(f, mode))
         .map(str::to_string);
     url.set_fragment(fragment.as_deref());
-    let host_ascii = url.host_str().unwrap_or_default().to_ascii_lowercase();
-    let (domain_ascii, domain) = registrable_domain(&host_ascii);
     Some(Normalized {
         host: to_unicode(&host_ascii),
         host_ascii,
@@ -173,22 +253,46 @@ fn is_opaque(s: &str) -> bool {
     })
 }
 
-/// Drops tracking parameters from a raw query, keeping the others exactly as written.
-fn strip_tracking(query: &str) -> String {
-    query
+/// Drops tracking parameters from a raw query, keeping the others as written, in their
+/// order unless `sort`.
+fn strip_tracking(query: &str, domain: &str, sort: bool) -> String {
+    let mut kept: Vec<&str> = query
         .split('&')
         .filter(|pair| {
-            let name = pair
-                .split('=')
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            !(pair.is_empty()
-                || name.starts_with("utm_")
-                || TRACKING_PARAMETERS.contains(&name.as_str()))
+            let name = pair.split('=').next().unwrap_or_default();
+            !(pair.is_empty() || super::tracking::is_tracking(name, domain))
         })
-        .collect::<Vec<_>>()
-        .join("&")
+        .collect();
+    if sort {
+        kept.sort_unstable();
+    }
+    kept.join("&")
+}
+
+/// Whether a fragment names something other than a place in the page: a hashbang
+/// (`#!/name`), a single-page app's route (`#/settings`), a state (`#gid=0`).
+fn keeps_fragment(fragment: &str, mode: Mode) -> bool {
+    match mode {
+        Mode::Strict => true,
+        Mode::Default => {
+            fragment.starts_with(['!', '/'])
+                || (fragment.contains('=')
+                    && !IN_DOCUMENT_FRAGMENTS
+                        .iter()
+                        .any(|key| fragment.starts_with(key)))
+        }
+        Mode::Loose => fragment.starts_with(['!', '/']),
+    }
+}
+
+/// `path` without an index file as its last segment: `/a/index.html` -> `/a/`.
+fn without_index_file(path: &str) -> String {
+    let (dir, last) = path.rsplit_once('/').unwrap_or(("", path));
+    if INDEX_FILES.iter().any(|f| f.eq_ignore_ascii_case(last)) {
+        format!("{dir}/")
+    } else {
+        path.to_string()
+    }
 }
 
 /// Percent-encoding in its normal form (RFC 3986, 6.2.2): `%7e` -> `~`, `%2f` -> `%2F`, a
@@ -295,6 +399,113 @@ mod tests {
             ("http://x.com/100%", "http://x.com/100%25", "x.com", "x.com"),
             ("http://x.com/a b", "http://x.com/a%20b", "x.com", "x.com"),
             ("http://x.com/#top", "http://x.com/", "x.com", "x.com"),
+            // Routes and states are other pages; places in a document are not.
+            (
+                "http://x.com/#/settings",
+                "http://x.com/#/settings",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "https://docs.google.com/spreadsheets/d/1A/edit#gid=42",
+                "https://docs.google.com/spreadsheets/d/1A/edit#gid=42",
+                "docs.google.com",
+                "google.com",
+            ),
+            (
+                "http://x.com/a.pdf#page=2",
+                "http://x.com/a.pdf",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "http://x.com/v.mp4#t=30",
+                "http://x.com/v.mp4",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "http://x.com/a#:~:text=mot",
+                "http://x.com/a",
+                "x.com",
+                "x.com",
+            ),
+            // A trailing dot after the host, an empty port: the same host.
+            (
+                "http://www.foo.com./a",
+                "http://www.foo.com/a",
+                "www.foo.com",
+                "foo.com",
+            ),
+            (
+                "http://foo.com:/a",
+                "http://foo.com/a",
+                "foo.com",
+                "foo.com",
+            ),
+            // An index file is its directory.
+            ("http://x.com/index.html", "http://x.com/", "x.com", "x.com"),
+            (
+                "http://x.com/a/INDEX.HTM",
+                "http://x.com/a/",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "http://x.com/index.php?p=12",
+                "http://x.com/?p=12",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "http://x.com/default.aspx",
+                "http://x.com/",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "http://x.com/index.html/b",
+                "http://x.com/index.html/b",
+                "x.com",
+                "x.com",
+            ),
+            // Tracking parameters (tracking.rs), some only on their platform.
+            (
+                "http://x.com/?mtm_campaign=a&pk_kwd=b&id=1",
+                "http://x.com/?id=1",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "https://www.youtube.com/watch?v=Xk3pR7vLqT0&si=abc&feature=share",
+                "https://www.youtube.com/watch?v=Xk3pR7vLqT0",
+                "www.youtube.com",
+                "youtube.com",
+            ),
+            (
+                "https://x.com/?si=abc",
+                "https://x.com/?si=abc",
+                "x.com",
+                "x.com",
+            ),
+            (
+                "https://www.facebook.com/a/posts/1?__cft__[0]=AZ&__tn__=K-R",
+                "https://www.facebook.com/a/posts/1",
+                "www.facebook.com",
+                "facebook.com",
+            ),
+            (
+                "https://twitter.com/a/status/1?ref_src=twsrc%5Etfw&s=20",
+                "https://twitter.com/a/status/1",
+                "twitter.com",
+                "twitter.com",
+            ),
+            (
+                "https://www.instagram.com/p/abc/?igshid=xyz",
+                "https://www.instagram.com/p/abc/",
+                "www.instagram.com",
+                "instagram.com",
+            ),
             // Old Twitter profile URLs keep their hashbang: it is the path.
             (
                 "http://twitter.com/#!/miss_tics",
@@ -346,6 +557,71 @@ mod tests {
     }
 
     #[test]
+    fn modes() {
+        // (written, strict, default, loose): one line each.
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "http://x.com/a?utm_source=b#top",
+                "http://x.com/a?utm_source=b#top",
+                "http://x.com/a",
+                "http://x.com/a",
+            ),
+            (
+                "https://www.x.com/a/index.html",
+                "https://www.x.com/a/index.html",
+                "https://www.x.com/a/",
+                "http://x.com/a",
+            ),
+            (
+                "http://x.com/a/?b=2&a=1",
+                "http://x.com/a/?b=2&a=1",
+                "http://x.com/a/?b=2&a=1",
+                "http://x.com/a?a=1&b=2",
+            ),
+            (
+                "http://x.com/#gid=3",
+                "http://x.com/#gid=3",
+                "http://x.com/#gid=3",
+                "http://x.com/",
+            ),
+            (
+                "http://x.com/#!/a",
+                "http://x.com/#!/a",
+                "http://x.com/#!/a",
+                "http://x.com/#!/a",
+            ),
+            (
+                "HTTP://WWW.X.COM.:80/",
+                "http://www.x.com/",
+                "http://www.x.com/",
+                "http://x.com/",
+            ),
+            // `www` is kept when dropping it leaves a bare public suffix.
+            (
+                "http://www.co.uk/",
+                "http://www.co.uk/",
+                "http://www.co.uk/",
+                "http://www.co.uk/",
+            ),
+        ];
+        for (written, strict, default, loose) in cases {
+            for (mode, expected) in [
+                (Mode::Strict, strict),
+                (Mode::Default, default),
+                (Mode::Loose, loose),
+            ] {
+                let n = normalize_url_with(written, mode).unwrap();
+                assert_eq!(n.url.as_str(), *expected, "{written:?} {mode:?}");
+                let again = normalize_url_with(n.url.as_str(), mode).unwrap();
+                assert_eq!(
+                    again.url, n.url,
+                    "normalizing twice changes {written:?} {mode:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn not_urls() {
         // ("http:///a" parses as http://a/ by WHATWG rules; extraction never passes it.)
         for written in [
@@ -386,5 +662,54 @@ mod tests {
             ))
         );
         assert_eq!(normalize_email("@x.com"), None);
+    }
+
+    mod properties {
+        use proptest::prelude::*;
+
+        use super::super::*;
+
+        /// URLs made of the pieces normalization rewrites.
+        fn url() -> impl Strategy<Value = String> {
+            let pieces = prop::sample::select(vec![
+                "www.",
+                "x",
+                ".",
+                "com",
+                ":",
+                "80",
+                "/",
+                "//",
+                "index.html",
+                "?",
+                "&",
+                "=",
+                "utm_source",
+                "si",
+                "#",
+                "!",
+                "/",
+                "gid=1",
+                "page=2",
+                "%7e",
+                "%2f",
+                "%",
+                "é",
+            ]);
+            prop::collection::vec(pieces, 0..16)
+                .prop_map(|p| format!("http://www.x.com{}", p.concat()))
+        }
+
+        proptest! {
+            #[test]
+            fn every_mode_is_idempotent(url in url()) {
+                for mode in [Mode::Strict, Mode::Default, Mode::Loose] {
+                    if let Some(once) = normalize_url_with(&url, mode) {
+                        let twice = normalize_url_with(once.url.as_str(), mode);
+                        prop_assert_eq!(twice.map(|n| n.url), Some(once.url), "{:?} {:?}", url, mode);
+                    }
+                }
+            }
+        }
     }
 }

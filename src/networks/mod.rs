@@ -29,6 +29,7 @@
 //!
 //! Invariant: mentions are sorted by start and do not overlap.
 
+pub mod reserved;
 pub mod table;
 
 use std::ops::Range;
@@ -627,10 +628,11 @@ mod tests {
             "Facebook",
             Target::Profile,
         ),
+        // Facebook user names may hold periods (its help centre, "username" rules).
         (
             "https://www.facebook.com/miss.tics",
             "Facebook",
-            Target::Unknown,
+            Target::Profile,
         ),
         (
             "https://www.facebook.com/misstics",

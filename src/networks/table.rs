@@ -20,6 +20,7 @@
 use url::Url;
 
 use super::Target;
+use super::reserved;
 
 /// How a text may name a network.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,7 +83,7 @@ pub struct UrlView<'a> {
     pub segments: Vec<&'a str>,
     /// The raw query.
     pub query: &'a str,
-    /// The fragment (kept only for `#!` hashbangs).
+    /// The fragment of the normalized URL (a `#!` hashbang holds an old Twitter path).
     pub fragment: &'a str,
     /// The host labels before the network's host, without `www`/`m`/a language code:
     /// `rodrigo-lima` for `rodrigo-lima.hi5.com`.
@@ -317,8 +318,8 @@ pub const NETWORKS: &[Network] = &[
     Network {
         name: "Telegram",
         aliases: &[Alias::ambiguous("Telegram")],
-        hosts: &["telegram.org", "t.me"],
-        grammar: generic,
+        hosts: &["telegram.org", "t.me", "telegram.me"],
+        grammar: telegram,
     },
     Network {
         name: "TikTok",
@@ -419,19 +420,33 @@ fn subdomain_profile(v: &UrlView) -> Target {
 }
 
 fn facebook(v: &UrlView) -> Target {
-    match v.first() {
-        None => generic(v),
-        Some("groups" | "group.php") => Target::Group,
-        Some("profile.php") if v.has_param("id") => Target::Profile,
-        Some("people") => Target::Profile,
-        Some("pages" | "pg") => Target::Page,
-        Some("photo.php" | "posts" | "permalink.php" | "story.php" | "notes" | "note.php") => {
-            Target::Post
+    match v.segments.as_slice() {
+        [] => generic(v),
+        // A post in a group is a post: `/groups/x/posts/1`, `/groups/x/permalink/1`.
+        ["groups", _, "posts" | "permalink", _, ..] => Target::Post,
+        ["groups" | "group.php", ..] => Target::Group,
+        ["profile.php"] if v.has_param("id") => Target::Profile,
+        ["people", ..] => Target::Profile,
+        ["pages" | "pg", _, ..] => Target::Page,
+        // `photo.php?fbid=`, `photo?fbid=`, `photo/?fbid=`: one photo, read as a post.
+        ["photo" | "photos"] if v.has_param("fbid") => Target::Post,
+        [
+            "photo.php" | "posts" | "permalink.php" | "story.php" | "notes" | "note.php",
+            ..,
+        ] => Target::Post,
+        ["watch" | "video.php" | "videos", ..] => Target::Video,
+        [first, ..] if reserved::is_reserved(reserved::FACEBOOK, first) => Target::Unknown,
+        [_, "posts", _, ..] => Target::Post,
+        [_, "videos", ..] => Target::Video,
+        // User names may hold periods (`john.smith`); a file (`robots.txt`) is not one.
+        [name]
+            if crate::links::classify::file_type(name).is_empty()
+                && ![".php", ".html", ".htm", ".xml", ".ico", ".js"]
+                    .iter()
+                    .any(|ext| name.ends_with(ext)) =>
+        {
+            Target::Profile
         }
-        Some("watch" | "video.php" | "videos") => Target::Video,
-        Some(_) if v.segments.len() >= 3 && v.segments[1] == "posts" => Target::Post,
-        Some(_) if v.segments.len() >= 2 && v.segments[1] == "videos" => Target::Video,
-        Some(name) if v.segments.len() == 1 && !name.contains('.') => Target::Profile,
         _ => Target::Unknown,
     }
 }
@@ -448,12 +463,9 @@ fn twitter(v: &UrlView) -> Target {
     } else {
         &v.segments
     };
-    const RESERVED: &[&str] = &[
-        "search", "home", "i", "intent", "share", "hashtag", "explore", "settings", "login",
-    ];
     match segments.as_slice() {
         [] => generic(v),
-        [first, ..] if RESERVED.contains(first) => Target::Unknown,
+        [first, ..] if reserved::is_reserved(reserved::TWITTER, first) => Target::Unknown,
         [_, "status" | "statuses", _, ..] => Target::Post,
         [_] => Target::Profile,
         _ => Target::Unknown,
@@ -472,8 +484,9 @@ fn youtube(v: &UrlView) -> Target {
         ["user" | "channel" | "c", _, ..] => Target::Profile,
         [handle, ..] if handle.starts_with('@') => Target::Profile,
         ["playlist"] => Target::Page,
+        [first, ..] if reserved::is_reserved(reserved::YOUTUBE, first) => Target::Unknown,
         // Old custom channel URLs: youtube.com/name.
-        [name] if !["results", "feed", "watch"].contains(name) => Target::Profile,
+        [_] => Target::Profile,
         _ => Target::Unknown,
     }
 }
@@ -544,7 +557,29 @@ fn instagram(v: &UrlView) -> Target {
         [] => generic(v),
         ["p", _, ..] => Target::Post,
         ["reel" | "tv", _, ..] => Target::Video,
+        [first, ..] if reserved::is_reserved(reserved::INSTAGRAM, first) => Target::Unknown,
         [_] => Target::Profile,
+        _ => Target::Unknown,
+    }
+}
+
+/// `t.me/name` (and its older `telegram.me/name`) is a user or a channel, `t.me/name/12` a
+/// message in it, `t.me/joinchat/...` and `t.me/+...` an invitation to a group; telegram.org
+/// is the project's site.
+fn telegram(v: &UrlView) -> Target {
+    if v.domain == "telegram.org" {
+        return generic(v);
+    }
+    match v.segments.as_slice() {
+        [] => generic(v),
+        ["joinchat", ..] => Target::Group,
+        [invite, ..] if invite.starts_with('+') => Target::Group,
+        [
+            "s" | "share" | "addstickers" | "proxy" | "socks" | "setlanguage",
+            ..,
+        ] => Target::Unknown,
+        [_] => Target::Profile,
+        [_, id, ..] if id.bytes().all(|b| b.is_ascii_digit()) => Target::Post,
         _ => Target::Unknown,
     }
 }

@@ -24,6 +24,8 @@ pub struct LinkRow<'a> {
     pub url: &'a str,
     /// The normalized link.
     pub normalized: &'a str,
+    /// The platform's canonical form (`normalized` for other links).
+    pub canonical: &'a str,
     /// `http`, `https`, `mailto`...
     pub scheme: &'a str,
     /// The host, in Unicode.
@@ -59,6 +61,7 @@ impl CsvRow for LinkRow<'_> {
         Column::label("kind"),
         Column::url("url"),
         Column::url("normalized"),
+        Column::url("canonical"),
         Column::text("scheme"),
         Column::text("host"),
         Column::text("domain"),
@@ -82,6 +85,7 @@ fn row<'a>(analysis: &'a Analysis, link: &'a Link) -> LinkRow<'a> {
         kind: analysis.meta.kind.as_str(),
         url: &link.url,
         normalized: &link.normalized,
+        canonical: &link.canonical,
         scheme: &link.scheme,
         host: &link.host,
         domain: &link.domain,
@@ -106,11 +110,12 @@ pub fn rows(analyses: &[Analysis]) -> Vec<LinkRow<'_>> {
         .collect()
 }
 
-/// A row of `tisse links --unique`: one normalized URL or address.
+/// A row of `tisse links --unique`: one page or address, by its canonical form (so
+/// `youtu.be/ID` and `youtube.com/watch?v=ID` count together).
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct UniqueRow<'a> {
-    /// The normalized link.
-    pub normalized: &'a str,
+    /// The canonical link.
+    pub canonical: &'a str,
     /// Its registrable domain.
     pub domain: &'a str,
     /// Its class.
@@ -131,7 +136,7 @@ pub struct UniqueRow<'a> {
 
 impl CsvRow for UniqueRow<'_> {
     const COLUMNS: &'static [Column] = &[
-        Column::url("normalized"),
+        Column::url("canonical"),
         Column::text("domain"),
         Column::label("class"),
         Column::label("network"),
@@ -143,16 +148,16 @@ impl CsvRow for UniqueRow<'_> {
     ];
 }
 
-/// One row per normalized link, sorted by occurrences (most first), then normalized.
+/// One row per canonical link, sorted by occurrences (most first), then canonical.
 pub fn unique_rows(analyses: &[Analysis]) -> Vec<UniqueRow<'_>> {
     let mut by_url: BTreeMap<&str, (UniqueRow<'_>, BTreeSet<&str>)> = BTreeMap::new();
     for analysis in analyses {
         for link in &analysis.links {
             let published = analysis.meta.published.as_str();
-            let (row, docs) = by_url.entry(&link.normalized).or_insert_with(|| {
+            let (row, docs) = by_url.entry(&link.canonical).or_insert_with(|| {
                 (
                     UniqueRow {
-                        normalized: &link.normalized,
+                        canonical: &link.canonical,
                         domain: &link.domain,
                         class: link.class.as_str(),
                         network: link.network.unwrap_or_default(),
@@ -183,7 +188,7 @@ pub fn unique_rows(analyses: &[Analysis]) -> Vec<UniqueRow<'_>> {
     rows.sort_by(|a, b| {
         b.occurrences
             .cmp(&a.occurrences)
-            .then_with(|| a.normalized.cmp(b.normalized))
+            .then_with(|| a.canonical.cmp(b.canonical))
     });
     rows
 }
@@ -206,7 +211,7 @@ pub struct GroupRow<'a> {
     pub key: &'a str,
     /// Links written.
     pub links: u64,
-    /// Distinct normalized links.
+    /// Distinct canonical links.
     pub unique: u64,
     /// Documents holding at least one.
     pub documents: u64,
@@ -238,7 +243,7 @@ pub fn group_rows(analyses: &[Analysis], by: GroupBy) -> Vec<GroupRow<'_>> {
             };
             let (n, urls, docs) = groups.entry(key).or_default();
             *n += 1;
-            urls.insert(&link.normalized);
+            urls.insert(&link.canonical);
             docs.insert(&analysis.meta.id);
         }
     }
@@ -281,7 +286,11 @@ mod tests {
                 "http://viadeo.com/?utm_source=x et viadeo.com, a@b.fr",
             ),
             doc("b", "2007-09-27T00:07", "viadeo.com puis http://youtu.be/x"),
-            doc("c", "", "www.viadeo.com"),
+            doc(
+                "c",
+                "",
+                "www.viadeo.com et https://www.youtube.com/watch?v=x&feature=share",
+            ),
         ]
         .iter()
         .map(|d| analyzer.analyze(d))
@@ -312,7 +321,7 @@ mod tests {
             .iter()
             .map(|r| {
                 (
-                    r.normalized,
+                    r.canonical,
                     r.occurrences,
                     r.documents,
                     r.first_seen,
@@ -325,8 +334,15 @@ mod tests {
             [
                 // The utm parameter is gone: three spellings, one link.
                 ("http://viadeo.com/", 3, 2, "2007-09-27T00:07", "a"),
+                // youtu.be/ID and youtube.com/watch?v=ID: one page, by its canonical form.
+                (
+                    "https://www.youtube.com/watch?v=x",
+                    2,
+                    2,
+                    "2007-09-27T00:07",
+                    "b"
+                ),
                 ("http://www.viadeo.com/", 1, 1, "", "c"),
-                ("http://youtu.be/x", 1, 1, "2007-09-27T00:07", "b"),
                 ("mailto:a@b.fr", 1, 1, "2008-02-14", "a"),
             ]
         );
@@ -347,20 +363,21 @@ mod tests {
             [
                 s("viadeo.com", 4, 2, 3),
                 s("b.fr", 1, 1, 1),
-                s("youtu.be", 1, 1, 1)
+                s("youtu.be", 1, 1, 1),
+                s("youtube.com", 1, 1, 1)
             ]
         );
         assert_eq!(
             flat(GroupBy::Class),
             [
                 s("social_network", 4, 2, 3),
-                s("email", 1, 1, 1),
-                s("video", 1, 1, 1)
+                s("video", 2, 1, 2),
+                s("email", 1, 1, 1)
             ]
         );
         assert_eq!(
             flat(GroupBy::Network),
-            [s("Viadeo", 4, 2, 3), s("YouTube", 1, 1, 1)]
+            [s("Viadeo", 4, 2, 3), s("YouTube", 2, 1, 2)]
         );
     }
 }
