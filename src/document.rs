@@ -231,7 +231,7 @@ pub struct Metadata {
     /// The 1-based line of `source` where the document starts.
     pub line: u64,
     /// Which reader read it: `page-dump`, `text`, `jsonl`, `csv`, `tsv`, `wxr`, `markdown`,
-    /// `html`.
+    /// `html`, `feed`, `blogger`, `disqus`.
     #[serde(deserialize_with = "deserialize_format")]
     pub format: FormatName,
     /// The post's or comment's title.

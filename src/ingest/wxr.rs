@@ -531,6 +531,45 @@ Second.]]></content:encoded>
     }
 
     #[test]
+    fn namespaces_are_told_by_uri_not_prefix() {
+        // The shapes of the WordPress importer's namespace tests: a prefix rebound to another
+        // namespace is not WordPress's; another prefix, or a default namespace, bound to
+        // WordPress's is.
+        let export = r#"<rss xmlns:wp="http://wordpress.org/export/1.2/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<item xmlns:alt="https://wordpress.org/export/1.1/">
+<title>Mixte</title><alt:post_id>1</alt:post_id><wp:post_type>post</wp:post_type>
+<wp:status xmlns:wp="http://example.com/fake/">trash</wp:status>
+<content:encoded>Un.</content:encoded></item>
+<item><title>Défaut</title><post_id xmlns="http://wordpress.org/export/1.2/">2</post_id>
+<wp:post_type>post</wp:post_type><content:encoded>Deux.</content:encoded></item>
+<item><title>Faux</title><wp:post_id xmlns:wp="http://example.com/fake/">999</wp:post_id>
+<content:encoded>Trois.</content:encoded></item>
+</channel></rss>"#;
+        let read = read_str(export, false);
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let rows: Vec<[&str; 3]> = read
+            .documents
+            .iter()
+            .map(|d| {
+                [
+                    d.meta.id.as_str(),
+                    d.meta.status.as_str(),
+                    d.meta.title.as_str(),
+                ]
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["wp.xml#1", "", "Mixte"],
+                ["wp.xml#2", "", "Défaut"],
+                ["wp.xml#L9", "", "Faux"]
+            ]
+        );
+    }
+
+    #[test]
     fn statuses_from_posts_and_comments() {
         let read = read_str(EXPORT, true);
         let statuses: Vec<&str> = read
