@@ -231,7 +231,7 @@ pub struct Metadata {
     /// The 1-based line of `source` where the document starts.
     pub line: u64,
     /// Which reader read it: `page-dump`, `text`, `jsonl`, `csv`, `tsv`, `wxr`, `markdown`,
-    /// `html`.
+    /// `html`, `feed`, `blogger`, `disqus`.
     #[serde(deserialize_with = "deserialize_format")]
     pub format: FormatName,
     /// The post's or comment's title.
@@ -247,6 +247,40 @@ pub struct Metadata {
     pub tags: String,
     /// The document's own address (permalink), when the source gives one.
     pub url: String,
+    /// Where the source says the document stands in its blog's workflow: one of
+    /// [`STATUSES`], or empty when the source does not say.
+    #[serde(default)]
+    pub status: String,
+}
+
+/// The statuses a document may have ([`Metadata::status`]): WordPress's post statuses, with
+/// comments mapped onto them (approved is `publish`, held for moderation `pending`).
+pub const STATUSES: [&str; 7] = [
+    "publish", "draft", "pending", "private", "future", "spam", "trash",
+];
+
+/// The status a source's word for it stands for: one of [`STATUSES`], or `None` for a word
+/// no reader knows. WordPress comment approvals (`1`, `0`), Disqus's flags and the words
+/// other tools use (`published`, `approved`, `deleted`) are mapped onto WordPress's words.
+///
+/// ```
+/// use tisse::document::normalize_status;
+/// assert_eq!(normalize_status(" Published "), Some("publish"));
+/// assert_eq!(normalize_status("1"), Some("publish"));
+/// assert_eq!(normalize_status("0"), Some("pending"));
+/// assert_eq!(normalize_status("wobbly"), None);
+/// ```
+pub fn normalize_status(raw: &str) -> Option<&'static str> {
+    let word = raw.trim().to_lowercase();
+    let status = match word.as_str() {
+        "1" | "approved" | "published" | "public" => "publish",
+        "0" | "hold" | "unapproved" | "moderated" => "pending",
+        "auto-draft" => "draft",
+        "scheduled" => "future",
+        "deleted" | "removed" => "trash",
+        word => return STATUSES.into_iter().find(|s| *s == word),
+    };
+    Some(status)
 }
 
 /// A reader's name (`Metadata::format`). An alias rather than `&'static str` written out, so

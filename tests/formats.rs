@@ -21,16 +21,24 @@ const SAME_THREAD: &[&str] = &[
     "tests/fixtures/formats/same.xml",
     "tests/fixtures/formats/same.md",
     "tests/fixtures/formats/same.html",
+    "tests/fixtures/formats/same-atom.xml",
+    "tests/fixtures/formats/same-blogger.xml",
 ];
 
 /// A document as the formats must agree on it: everything but where it came from (id,
 /// source, line, format) and what only some formats have (url, tags, e-mail, hrefs). Ids
 /// become positions, so that threads compare across id schemes.
 fn comparable(documents: &[Value]) -> Vec<Vec<String>> {
+    // A comment feed names its post by address, when the post is not in the same file.
     let position = |id: &str| -> String {
-        match documents.iter().position(|d| d["id"] == id) {
+        if id.is_empty() {
+            return String::new();
+        }
+        match documents
+            .iter()
+            .position(|d| d["id"] == id || d["url"] == id)
+        {
             Some(p) => p.to_string(),
-            None if id.is_empty() => String::new(),
             None => format!("missing {id}"),
         }
     };
@@ -53,7 +61,7 @@ fn comparable(documents: &[Value]) -> Vec<Vec<String>> {
 }
 
 #[test]
-fn the_same_thread_in_six_formats_gives_the_same_documents() {
+fn the_same_thread_in_every_format_gives_the_same_documents() {
     let reference = comparable(&inspect(SAME_THREAD[0]));
     assert_eq!(reference.len(), 4, "one post, three comments");
     assert_eq!(
@@ -76,9 +84,24 @@ fn the_same_thread_in_six_formats_gives_the_same_documents() {
         formats.insert(documents[0]["format"].as_str().unwrap().to_string());
         assert_eq!(comparable(&documents), reference, "{file}");
     }
+    // A blog's feed and the post's comment feed, saved apart: the comments find their post
+    // by its address.
+    let mut feeds = inspect("tests/fixtures/formats/same-feed.rss");
+    feeds.extend(inspect("tests/fixtures/formats/same-comments.rss"));
+    assert_eq!(comparable(&feeds), reference, "RSS feeds");
+    formats.insert(feeds[0]["format"].as_str().unwrap().to_string());
+    // Disqus keeps the comments and the page's title, not the article's text or category.
+    let disqus = inspect("tests/fixtures/formats/same-disqus.xml");
+    let mut without_article = reference.clone();
+    without_article[0][6].clear();
+    without_article[0][7].clear();
+    assert_eq!(comparable(&disqus), without_article, "Disqus");
+    formats.insert(disqus[0]["format"].as_str().unwrap().to_string());
     assert_eq!(
         formats.into_iter().collect::<Vec<_>>(),
-        ["csv", "html", "jsonl", "markdown", "wxr"]
+        [
+            "blogger", "csv", "disqus", "feed", "html", "jsonl", "markdown", "wxr"
+        ]
     );
 }
 

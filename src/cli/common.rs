@@ -53,7 +53,8 @@ pub struct Reading {
     #[arg(long, value_name = "CHAR", value_parser = parse_delimiter)]
     pub delimiter: Option<u8>,
 
-    /// Keep WordPress comments marked spam or trash, and posts in the trash.
+    /// Keep WordPress comments marked spam or trash, posts in the trash, and Disqus and
+    /// Blogger comments marked spam or deleted (their `status` says which).
     #[arg(long)]
     pub include_spam: bool,
 }

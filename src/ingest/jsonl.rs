@@ -221,6 +221,34 @@ mod tests {
     }
 
     #[test]
+    fn statuses_are_read_in_the_words_tools_use() {
+        let input = concat!(
+            r#"{"id": 1, "kind": "post", "text": "a", "status": "Published"}"#,
+            "\n",
+            r#"{"id": 2, "kind": "comment", "post_id": 1, "text": "b", "comment_approved": "0"}"#,
+            "\n",
+            r#"{"id": 3, "kind": "comment", "post_id": 1, "text": "c", "status": "wobbly"}"#,
+            "\n",
+            r#"{"id": 4, "kind": "comment", "post_id": 1, "text": "d"}"#,
+            "\n",
+        );
+        let read = read_str(input, &ReadOptions::default());
+        let statuses: Vec<&str> = read
+            .documents
+            .iter()
+            .map(|d| d.meta.status.as_str())
+            .collect();
+        assert_eq!(statuses, ["publish", "pending", "", ""]);
+        assert_eq!(
+            messages(&read),
+            [
+                "t.jsonl:3: warning: status \"wobbly\" not known: left empty (known: publish, \
+                 draft, pending, private, future, spam, trash)"
+            ]
+        );
+    }
+
+    #[test]
     fn fields_by_their_usual_names() {
         let input = concat!(
             r#"{"id": 7, "kind": "post", "title": "Réseaux", "author": "Ana", "date": "2008-01-05 10:00:00", "body": "Texte.", "tags": ["a", "b"], "category": "Web", "url": "http://x/7", "extra": {"ignored": true}}"#,

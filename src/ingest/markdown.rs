@@ -2,14 +2,21 @@
 //!
 //! A file is one post. Its front matter, YAML between `---` lines or TOML between `+++` lines,
 //! gives `title`, `date` (or `published`), `author` (or `authors`), `categories` (or
-//! `category`), `tags` and `url` (or `permalink`). Static sites keep comments in data files
+//! `category`), `tags`, `url` (or `permalink`) and `status` (`draft: true` and Jekyll's
+//! `published: false` are `draft`). Keys are read whatever their case: Hugo sites write
+//! `Title:` and `Tags:`. Without a date, the post's date is the one its file name starts
+//! with (`2016-02-10-titre.md`, Jekyll's rule), else the one its `path`, `slug` or `url`
+//! holds (`/2016/02/10/titre/`): the date the site itself gives the post, so no warning. Static sites keep comments in data files
 //! or front matter; tisse reads a `comments` list in the front matter, each comment with
 //! `id`, `author`, `date`, `text` (or `body`, `content`, `message`) and `parent` (the `id` of
 //! the comment it answers).
 //!
-//! The body is turned into plain text with pulldown-cmark: paragraphs, headings, list items
-//! and code blocks end with a break, soft line breaks become spaces (as Markdown shows them),
-//! images and raw HTML are left out; link targets become [`Href`]s with their anchor text.
+//! The body loses its template tags first (Liquid, Hugo shortcodes: [`super::templates`]),
+//! then is turned into plain text with pulldown-cmark: paragraphs, headings, list items and
+//! code blocks end with a break, soft line breaks become spaces (as Markdown shows them),
+//! images are left out; link targets become [`Href`]s with their anchor text. Raw HTML
+//! blocks are turned into text with the HTML reader's rules (many posts imported into Jekyll
+//! or Hugo are HTML from end to end).
 //!
 //! Front matter that cannot be read is a warning: the body is still read, without metadata.
 //! YAML aliases are refused (a few lines of aliases can expand to gigabytes), as are
@@ -18,11 +25,13 @@
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::{Map, Value};
 
+use crate::document::normalize_status;
 use crate::document::{Document, Href, Kind, Metadata};
-use crate::ingest::html::{Newlines, TextBuilder};
+use crate::ingest::html::{Newlines, TextBuilder, fragment_to_text};
 use crate::ingest::published;
 use crate::ingest::record::{join_list, normalize_text};
 use crate::ingest::replies::Replies;
+use crate::ingest::templates::remove_template_tags;
 use crate::problem::Problem;
 
 /// The `format` of documents read from Markdown files.
@@ -47,7 +56,7 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
     let front = match split.front {
         None => Map::new(),
         Some((kind, front)) => match parse_front(kind, front) {
-            Ok(map) => map,
+            Ok(map) => lowercase_keys(map),
             Err(message) => {
                 problems.push(Problem::warning(
                     source,
@@ -63,11 +72,29 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
             .find_map(|k| front.get(*k).and_then(as_text))
             .unwrap_or_default()
     };
-    let (body, hrefs) = markdown_to_text(split.body);
+    let (body, hrefs) = markdown_to_text(&remove_template_tags(split.body));
     let post_id = source.to_string();
-    let published = published(&get(&["date", "published"]), source, 1, &mut |p| {
-        problems.push(p)
-    });
+    // Jekyll's `published: false` is a status, not a date.
+    let unpublished = matches!(front.get("published"), Some(Value::Bool(false)));
+    let date = match get(&["date"]) {
+        date if !date.is_empty() => date,
+        _ => match front.get("published") {
+            Some(Value::Bool(_)) | None => String::new(),
+            Some(value) => as_text(value).unwrap_or_default(),
+        },
+    };
+    let date = match date.is_empty() {
+        true => {
+            implied_date(source, &get(&["path", "slug", "url", "permalink"])).unwrap_or_default()
+        }
+        false => date,
+    };
+    let published = published(&date, source, 1, &mut |p| problems.push(p));
+    let status = if unpublished || matches!(front.get("draft"), Some(Value::Bool(true))) {
+        "draft"
+    } else {
+        normalize_status(&get(&["status"])).unwrap_or("")
+    };
     let mut documents = vec![Document {
         meta: Metadata {
             id: post_id.clone(),
@@ -82,6 +109,7 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
             category: get(&["categories", "category"]),
             tags: get(&["tags"]),
             url: get(&["url", "permalink"]),
+            status: status.to_string(),
             ..Metadata::default()
         },
         text: body,
@@ -114,6 +142,10 @@ fn read_comments(
     let mut documents = Vec::new();
     let mut replies = Replies::default();
     for (i, comment) in comments.iter().enumerate() {
+        let comment = match comment {
+            Value::Object(map) => Value::Object(lowercase_keys(map.clone())),
+            other => other.clone(),
+        };
         let get = |keys: &[&str]| -> String {
             keys.iter()
                 .find_map(|k| comment.get(*k).and_then(as_text))
@@ -172,6 +204,51 @@ fn read_comments(
         });
     }
     documents
+}
+
+/// The map with lowercase keys (`Title` is `title`); a key already lowercase wins over
+/// another spelling of it.
+fn lowercase_keys(map: Map<String, Value>) -> Map<String, Value> {
+    let mut out = Map::new();
+    let (lower, other): (Vec<_>, Vec<_>) =
+        map.into_iter().partition(|(k, _)| *k == k.to_lowercase());
+    for (key, value) in lower.into_iter().chain(other) {
+        out.entry(key.to_lowercase()).or_insert(value);
+    }
+    out
+}
+
+/// The date a post's file name starts with (`2016-02-10-titre.md`), else the one its
+/// address holds (`/2016/02/10/titre/`, `2016-02-10-titre`), as `YYYY-MM-DD`.
+fn implied_date(source: &str, address: &str) -> Option<String> {
+    let name = source.rsplit('/').next().unwrap_or(source);
+    let dashed = |text: &str| -> Option<String> {
+        let head = text.get(..10)?;
+        let ok = head.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+        (ok && crate::dates::parse_published(head).is_some()).then(|| head.to_string())
+    };
+    if let Some(date) = dashed(name) {
+        return Some(date);
+    }
+    let parts: Vec<&str> = address.split('/').filter(|p| !p.is_empty()).collect();
+    for (i, part) in parts.iter().enumerate() {
+        if let Some(date) = dashed(part) {
+            return Some(date);
+        }
+        if let [year, month, day, ..] = parts[i..] {
+            let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+            if digits(year, 4) && digits(month, 2) && digits(day, 2) {
+                let date = format!("{year}-{month}-{day}");
+                if crate::dates::parse_published(&date).is_some() {
+                    return Some(date);
+                }
+            }
+        }
+    }
+    None
 }
 
 fn split_front_matter(text: &str) -> Split<'_> {
@@ -319,12 +396,22 @@ fn as_text(value: &Value) -> Option<String> {
 pub fn markdown_to_text(markdown: &str) -> (String, Vec<Href>) {
     let mut text = TextBuilder::default();
     let mut in_image = 0usize;
+    // A raw HTML block comes in pieces (one a line): gathered, then read as HTML.
+    let mut html = String::new();
     let parser = Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
     );
     for event in parser {
+        if let Event::Html(piece) = &event {
+            html.push_str(piece);
+            continue;
+        }
+        if !html.is_empty() {
+            push_html(&mut text, &std::mem::take(&mut html));
+        }
         match event {
+            Event::InlineHtml(tag) if is_br(&tag) => text.br(),
             Event::Start(Tag::Image { .. }) => in_image += 1,
             Event::End(TagEnd::Image) => in_image = in_image.saturating_sub(1),
             _ if in_image > 0 => {}
@@ -357,7 +444,39 @@ pub fn markdown_to_text(markdown: &str) -> (String, Vec<Href>) {
             _ => {}
         }
     }
+    if !html.is_empty() {
+        push_html(&mut text, &html);
+    }
     text.finish()
+}
+
+fn is_br(tag: &str) -> bool {
+    let name = tag.trim_start_matches('<').trim_start();
+    name.get(..2).is_some_and(|n| n.eq_ignore_ascii_case("br"))
+        && !name[2..].starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// Adds a raw HTML block as the HTML reader reads it, as paragraphs of its own, its links
+/// kept.
+fn push_html(text: &mut TextBuilder, html: &str) {
+    let (block, hrefs) = fragment_to_text(html, Newlines::Paragraphs);
+    if block.is_empty() {
+        return;
+    }
+    text.paragraph_break();
+    let mut at = 0;
+    for href in hrefs {
+        if href.start < at {
+            continue;
+        }
+        text.push_with(&block[at..href.start], Newlines::Paragraphs);
+        text.open_link(&href.url);
+        text.push_with(&block[href.start..href.end], Newlines::Paragraphs);
+        text.close_link();
+        at = href.end;
+    }
+    text.push_with(&block[at..], Newlines::Paragraphs);
+    text.paragraph_break();
 }
 
 #[cfg(test)]
@@ -483,6 +602,64 @@ mod tests {
         );
         let (documents, _) = read(&deep, "d.md");
         assert_eq!(documents[0].text, "Corps.");
+    }
+
+    #[test]
+    fn hugo_keys_in_any_case_and_raw_html_read() {
+        let input = "---\nTitle: Voyage\nTags: [a, b]\ntitle: gagne\nDraft: true\n---\n\
+                     Avant.\n\n<div class=\"x\">\n<p>Dans un <a href=\"http://x.org\">bloc</a>.</p>\n</div>\n\nAprès<br>fin.";
+        let (documents, problems) = read(input, "v.md");
+        assert!(problems.is_empty(), "{problems:?}");
+        let post = &documents[0];
+        // The key written in lowercase wins over another spelling of it.
+        assert_eq!(
+            (
+                post.meta.title.as_str(),
+                post.meta.tags.as_str(),
+                post.meta.status.as_str()
+            ),
+            ("gagne", "a; b", "draft")
+        );
+        assert_eq!(post.text, "Avant.\n\nDans un bloc.\n\nAprès\nfin.");
+        let href = &post.hrefs[0];
+        assert_eq!(
+            (&post.text[href.start..href.end], href.url.as_str()),
+            ("bloc", "http://x.org")
+        );
+    }
+
+    #[test]
+    fn dates_implied_by_the_file_name_or_the_address() {
+        let cases: &[(&str, &str, Option<&str>)] = &[
+            ("_posts/2016-02-10-titre.md", "", Some("2016-02-10")),
+            ("posts/titre.md", "/2016/02/10/titre/", Some("2016-02-10")),
+            (
+                "posts/titre.md",
+                "blog/2016-02-10-titre",
+                Some("2016-02-10"),
+            ),
+            ("posts/titre.md", "/titre/", None),
+            // Not a date that exists.
+            ("2016-02-31-titre.md", "", None),
+            ("posts/titre.md", "/2016/13/10/", None),
+        ];
+        for (source, address, expected) in cases {
+            assert_eq!(
+                implied_date(source, address).as_deref(),
+                *expected,
+                "{source} {address}"
+            );
+        }
+        // A date in the front matter wins; Jekyll's `published: false` is a draft.
+        let (documents, problems) = read(
+            "---\ndate: 2017-01-02\npublished: false\n---\nx",
+            "2016-02-10-a.md",
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(documents[0].meta.published, "2017-01-02");
+        assert_eq!(documents[0].meta.status, "draft");
+        let (documents, _) = read("---\nslug: 2015/06/01/a\n---\nx", "a.md");
+        assert_eq!(documents[0].meta.published, "2015-06-01");
     }
 
     #[test]

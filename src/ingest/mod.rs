@@ -22,7 +22,10 @@
 //! 3. Dispatch to it in [`stream_file`] (and [`read_bytes_as`] for a page-sized one), add a
 //!    fixture and a golden test in `tests/`, and a section in the README.
 
+pub mod blogger;
 pub mod delimited;
+pub mod disqus;
+pub mod feed;
 pub mod html;
 pub mod jsonl;
 pub mod markdown;
@@ -30,8 +33,10 @@ pub mod nesting;
 pub mod page_dump;
 pub mod record;
 pub mod replies;
+pub mod templates;
 pub mod transcode;
 pub mod wxr;
+pub mod xml;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -90,11 +95,17 @@ pub enum Format {
     Markdown,
     /// A saved blog page ([`html`]).
     Html,
+    /// An RSS or Atom feed, of posts or of comments ([`feed`]).
+    Feed,
+    /// A Blogger "Back up content" export ([`blogger`]).
+    Blogger,
+    /// A Disqus export ([`disqus`]).
+    Disqus,
 }
 
 impl Format {
     /// Every reader, in the order `tisse formats` lists them.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 10] = [
         Format::PageDump,
         Format::Jsonl,
         Format::Csv,
@@ -102,6 +113,9 @@ impl Format {
         Format::Wxr,
         Format::Markdown,
         Format::Html,
+        Format::Feed,
+        Format::Blogger,
+        Format::Disqus,
     ];
 
     /// The name used by `--format` and in the `format` column.
@@ -114,6 +128,9 @@ impl Format {
             Format::Wxr => wxr::FORMAT,
             Format::Markdown => markdown::FORMAT,
             Format::Html => html::FORMAT,
+            Format::Feed => feed::FORMAT,
+            Format::Blogger => blogger::FORMAT,
+            Format::Disqus => disqus::FORMAT,
         }
     }
 
@@ -132,6 +149,9 @@ impl Format {
             Format::Wxr => &["xml", "wxr"],
             Format::Markdown => &["md", "markdown", "mdown", "mkd"],
             Format::Html => &["html", "htm", "xhtml"],
+            Format::Feed => &["rss", "atom"],
+            // Both are `.xml` files, told by their content.
+            Format::Blogger | Format::Disqus => &[],
         }
     }
 
@@ -158,6 +178,20 @@ impl Format {
                 "the post's main text, title, author, published, category, tags, hrefs; \
                  comments with author, published and threads from comment-list markup"
             }
+            Format::Feed => {
+                "items and entries as posts: title, author, published, url, category, hrefs; \
+                 comment feeds (WordPress's, thr:in-reply-to) as comments with parent_id"
+            }
+            Format::Blogger => {
+                "posts and pages: title, author, published, url, category (labels), status, \
+                 hrefs; comments: author, published, parent_id (threads); settings and \
+                 template skipped"
+            }
+            Format::Disqus => {
+                "threads as posts (title, author, published, url); comments: author, \
+                 published, parent_id (threads), status, hrefs; spam and deleted left out \
+                 unless --include-spam"
+            }
         }
     }
 
@@ -165,7 +199,13 @@ impl Format {
     pub fn streams(self) -> bool {
         matches!(
             self,
-            Format::Jsonl | Format::Csv | Format::Tsv | Format::Wxr
+            Format::Jsonl
+                | Format::Csv
+                | Format::Tsv
+                | Format::Wxr
+                | Format::Feed
+                | Format::Blogger
+                | Format::Disqus
         )
     }
 
@@ -176,7 +216,9 @@ impl Format {
     /// use tisse::ingest::Format;
     /// assert_eq!(Format::detect("a.jsonl", b""), Format::Jsonl);
     /// assert_eq!(Format::detect("stdin", b"{\"text\": \"hi\"}"), Format::Jsonl);
-    /// assert_eq!(Format::detect("export", b"<?xml version=\"1.0\"?>\n<rss"), Format::Wxr);
+    /// let wxr = b"<?xml version=\"1.0\"?>\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\">";
+    /// assert_eq!(Format::detect("export", wxr), Format::Wxr);
+    /// assert_eq!(Format::detect("feed", b"<?xml version=\"1.0\"?>\n<rss>"), Format::Feed);
     /// assert_eq!(Format::detect("post", b"---\ntitle: x\n---\n"), Format::Markdown);
     /// assert_eq!(Format::detect("notes", b"27 septembre 2007"), Format::PageDump);
     /// ```
@@ -192,7 +234,7 @@ impl Format {
         match by_name {
             // A `.json` may be JSON Lines or not; `.xml` may be an export or some other XML.
             // Sniffing tells which reader will do best, the extension alone would guess.
-            Some(Format::Jsonl | Format::Wxr) | None => {
+            Some(Format::Jsonl | Format::Wxr | Format::Feed) | None => {
                 Format::sniff(head).unwrap_or(by_name.unwrap_or(Format::PageDump))
             }
             Some(format) => format,
@@ -214,15 +256,56 @@ impl Format {
             Some(Format::Markdown)
         } else if lower.starts_with(b"<!doctype html") || lower.starts_with(b"<html") {
             Some(Format::Html)
-        } else if lower.starts_with(b"<?xml") || lower.starts_with(b"<rss") {
-            let text = String::from_utf8_lossy(&lower);
-            if text.contains("<html") || text.contains("xhtml") {
-                Some(Format::Html)
-            } else {
-                Some(Format::Wxr)
-            }
+        } else if lower.starts_with(b"<?xml")
+            || lower.starts_with(b"<rss")
+            || lower.starts_with(b"<feed")
+            || lower.starts_with(b"<disqus")
+            || lower.starts_with(b"<!--")
+        {
+            Some(Format::sniff_xml(head))
         } else {
             None
+        }
+    }
+}
+
+impl Format {
+    /// Which XML reader the head of an XML file calls for, from its root element and the
+    /// namespaces it declares (which sit on the root, within the head).
+    fn sniff_xml(head: &[u8]) -> Format {
+        let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+        // The root: the first element that is not a declaration, comment or instruction.
+        let root = text
+            .match_indices('<')
+            .map(|(at, _)| &text[at + 1..])
+            .find(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic()))
+            .unwrap_or("");
+        let is = |name: &str| {
+            root.strip_prefix(name)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_whitespace() || c == '>'))
+        };
+        if is("html") || text.contains("xhtml") && !is("rss") && !is("feed") {
+            Format::Html
+        } else if is("disqus") {
+            Format::Disqus
+        } else if is("feed") {
+            // A backup's feed id ends in `.archive`; its entries have kinds.
+            if text.contains("schemas.google.com/blogger/2008/kind#")
+                || text.contains(".archive</id>")
+                || text.contains("schemas.google.com/blogger/2018")
+            {
+                Format::Blogger
+            } else {
+                Format::Feed
+            }
+        } else if root.starts_with("rdf:rdf")
+            || is("rss")
+            // A hand-made export may use `wp:` without declaring it.
+            && !(text.contains("wordpress.org/export/") || text.contains("<wp:"))
+        {
+            Format::Feed
+        } else {
+            Format::Wxr
         }
     }
 }
@@ -597,6 +680,9 @@ fn read_stream(
             Format::Jsonl => jsonl::read(reader, source, options, sink),
             Format::Csv | Format::Tsv => delimited::read(reader, source, format, options, sink),
             Format::Wxr => wxr::read(reader, source, options, sink),
+            Format::Feed => feed::read(reader, source, options, sink),
+            Format::Blogger => blogger::read(reader, source, options, sink),
+            Format::Disqus => disqus::read(reader, source, options, sink),
             _ => unreachable!("only streaming formats here"),
         }
         return Ok(());
@@ -738,6 +824,11 @@ fn read_owned_as(format: Format, bytes: Vec<u8>, source: &str, options: &ReadOpt
             collect(|sink| delimited::read(&mut text.as_bytes(), source, format, options, sink))
         }
         Format::Wxr => collect(|sink| wxr::read(&mut text.as_bytes(), source, options, sink)),
+        Format::Feed => collect(|sink| feed::read(&mut text.as_bytes(), source, options, sink)),
+        Format::Blogger => {
+            collect(|sink| blogger::read(&mut text.as_bytes(), source, options, sink))
+        }
+        Format::Disqus => collect(|sink| disqus::read(&mut text.as_bytes(), source, options, sink)),
     };
     read.documents = documents;
     read.problems.extend(more);
@@ -910,7 +1001,28 @@ mod tests {
             ("a.TSV", b"id\ttext", Format::Tsv),
             ("a.md", b"# Title", Format::Markdown),
             ("a.htm", b"", Format::Html),
-            ("export.xml", b"<?xml version=\"1.0\"?><rss>", Format::Wxr),
+            ("export.xml", b"<?xml version=\"1.0\"?><rss>", Format::Feed),
+            (
+                "export.xml",
+                b"<?xml version=\"1.0\"?>\n<!-- generator -->\n<rss xmlns:wp=\"http://wordpress.org/export/1.2/\">",
+                Format::Wxr,
+            ),
+            (
+                "feed.xml",
+                b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'>",
+                Format::Feed,
+            ),
+            (
+                "blog.xml",
+                b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'><id>tag:blogger.com,1999:blog-7.archive</id>",
+                Format::Blogger,
+            ),
+            (
+                "comments.xml",
+                b"<?xml version=\"1.0\"?>\n<disqus xmlns=\"http://disqus.com\">",
+                Format::Disqus,
+            ),
+            ("a.rss", b"<rss version=\"2.0\">", Format::Feed),
             // An .xml that is XHTML goes to the HTML reader.
             (
                 "page.xml",

@@ -12,7 +12,9 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::document::{Document, Kind, LIST_SEPARATOR, Metadata, id_key};
+use crate::document::{
+    Document, Kind, LIST_SEPARATOR, Metadata, STATUSES, id_key, normalize_status,
+};
 use crate::ingest::replies::Replies;
 use crate::ingest::{Sink, published};
 use crate::problem::Problem;
@@ -46,11 +48,13 @@ pub enum Field {
     AuthorEmail,
     /// The commenter's web site.
     AuthorUrl,
+    /// Where it stands: `publish`, `draft`, `pending`... ([`crate::document::STATUSES`]).
+    Status,
 }
 
 impl Field {
     /// Every field, in the order `tisse formats` lists them.
-    pub const ALL: [Field; 13] = [
+    pub const ALL: [Field; 14] = [
         Field::Id,
         Field::Kind,
         Field::PostId,
@@ -64,6 +68,7 @@ impl Field {
         Field::Tags,
         Field::AuthorEmail,
         Field::AuthorUrl,
+        Field::Status,
     ];
 
     /// The name used in `--field` and in the docs.
@@ -87,6 +92,7 @@ impl Field {
             Field::Tags => &["tags"],
             Field::AuthorEmail => &["author_email"],
             Field::AuthorUrl => &["author_url"],
+            Field::Status => &["status", "comment_approved"],
         }
     }
 
@@ -289,6 +295,16 @@ impl<'a> Records<'a> {
             line,
             &mut |p| sink.problem(p),
         );
+        let status = match values.get(Field::Status).map(str::trim) {
+            None | Some("") => "",
+            Some(raw) => normalize_status(raw).unwrap_or_else(|| {
+                sink.problem(problem(format!(
+                    "status {raw:?} not known: left empty (known: {})",
+                    STATUSES.join(", ")
+                )));
+                ""
+            }),
+        };
         let meta = Metadata {
             id,
             kind,
@@ -303,6 +319,7 @@ impl<'a> Records<'a> {
             category: values.text(Field::Category),
             tags: values.text(Field::Tags),
             url: values.text(Field::Url),
+            status: status.to_string(),
         };
         sink.document(Document {
             meta,
@@ -337,6 +354,28 @@ impl UniqueIds {
         self.given.insert(id_key(&unique), line);
         (unique, first_use)
     }
+}
+
+/// The unique form of `own` (what follows `<source>#`) from `ids`, with a warning at `line`
+/// when the file gave `own` before: the XML readers' repeated ids, told as JSON Lines tells
+/// them.
+pub fn claim_id(
+    ids: &mut UniqueIds,
+    own: &str,
+    source: &str,
+    line: u64,
+    sink: &mut dyn Sink,
+) -> String {
+    let (unique, first_use) = ids.claim(own, line);
+    if let Some(first) = first_use {
+        let id = format!("{source}#{unique}");
+        sink.problem(Problem::warning(
+            source,
+            Some(line),
+            format!("id {own:?} already used at line {first}: this one is {id:?}"),
+        ));
+    }
+    unique
 }
 
 /// Plain text as exports hold it, in the shape of [`Document::text`]: `\r\n` becomes `\n`,

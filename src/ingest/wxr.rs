@@ -15,24 +15,22 @@
 //! Ids: a post is `<source>#<wp:post_id>`, a comment `<post id>#c<wp:comment_id>`, so that
 //! threads (which WordPress writes with comment ids) resolve within the post.
 //!
-//! Read as a stream with quick-xml: memory holds one item and its comments, never the file.
-//! Bytes are decoded on the way in ([`Transcoder`]): in the encoding the XML declaration
-//! names, else as UTF-8 with a Latin-1 fallback and a warning, as JSON Lines and CSV do.
-//! No entity is ever expanded: the five XML entities and character references are read, a
-//! DOCTYPE declaring entities refuses the file (no billion laughs), and any other entity
-//! reference is an error. A file that ends inside an item (truncated) keeps the items before
-//! it and says where it was cut.
+//! Categories: WXR 1.0 and 1.1 write each one twice (without a domain, then with
+//! `domain="category"`), and tags with `domain="tag"` (1.2: `post_tag`); each name counts
+//! once. `status` comes from `wp:status` for a post and `wp:comment_approved` for a comment
+//! (`1` is `publish`, `0` is `pending`). A repeated post id (two exports pasted together)
+//! gives a second document `<id>@L<line>` and a warning, as JSON Lines and CSV do.
+//!
+//! Read as a stream of items ([`crate::ingest::xml`]): names by namespace URI, memory bounded
+//! by one item, no entity expanded, a truncated file read up to the cut.
 
 use std::io::BufRead;
 
-use quick_xml::Reader;
-use quick_xml::events::{BytesRef, Event};
-
-use crate::document::{Document, Kind, Metadata};
+use crate::document::{Document, Kind, Metadata, normalize_status};
 use crate::ingest::html::{Newlines, fragment_to_text};
 use crate::ingest::record::{UniqueIds, join_list};
 use crate::ingest::replies::Replies;
-use crate::ingest::transcode::Transcoder;
+use crate::ingest::xml::{Element, Ns, read_records};
 use crate::ingest::{ReadOptions, Sink, published};
 use crate::problem::Problem;
 
@@ -60,6 +58,26 @@ struct Comment {
     parent: String,
 }
 
+impl Comment {
+    fn from_element(element: &Element) -> Comment {
+        let get = |name: &str| element.text_of(Ns::Wp, name).to_string();
+        Comment {
+            line: element.line,
+            id: get("comment_id"),
+            author: get("comment_author"),
+            email: get("comment_author_email"),
+            url: get("comment_author_url"),
+            date: get("comment_date"),
+            // Not trimmed: the HTML builder decides what blank space means.
+            content: element
+                .child(Ns::Wp, "comment_content")
+                .map_or(String::new(), |c| c.text.clone()),
+            approved: get("comment_approved"),
+            parent: get("comment_parent"),
+        }
+    }
+}
+
 /// One `<item>`, as read.
 #[derive(Debug, Default)]
 struct Item {
@@ -77,295 +95,79 @@ struct Item {
     comments: Vec<Comment>,
 }
 
-/// Which field the text being read belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Target {
-    Title,
-    Link,
-    Creator,
-    Content,
-    PostId,
-    Date,
-    Status,
-    PostType,
-    Category,
-    Tag,
-    CommentId,
-    CommentAuthor,
-    CommentEmail,
-    CommentUrl,
-    CommentDate,
-    CommentContent,
-    CommentApproved,
-    CommentParent,
-}
-
-impl Target {
-    fn of_item(name: &str) -> Option<Target> {
-        Some(match name {
-            "title" => Target::Title,
-            "link" => Target::Link,
-            "dc:creator" => Target::Creator,
-            "content:encoded" => Target::Content,
-            "wp:post_id" => Target::PostId,
-            "wp:post_date" => Target::Date,
-            "wp:status" => Target::Status,
-            "wp:post_type" => Target::PostType,
-            _ => return None,
-        })
-    }
-
-    fn of_comment(name: &str) -> Option<Target> {
-        Some(match name {
-            "wp:comment_id" => Target::CommentId,
-            "wp:comment_author" => Target::CommentAuthor,
-            "wp:comment_author_email" => Target::CommentEmail,
-            "wp:comment_author_url" => Target::CommentUrl,
-            "wp:comment_date" => Target::CommentDate,
-            "wp:comment_content" => Target::CommentContent,
-            "wp:comment_approved" => Target::CommentApproved,
-            "wp:comment_parent" => Target::CommentParent,
-            _ => return None,
-        })
+impl Item {
+    fn from_element(element: &Element) -> Item {
+        let mut categories: Vec<String> = Vec::new();
+        let mut tags: Vec<String> = Vec::new();
+        for category in element.children_named(Ns::None, "category") {
+            let name = category.text.trim();
+            // WXR 1.0 and 1.1 write each category twice, without a domain and with one:
+            // the same name counts once.
+            let list = match category.attribute(Ns::None, "domain") {
+                Some("category") | None => &mut categories,
+                Some("post_tag" | "tag") => &mut tags,
+                Some(_) => continue,
+            };
+            if !name.is_empty() && !list.iter().any(|known| known == name) {
+                list.push(name.to_string());
+            }
+        }
+        Item {
+            line: element.line,
+            title: element.text_of(Ns::None, "title").to_string(),
+            link: element.text_of(Ns::None, "link").to_string(),
+            creator: element.text_of(Ns::Dc, "creator").to_string(),
+            content: element
+                .child(Ns::Content, "encoded")
+                .map_or(String::new(), |c| c.text.clone()),
+            post_id: element.text_of(Ns::Wp, "post_id").to_string(),
+            date: element.text_of(Ns::Wp, "post_date").to_string(),
+            status: element.text_of(Ns::Wp, "status").to_string(),
+            post_type: element.text_of(Ns::Wp, "post_type").to_string(),
+            categories,
+            tags,
+            comments: element
+                .children_named(Ns::Wp, "comment")
+                .map(Comment::from_element)
+                .collect(),
+        }
     }
 }
 
 /// Reads a WordPress export from `reader`, pushing documents and problems to `sink`.
 pub fn read(reader: &mut dyn BufRead, source: &str, options: &ReadOptions, sink: &mut dyn Sink) {
-    let mut xml = Reader::from_reader(LineCounter {
-        inner: Transcoder::new(reader),
-        newlines: 0,
-    });
-    let mut buffer = Vec::new();
-    let mut item: Option<Item> = None;
-    let mut in_comment = false;
-    // The element whose text is being collected, its depth, and the text so far.
-    let mut target: Option<(Target, usize)> = None;
-    let mut depth = 0usize;
-    let mut text = String::new();
-    let mut seen_rss = false;
     let mut ids = UniqueIds::default();
-    let error = |line: u64, message: String| Problem::error(source, Some(line), message);
-    loop {
-        buffer.clear();
-        // Events are contiguous: one starts where the last one ended.
-        let event_line = 1 + xml.get_ref().newlines;
-        let event = xml.read_event_into(&mut buffer);
-        if let Some((warning, line)) = xml.get_mut().inner.take_warning() {
-            sink.problem(Problem::warning(source, Some(line), warning));
+    let root = read_records(reader, source, sink, &mut |record, sink| {
+        if record.is(Ns::None, "item") {
+            emit(Item::from_element(&record), source, options, &mut ids, sink);
         }
-        let event = match event {
-            Ok(event) => event,
-            Err(err) => {
-                let at = match &item {
-                    Some(item) => format!(" (inside the item starting at line {})", item.line),
-                    None => String::new(),
-                };
-                sink.problem(error(
-                    event_line,
-                    format!("XML error: {err}{at}: the rest of the file is skipped"),
-                ));
-                return;
-            }
-        };
-        match event {
-            Event::DocType(doctype) if doctype.xml10_content().contains("<!ENTITY") => {
-                sink.problem(error(
-                    event_line,
-                    "DOCTYPE declares entities: file refused (tisse expands no entities)"
-                        .to_string(),
-                ));
-                return;
-            }
-            Event::Start(start) => {
-                depth += 1;
-                let name = start.name();
-                let name = name.as_ref();
-                if name == "rss" {
-                    seen_rss = true;
-                }
-                if target.is_some() {
-                    continue;
-                }
-                match (&mut item, name) {
-                    (None, "item") => {
-                        item = Some(Item {
-                            line: event_line,
-                            ..Item::default()
-                        });
-                    }
-                    (Some(current), "wp:comment") => {
-                        in_comment = true;
-                        current.comments.push(Comment {
-                            line: event_line,
-                            ..Comment::default()
-                        });
-                    }
-                    (Some(_), "category") if !in_comment => {
-                        let domain = start
-                            .try_get_attribute("domain")
-                            .ok()
-                            .flatten()
-                            .map(|a| a.value.into_owned());
-                        // Old exports write categories without a domain.
-                        match domain.as_deref() {
-                            Some("category") | None => target = Some((Target::Category, depth)),
-                            Some("post_tag") => target = Some((Target::Tag, depth)),
-                            _ => {}
-                        }
-                        text.clear();
-                    }
-                    (Some(_), name) => {
-                        let found = if in_comment {
-                            Target::of_comment(name)
-                        } else {
-                            Target::of_item(name)
-                        };
-                        if let Some(found) = found {
-                            target = Some((found, depth));
-                            text.clear();
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::End(end) => {
-                if let Some((found, at)) = target
-                    && at == depth
-                    && let Some(current) = item.as_mut()
-                {
-                    store(current, found, std::mem::take(&mut text));
-                    target = None;
-                }
-                depth = depth.saturating_sub(1);
-                match end.name().as_ref() {
-                    "wp:comment" => in_comment = false,
-                    "item" => {
-                        if let Some(done) = item.take() {
-                            emit(done, source, options, &mut ids, sink);
-                        }
-                        if sink.stopped() {
-                            return;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(t) if target.is_some() => text.push_str(&t.xml10_content()),
-            Event::CData(t) if target.is_some() => text.push_str(&t.xml10_content()),
-            Event::GeneralRef(reference) => match resolve(&reference) {
-                Some(c) => {
-                    if target.is_some() {
-                        text.push(c);
-                    }
-                }
-                None => {
-                    sink.problem(error(
-                        event_line,
-                        format!(
-                            "entity &{}; is not one of XML's five: left out (tisse expands no entities)",
-                            &*reference
-                        ),
-                    ));
-                }
-            },
-            Event::Eof => {
-                if let Some(item) = item {
-                    sink.problem(error(
-                        event_line,
-                        format!(
-                            "file ends inside the item starting at line {} (truncated?): that item is skipped",
-                            item.line
-                        ),
-                    ));
-                } else if !seen_rss {
-                    sink.problem(error(
-                        1,
-                        "not a WordPress export (no <rss> element)".to_string(),
-                    ));
-                }
-                return;
-            }
-            _ => {}
-        }
+    });
+    if root.as_ref().is_some_and(|root| root.name != "rss") {
+        sink.problem(Problem::error(
+            source,
+            Some(1),
+            "not a WordPress export (no <rss> element)".to_string(),
+        ));
     }
 }
 
-/// Counts the newlines quick-xml has consumed, for line numbers: quick-xml consumes a
-/// buffered reader exactly up to the end of each event.
-struct LineCounter<R> {
-    inner: R,
-    newlines: u64,
-}
-
-impl<R: BufRead> std::io::Read for LineCounter<R> {
-    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(out)?;
-        self.newlines += out[..n].iter().filter(|&&b| b == b'\n').count() as u64;
-        Ok(n)
+/// The status of a post from `wp:status`, or of a comment from `wp:comment_approved`; a
+/// word no reader knows is a warning, and the status stays empty.
+fn status(raw: &str, source: &str, line: u64, sink: &mut dyn Sink) -> String {
+    if raw.is_empty() {
+        return String::new();
     }
-}
-
-impl<R: BufRead> BufRead for LineCounter<R> {
-    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
-        self.inner.fill_buf()
-    }
-
-    fn consume(&mut self, amount: usize) {
-        if let Ok(buffer) = self.inner.fill_buf() {
-            let amount = amount.min(buffer.len());
-            self.newlines += buffer[..amount].iter().filter(|&&b| b == b'\n').count() as u64;
+    match normalize_status(raw) {
+        Some(status) => status.to_string(),
+        None => {
+            sink.problem(Problem::warning(
+                source,
+                Some(line),
+                format!("status {raw:?} not known: left empty"),
+            ));
+            String::new()
         }
-        self.inner.consume(amount);
     }
-}
-
-/// A character reference or one of the five predefined XML entities; `None` for any other
-/// entity, which is never expanded.
-fn resolve(reference: &BytesRef<'_>) -> Option<char> {
-    if reference.is_char_ref() {
-        return reference.resolve_char_ref().ok().flatten();
-    }
-    match &**reference {
-        "amp" => Some('&'),
-        "lt" => Some('<'),
-        "gt" => Some('>'),
-        "quot" => Some('"'),
-        "apos" => Some('\''),
-        _ => None,
-    }
-}
-
-fn store(item: &mut Item, target: Target, value: String) {
-    let comment = item.comments.last_mut();
-    let slot = match (target, comment) {
-        (Target::Title, _) => &mut item.title,
-        (Target::Link, _) => &mut item.link,
-        (Target::Creator, _) => &mut item.creator,
-        (Target::Content, _) => &mut item.content,
-        (Target::PostId, _) => &mut item.post_id,
-        (Target::Date, _) => &mut item.date,
-        (Target::Status, _) => &mut item.status,
-        (Target::PostType, _) => &mut item.post_type,
-        (Target::Category, _) => {
-            item.categories.push(value);
-            return;
-        }
-        (Target::Tag, _) => {
-            item.tags.push(value);
-            return;
-        }
-        (_, None) => return,
-        (Target::CommentId, Some(c)) => &mut c.id,
-        (Target::CommentAuthor, Some(c)) => &mut c.author,
-        (Target::CommentEmail, Some(c)) => &mut c.email,
-        (Target::CommentUrl, Some(c)) => &mut c.url,
-        (Target::CommentDate, Some(c)) => &mut c.date,
-        (Target::CommentContent, Some(c)) => &mut c.content,
-        (Target::CommentApproved, Some(c)) => &mut c.approved,
-        (Target::CommentParent, Some(c)) => &mut c.parent,
-    };
-    *slot = value;
 }
 
 /// Pushes an item's post and comments, unless the item is not a post or is discarded.
@@ -398,6 +200,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, ids: &mut UniqueIds, si
     let post_own = unique(&own, item.line, sink);
     let post_id = format!("{source}#{post_own}");
     let (text, hrefs) = fragment_to_text(&item.content, Newlines::Paragraphs);
+    let post_status = status(&item.status, source, item.line, sink);
     let post_published = published(&item.date, source, item.line, &mut |p| sink.problem(p));
     sink.document(Document {
         meta: Metadata {
@@ -413,6 +216,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, ids: &mut UniqueIds, si
             category: join_list(item.categories.iter().map(String::as_str)),
             tags: join_list(item.tags.iter().map(String::as_str)),
             url: item.link.trim().to_string(),
+            status: post_status,
             ..Metadata::default()
         },
         text,
@@ -445,6 +249,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, ids: &mut UniqueIds, si
             parent_id.clear();
         }
         let (text, hrefs) = fragment_to_text(&comment.content, Newlines::Paragraphs);
+        let comment_status = status(&comment.approved, source, comment.line, sink);
         let comment_published = published(&comment.date, source, comment.line, &mut |p| {
             sink.problem(p)
         });
@@ -459,6 +264,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, ids: &mut UniqueIds, si
                 format: FORMAT,
                 author: comment.author.trim().to_string(),
                 published: comment_published,
+                status: comment_status,
                 ..Metadata::default()
             },
             text,
@@ -677,6 +483,124 @@ Second.]]></content:encoded>
             [
                 "wp.xml:1: error: entity &lol3; is not one of XML's five: left out (tisse expands no entities)"
             ]
+        );
+    }
+
+    #[test]
+    fn wxr_1_0_categories_count_once_and_tags_are_kept() {
+        // WordPress 2.x writes each term twice, with `domain="tag"` for tags; the namespace
+        // is told by its URI whatever the prefix.
+        let export = r#"<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"
+ xmlns:wordpress="http://wordpress.org/export/1.0/" xmlns:wp="http://example.com/other/">
+<channel><item>
+<title>Vieux billet</title>
+<category><![CDATA[Web]]></category>
+<category domain="category" nicename="web"><![CDATA[Web]]></category>
+<category domain="tag"><![CDATA[amis]]></category>
+<category domain="tag" nicename="amis"><![CDATA[amis]]></category>
+<category domain="post_tag" nicename="blog"><![CDATA[blog]]></category>
+<content:encoded>Texte.</content:encoded>
+<wordpress:post_id>7</wordpress:post_id>
+<wp:post_id>99</wp:post_id>
+<wordpress:status>draft</wordpress:status>
+<wordpress:comment><wordpress:comment_id>1</wordpress:comment_id>
+<wordpress:comment_content>En attente.</wordpress:comment_content>
+<wordpress:comment_approved>0</wordpress:comment_approved></wordpress:comment>
+</item></channel></rss>"#;
+        let read = read_str(export, false);
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let rows: Vec<[&str; 4]> = read
+            .documents
+            .iter()
+            .map(|d| {
+                [
+                    d.meta.id.as_str(),
+                    d.meta.category.as_str(),
+                    d.meta.tags.as_str(),
+                    d.meta.status.as_str(),
+                ]
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["wp.xml#7", "Web", "amis; blog", "draft"],
+                ["wp.xml#7#c1", "", "", "pending"]
+            ]
+        );
+    }
+
+    #[test]
+    fn namespaces_are_told_by_uri_not_prefix() {
+        // The shapes of the WordPress importer's namespace tests: a prefix rebound to another
+        // namespace is not WordPress's; another prefix, or a default namespace, bound to
+        // WordPress's is.
+        let export = r#"<rss xmlns:wp="http://wordpress.org/export/1.2/"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<item xmlns:alt="https://wordpress.org/export/1.1/">
+<title>Mixte</title><alt:post_id>1</alt:post_id><wp:post_type>post</wp:post_type>
+<wp:status xmlns:wp="http://example.com/fake/">trash</wp:status>
+<content:encoded>Un.</content:encoded></item>
+<item><title>Défaut</title><post_id xmlns="http://wordpress.org/export/1.2/">2</post_id>
+<wp:post_type>post</wp:post_type><content:encoded>Deux.</content:encoded></item>
+<item><title>Faux</title><wp:post_id xmlns:wp="http://example.com/fake/">999</wp:post_id>
+<content:encoded>Trois.</content:encoded></item>
+</channel></rss>"#;
+        let read = read_str(export, false);
+        assert!(read.problems.is_empty(), "{:?}", read.problems);
+        let rows: Vec<[&str; 3]> = read
+            .documents
+            .iter()
+            .map(|d| {
+                [
+                    d.meta.id.as_str(),
+                    d.meta.status.as_str(),
+                    d.meta.title.as_str(),
+                ]
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ["wp.xml#1", "", "Mixte"],
+                ["wp.xml#2", "", "Défaut"],
+                ["wp.xml#L9", "", "Faux"]
+            ]
+        );
+    }
+
+    #[test]
+    fn statuses_from_posts_and_comments() {
+        let read = read_str(EXPORT, true);
+        let statuses: Vec<&str> = read
+            .documents
+            .iter()
+            .map(|d| d.meta.status.as_str())
+            .collect();
+        assert_eq!(statuses, ["publish", "publish", "spam", "publish"]);
+    }
+
+    #[test]
+    fn a_repeated_post_id_gives_two_documents_and_a_warning() {
+        let item = &EXPORT
+            [EXPORT.find("  <item>").unwrap()..EXPORT.find("  <item>\n    <title>logo").unwrap()];
+        let twice = EXPORT.replacen(item, &format!("{item}{item}"), 1);
+        let read = read_str(&twice, false);
+        let ids: Vec<&str> = read.documents.iter().map(|d| d.meta.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "wp.xml#12",
+                "wp.xml#12#c3",
+                "wp.xml#12#c5",
+                "wp.xml#12@L45",
+                "wp.xml#12@L45#c3",
+                "wp.xml#12@L45#c5"
+            ]
+        );
+        assert_eq!(
+            messages(&read)[0],
+            "wp.xml:45: warning: id \"12\" already used at line 6: this one is \"wp.xml#12@L45\""
         );
     }
 

@@ -35,6 +35,9 @@ pub struct DocumentRow<'a> {
     pub tags: &'a str,
     /// The document's own address.
     pub url: &'a str,
+    /// `publish`, `draft`, `pending`, `private`, `future`, `spam`, `trash`; empty when the
+    /// source does not say.
+    pub status: &'a str,
     /// Characters in the text.
     pub chars: u64,
     /// Words in the text.
@@ -77,6 +80,7 @@ impl CsvRow for DocumentRow<'_> {
         Column::text("category"),
         Column::text("tags"),
         Column::url("url"),
+        Column::label("status"),
         Column::integer("chars"),
         Column::integer("words"),
         Column::label("lang"),
@@ -109,6 +113,7 @@ pub fn rows(analyses: &[Analysis]) -> impl Iterator<Item = DocumentRow<'_>> {
         category: &a.meta.category,
         tags: &a.meta.tags,
         url: &a.meta.url,
+        status: &a.meta.status,
         chars: a.chars,
         words: a.words,
         lang: a.lang.lang.map_or("", Language::code),
