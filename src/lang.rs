@@ -19,6 +19,7 @@ use rust_stemmers::Algorithm;
 use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang, Script};
 
+use crate::function_words;
 use crate::text::masked_spans;
 
 /// A language whatlang can detect. Ordered by report code, so maps keyed by language list
@@ -348,6 +349,8 @@ pub const DETECT_BYTES: usize = 4096;
 pub struct LangDetector {
     detector: Detector,
     forced: Option<Language>,
+    /// The allowlist, for the second opinion ([`crate::function_words`]).
+    allowlist: Vec<Lang>,
 }
 
 impl LangDetector {
@@ -361,12 +364,22 @@ impl LangDetector {
         LangDetector {
             detector,
             forced: options.forced,
+            allowlist: options.allowlist.iter().map(|l| l.0).collect(),
         }
     }
 
     /// Whether the language is forced (no detection, no thread fallback).
     pub fn is_forced(&self) -> bool {
         self.forced.is_some()
+    }
+
+    /// The language of a document with a title: the title is evidence too (a short text under
+    /// a clear title). The same as [`LangDetector::detect`] when the title is empty.
+    pub fn detect_titled(&self, title: &str, text: &str) -> LangInfo {
+        if title.is_empty() {
+            return self.detect(text);
+        }
+        self.detect(&format!("{title}\n\n{}", prefix(text, DETECT_BYTES)))
     }
 
     /// The language of `text`, detected on its first [`DETECT_BYTES`] without their URLs,
@@ -398,7 +411,11 @@ impl LangDetector {
                 lang: Some(Language(info.lang())),
                 source: LangSource::Detected,
                 confidence: Some(permille(info.confidence())),
-                reliable: info.is_reliable(),
+                // Short texts are rarely reliable to whatlang: their function words may
+                // confirm the guess (a second opinion asked only then, so long texts pay
+                // nothing for it).
+                reliable: info.is_reliable()
+                    || function_words::clear_leader(&clean, &self.allowlist) == Some(info.lang()),
                 script: Some(info.script()),
             },
             None => LangInfo {
