@@ -5,6 +5,11 @@
 //! mostly English-looking letters whatever the language around them). It can be restricted
 //! to an allowlist (`--languages`), or skipped for a forced language (`--lang`).
 //!
+//! A guess whatlang calls unreliable (most short texts) is checked against the text's function
+//! words ([`crate::function_words`]): when they clearly point to the same language, the guess
+//! is reliable, so that the thread fallback leaves it alone. A document's title joins its text
+//! as evidence ([`LangDetector::detect_titled`]).
+//!
 //! What it does not do: borrow a language from the thread. A comment too short to tell is
 //! resolved against its post or parent by [`crate::threads`], which sees documents in order.
 //!
