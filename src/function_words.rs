@@ -9,13 +9,13 @@
 //! It only ever confirms: when whatlang's guess is also the one language whose function words
 //! clearly lead, the guess is reliable ([`crate::lang::LangDetector::detect`]), and the thread
 //! fallback leaves it alone. It never replaces a guess: measured on the evaluation set, taking
-//! its language against whatlang's gained less on short texts than it lost on medium ones
-//! (`benches/README.md`).
+//! its language against whatlang's gained a little on short texts alone but lost on texts of
+//! 10-30 words under the thread fallback (`benches/README.md`).
 //!
 //! Where the words come from: the most frequent words of each language that are grammar
 //! rather than content (articles, pronouns, prepositions, conjunctions, auxiliaries), as in
 //! any frequency list; a word several languages share counts for each of them, divided by how
-//! many ("de" is French, Spanish, Dutch, Portuguese and Polish "do" is Portuguese too).
+//! many (`de` is French, Spanish, Dutch and Portuguese: a quarter each).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
