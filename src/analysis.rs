@@ -35,10 +35,11 @@ pub struct Analysis {
     pub terms: DocTerms,
     /// Links and e-mail addresses, sorted by start.
     pub links: Vec<Link>,
-    /// Places where the document names a social network, sorted by start.
+    /// Places where the document names a social network, in its title then its text
+    /// ([`crate::document::Field`]), sorted by field then start.
     pub networks: Vec<Mention>,
-    /// Where the document uses a theme's term, in its final language, sorted by start
-    /// ([`crate::themes`]).
+    /// Where the document uses a theme's term, in its final language, in its title then its
+    /// text, sorted by field then start ([`crate::themes`]).
     pub themes: Vec<Hit>,
     /// The MinHash signature of its word pairs, for near-duplicates; empty for a short text
     /// ([`crate::compare::duplicates`]). It does not depend on the language.

@@ -11,7 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::Analysis;
 use crate::compare::duplicates::Fingerprint;
-use crate::document::Document;
+use crate::document::{Document, Field};
 use crate::keywords::{self, DocTerms, Stopwords};
 use crate::lang::{LangDetector, LangOptions, Language};
 use crate::links::{self, Link, LinkOptions};
@@ -131,20 +131,27 @@ impl Analyzer {
     /// ```
     pub fn analyze(&self, document: &Document) -> Analysis {
         let stages = self.stages;
-        let lang = self.lang.detect(&document.text);
+        let title = document.own_title();
+        let lang = self.lang.detect_titled(title, &document.text);
         // Tokenized once, for keywords, themes and the fingerprint alike.
         // One segmentation pass gives the tokens and the word count.
-        let (words, word_count) = if stages.terms || stages.themes || stages.fingerprint {
+        let tokenized = stages.terms || stages.themes || stages.fingerprint;
+        let (words, word_count) = if tokenized {
             text::tokenize_counting_words(&document.text, lang.lang)
         } else {
             (Vec::new(), document.text.unicode_words().count() as u64)
         };
+        let title_words = match tokenized && !title.is_empty() {
+            true => text::tokenize(title, lang.lang),
+            false => Vec::new(),
+        };
+        // The fingerprint is the body's: a title alone does not make two texts duplicates.
         let fingerprint = match stages.fingerprint {
             true => Fingerprint::of_tokens(&words),
             false => Fingerprint::default(),
         };
         let (tokens, content_words, forms) = match stages.terms {
-            true => keywords::count_tokens(&words, lang.lang, &self.stopwords),
+            true => keywords::count_tokens(&[&title_words, &words], lang.lang, &self.stopwords),
             false => (0, 0, Vec::new()),
         };
         let terms = DocTerms {
@@ -158,12 +165,16 @@ impl Analyzer {
         let networks = match stages.networks {
             true => {
                 let redacted = links::redacted_spans(&links, &self.links);
-                networks::detect(&document.text, &links, &redacted)
+                let mut mentions = in_title(networks::detect(title, &[], &[]), |m| {
+                    m.field = Field::Title
+                });
+                mentions.extend(networks::detect(&document.text, &links, &redacted));
+                mentions
             }
             false => Vec::new(),
         };
         let themes = match stages.themes {
-            true => self.themes_of(document, &words, lang.lang, &links),
+            true => self.themes_of(document, (title, &title_words), &words, lang.lang, &links),
             false => Vec::new(),
         };
         Analysis {
@@ -181,8 +192,8 @@ impl Analyzer {
         }
     }
 
-    /// Theme hits of a document read in `lang`; `links` are its links, whose e-mail
-    /// addresses contexts must hide when redaction is asked.
+    /// Theme hits of a document (title, then text) read in `lang`; `links` are its links,
+    /// whose e-mail addresses contexts must hide when redaction is asked.
     pub fn score_themes(
         &self,
         document: &Document,
@@ -192,38 +203,138 @@ impl Analyzer {
         if !self.stages.themes {
             return Vec::new();
         }
+        let title = document.own_title();
+        let title_words = text::tokenize(title, lang);
         let words = text::tokenize(&document.text, lang);
-        self.themes_of(document, &words, lang, links)
+        self.themes_of(document, (title, &title_words), &words, lang, links)
     }
 
     fn themes_of(
         &self,
         document: &Document,
+        (title, title_words): (&str, &[Token]),
         words: &[Token],
         lang: Option<Language>,
         links: &[Link],
     ) -> Vec<Hit> {
         let text = &document.text;
-        match self.context_width {
+        let width = self.context_width;
+        // Titles hold no links (none are looked for there): nothing to redact.
+        let mut hits = match title_words.is_empty() {
+            true => Vec::new(),
+            false => in_title(
+                self.themes
+                    .score_tokens(title, title_words, lang, width.map(|w| (w, &[][..]))),
+                |h| h.field = Field::Title,
+            ),
+        };
+        hits.extend(match width {
             Some(width) => {
                 let redacted = links::redacted_spans(links, &self.links);
                 self.themes
                     .score_tokens(text, words, lang, Some((width, &redacted)))
             }
             None => self.themes.score_tokens(text, words, lang, None),
-        }
+        });
+        hits
     }
 
-    /// Tokens, content words and terms of a document read in `lang`.
+    /// Tokens, content words and terms of a document (title and text) read in `lang`.
     pub fn count_terms(&self, document: &Document, lang: Option<Language>) -> (u64, u64, DocTerms) {
         if !self.stages.terms {
             return (0, 0, DocTerms::default());
         }
-        let (tokens, content, forms) = keywords::count_terms(&document.text, lang, &self.stopwords);
+        let title = text::tokenize(document.own_title(), lang);
+        let words = text::tokenize(&document.text, lang);
+        let (tokens, content, forms) =
+            keywords::count_tokens(&[&title, &words], lang, &self.stopwords);
         let terms = DocTerms {
             forms,
             stems: Vec::new(),
         };
         (tokens, content, terms)
+    }
+}
+
+/// `found` in a title: each marked so by `mark`. Title matches come before the text's, so
+/// lists sorted by (field, start) stay sorted.
+fn in_title<T>(mut found: Vec<T>, mark: impl Fn(&mut T)) -> Vec<T> {
+    found.iter_mut().for_each(mark);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Metadata;
+
+    fn post(title: &str, text: &str) -> Document {
+        let meta = Metadata {
+            id: "p".into(),
+            title: title.into(),
+            ..Metadata::default()
+        };
+        Document {
+            meta,
+            text: text.into(),
+            ..Document::default()
+        }
+    }
+
+    #[test]
+    fn titles_count_with_their_text() {
+        let analyzer = Analyzer::new().with_themes(Themes::default(), Some(20));
+        let doc = post(
+            "Facebook ou Viadeo : quel réseau choisir ?",
+            "Je suis sur Twitter.",
+        );
+        let analysis = analyzer.analyze(&doc);
+        let networks: Vec<(&str, &str, usize, usize)> = analysis
+            .networks
+            .iter()
+            .map(|m| (m.network, m.field.as_str(), m.start, m.end))
+            .collect();
+        // Offsets are in the field the name is in.
+        assert_eq!(
+            networks,
+            [
+                ("Facebook", "title", 0, 8),
+                ("Viadeo", "title", 12, 18),
+                ("Twitter", "text", 12, 19)
+            ]
+        );
+        // "réseau" is a term of the networking theme.
+        let hit = &analysis.themes[0];
+        assert_eq!(
+            (hit.field, &doc.meta.title[hit.start..hit.end]),
+            (Field::Title, "réseau")
+        );
+        // Title words are tokens, and terms.
+        let forms: Vec<&str> = analysis.terms.forms.iter().map(|f| &*f.form).collect();
+        assert!(
+            forms.contains(&"viadeo") && forms.contains(&"twitter"),
+            "{forms:?}"
+        );
+        // Words and characters stay the text's.
+        assert_eq!(analysis.words, 4);
+    }
+
+    #[test]
+    fn a_title_the_text_repeats_is_read_once() {
+        let doc = post("Facebook", "Facebook\n\nLe corps du billet.");
+        let analysis = Analyzer::new().analyze(&doc);
+        assert_eq!(analysis.networks.len(), 1);
+        assert_eq!(analysis.networks[0].field, Field::Text);
+    }
+
+    #[test]
+    fn the_title_helps_tell_the_language() {
+        let doc = post(
+            "Les réseaux sociaux changent notre façon de travailler",
+            "Bon, Facebook.",
+        );
+        let titled = Analyzer::new().analyze(&doc).lang;
+        assert_eq!(titled.lang.map(Language::code), Some("fr"));
+        assert!(titled.reliable);
     }
 }

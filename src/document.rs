@@ -36,6 +36,30 @@ impl Kind {
     }
 }
 
+/// Which part of a document a match is in: its title or its text. Offsets are relative to
+/// that part. Ordered title first, as a reader reads a post.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Field {
+    /// [`Metadata::title`].
+    Title,
+    /// [`Document::text`].
+    #[default]
+    Text,
+}
+
+impl Field {
+    /// The name used in reports: `title` or `text`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::Title => "title",
+            Field::Text => "text",
+        }
+    }
+}
+
 /// One post or one comment, as a reader understood it: what is known about it, and its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Document {
@@ -61,6 +85,27 @@ pub struct Document {
 }
 
 impl Document {
+    /// The title to analyse with the text: empty when there is none, or when the text already
+    /// opens with it (an HTML page whose body repeats its `<h1>`), so that no word counts
+    /// twice.
+    ///
+    /// ```
+    /// use tisse::document::Document;
+    /// let mut doc = Document { text: "Facebook ou Viadeo ?\n\nLe corps.".into(), ..Document::default() };
+    /// doc.meta.title = "Facebook ou Viadeo ?".into();
+    /// assert_eq!(doc.own_title(), "");
+    /// doc.text = "Le corps.".into();
+    /// assert_eq!(doc.own_title(), "Facebook ou Viadeo ?");
+    /// ```
+    pub fn own_title(&self) -> &str {
+        let title = self.meta.title.trim();
+        if title.is_empty() || self.text.trim_start().starts_with(title) {
+            return "";
+        }
+        // Untrimmed: offsets in the title are offsets in `meta.title`.
+        &self.meta.title
+    }
+
     /// Removes the control characters a source may hold (JSON's `\u0000`, a stray escape
     /// sequence, a form feed) from every field, so that no report cell holds a NUL byte and
     /// no terminal acts on a document. Tabs and newlines stay; `\r\n` and a lone `\r` become

@@ -127,18 +127,20 @@ pub fn count_terms(
     lang: Option<Language>,
     stopwords: &Stopwords,
 ) -> (u64, u64, Vec<FormCount>) {
-    count_tokens(&tokenize(text, lang), lang, stopwords)
+    count_tokens(&[&tokenize(text, lang)], lang, stopwords)
 }
 
-/// [`count_terms`] on the tokens of a text already tokenized in `lang`, for callers that use
-/// the tokens for something else too (the analyzer scores themes on them).
+/// [`count_terms`] on the tokens of texts already tokenized in `lang` (a title and a text
+/// count as one document), for callers that use the tokens for something else too (the
+/// analyzer scores themes on them).
 pub fn count_tokens(
-    tokens: &[Token],
+    parts: &[&[Token]],
     lang: Option<Language>,
     stopwords: &Stopwords,
 ) -> (u64, u64, Vec<FormCount>) {
     let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
     let mut content = 0u64;
+    let tokens = parts.iter().flat_map(|p| p.iter());
     for token in tokens {
         if stopwords.contains(lang, &token.text) {
             continue;
@@ -156,7 +158,8 @@ pub fn count_tokens(
         })
         .collect();
     counted.sort_unstable_by(|a, b| (&a.stem, &a.form).cmp(&(&b.stem, &b.form)));
-    (tokens.len() as u64, content, counted)
+    let total = parts.iter().map(|p| p.len() as u64).sum();
+    (total, content, counted)
 }
 
 /// Every stem and surface form seen in the corpus, each with a small id and its corpus counts.

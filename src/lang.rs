@@ -5,6 +5,11 @@
 //! mostly English-looking letters whatever the language around them). It can be restricted
 //! to an allowlist (`--languages`), or skipped for a forced language (`--lang`).
 //!
+//! A guess whatlang calls unreliable (most short texts) is checked against the text's function
+//! words ([`crate::function_words`]): when they clearly point to the same language, the guess
+//! is reliable, so that the thread fallback leaves it alone. A document's title joins its text
+//! as evidence ([`LangDetector::detect_titled`]).
+//!
 //! What it does not do: borrow a language from the thread. A comment too short to tell is
 //! resolved against its post or parent by [`crate::threads`], which sees documents in order.
 //!
@@ -19,6 +24,7 @@ use rust_stemmers::Algorithm;
 use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang, Script};
 
+use crate::function_words;
 use crate::text::masked_spans;
 
 /// A language whatlang can detect. Ordered by report code, so maps keyed by language list
@@ -348,6 +354,8 @@ pub const DETECT_BYTES: usize = 4096;
 pub struct LangDetector {
     detector: Detector,
     forced: Option<Language>,
+    /// The allowlist, for the second opinion ([`crate::function_words`]).
+    allowlist: Vec<Lang>,
 }
 
 impl LangDetector {
@@ -361,12 +369,22 @@ impl LangDetector {
         LangDetector {
             detector,
             forced: options.forced,
+            allowlist: options.allowlist.iter().map(|l| l.0).collect(),
         }
     }
 
     /// Whether the language is forced (no detection, no thread fallback).
     pub fn is_forced(&self) -> bool {
         self.forced.is_some()
+    }
+
+    /// The language of a document with a title: the title is evidence too (a short text under
+    /// a clear title). The same as [`LangDetector::detect`] when the title is empty.
+    pub fn detect_titled(&self, title: &str, text: &str) -> LangInfo {
+        if title.is_empty() {
+            return self.detect(text);
+        }
+        self.detect(&format!("{title}\n\n{}", prefix(text, DETECT_BYTES)))
     }
 
     /// The language of `text`, detected on its first [`DETECT_BYTES`] without their URLs,
@@ -398,7 +416,11 @@ impl LangDetector {
                 lang: Some(Language(info.lang())),
                 source: LangSource::Detected,
                 confidence: Some(permille(info.confidence())),
-                reliable: info.is_reliable(),
+                // Short texts are rarely reliable to whatlang: their function words may
+                // confirm the guess (a second opinion asked only then, so long texts pay
+                // nothing for it).
+                reliable: info.is_reliable()
+                    || function_words::clear_leader(&clean, &self.allowlist) == Some(info.lang()),
                 script: Some(info.script()),
             },
             None => LangInfo {

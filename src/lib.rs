@@ -39,6 +39,7 @@ pub mod compare;
 pub mod dates;
 pub mod document;
 pub mod export;
+pub mod function_words;
 pub mod ingest;
 pub mod interrupt;
 pub mod keywords;

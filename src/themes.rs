@@ -38,6 +38,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use crate::document::Field;
 use crate::lang::{Language, unknown};
 use crate::links::redact::{chars_after, chars_before, excerpt};
 use crate::text::{Token, stem, tokenize, with_stem};
@@ -262,7 +263,10 @@ fn line_of(text: &str, at: usize) -> usize {
 pub struct Hit {
     /// The term, in the lexicon the analyzer used.
     pub term: TermId,
-    /// Byte offset in the text.
+    /// Whether it is in the title or the text.
+    #[serde(default)]
+    pub field: Field,
+    /// Byte offset in that field.
     pub start: usize,
     /// Byte offset just past the match.
     pub end: usize,
@@ -518,6 +522,7 @@ impl Themes {
             });
             hits.push(Hit {
                 term,
+                field: Field::Text,
                 start,
                 end,
                 context,

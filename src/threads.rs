@@ -185,6 +185,30 @@ mod tests {
     }
 
     #[test]
+    fn a_clear_short_comment_keeps_its_own_language() {
+        // Issue 15: a short English comment under a French post stays English when its
+        // detection is clear (its function words confirm what whatlang is unsure of).
+        let documents = [
+            doc(
+                "p",
+                Kind::Post,
+                "",
+                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
+                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
+            ),
+            doc("p#c1", Kind::Comment, "", "I do not agree with you at all."),
+        ];
+        let analyzer = Analyzer::new();
+        let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
+        Threads::default().resolve(&documents, &mut analyses, &analyzer);
+        let got = (
+            analyses[1].lang.lang.map_or("", Language::code),
+            analyses[1].lang.source,
+        );
+        assert_eq!(got, ("en", LangSource::Detected));
+    }
+
+    #[test]
     fn a_forced_language_is_never_replaced() {
         let documents = [
             doc(

@@ -107,21 +107,21 @@ fn seed_networks_exactly() {
     let networks = report(out.path(), "networks.csv");
     let rows: Vec<String> = networks
         .lines()
-        .map(|l| l.split(',').take(8).collect::<Vec<_>>().join(","))
+        .map(|l| l.split(',').take(9).collect::<Vec<_>>().join(","))
         .collect();
     let post = "000_affe261f8401dc5a.txt,000_affe261f8401dc5a.txt,post";
     let c1 = "000_affe261f8401dc5a.txt#c1,000_affe261f8401dc5a.txt,comment";
     assert_eq!(
         rows,
         [
-            "doc_id,post_id,kind,network,via,matched,start,end".to_string(),
-            format!("{post},MyBlogLog,text,Mybloglog,1500,1509"),
-            format!("{post},MySpace,text,Myspace,1511,1518"),
-            format!("{post},Viadeo,text,viadeo,1520,1526"),
-            format!("{post},Facebook,text,Facebook,1528,1536"),
-            format!("{post},Facebook,text,Facebook,1617,1625"),
-            format!("{post},Viadeo,text,Viadeo,2101,2107"),
-            format!("{c1},Facebook,text,facebook,313,321"),
+            "doc_id,post_id,kind,network,via,matched,field,start,end".to_string(),
+            format!("{post},MyBlogLog,text,Mybloglog,text,1500,1509"),
+            format!("{post},MySpace,text,Myspace,text,1511,1518"),
+            format!("{post},Viadeo,text,viadeo,text,1520,1526"),
+            format!("{post},Facebook,text,Facebook,text,1528,1536"),
+            format!("{post},Facebook,text,Facebook,text,1617,1625"),
+            format!("{post},Viadeo,text,Viadeo,text,2101,2107"),
+            format!("{c1},Facebook,text,facebook,text,313,321"),
         ]
     );
     assert!(networks.contains(

@@ -47,9 +47,11 @@ fn the_seed_scores_its_themes_with_the_exact_terms() {
     );
     // "réseau" counts "réseau" (twice, one of them in "jeux en réseau", which geek_stereotypes
     // counts too) and "réseaux" once; the other "réseaux" is part of "réseaux sociaux".
+    // "réseautage" is once in the text and once in the title ("Les réfractaires du
+    // réseautage...").
     assert_eq!(
         terms_of(&rows, SEED, "networking"),
-        "réseau:3|communauté:3|communautaire:2|Web 2.0:1|réseautage:1|réseaux sociaux:1|\
+        "réseau:3|communauté:3|réseautage:2|communautaire:2|Web 2.0:1|réseaux sociaux:1|\
          tisser des liens:1"
     );
     let nymphette = format!("{SEED}#c1");
@@ -231,13 +233,13 @@ fn kwic(args: &[&str]) -> (Vec<(String, String)>, String) {
     let mut reader = csv::Reader::from_reader(stdout.as_bytes());
     assert_eq!(
         reader.headers().unwrap().iter().collect::<Vec<_>>(),
-        ["doc_id", "term", "left", "match", "right"]
+        ["doc_id", "field", "term", "left", "match", "right"]
     );
     let rows = reader
         .records()
         .map(|r| {
             let r = r.unwrap();
-            (r[0].to_string(), r[3].to_string())
+            (r[0].to_string(), r[4].to_string())
         })
         .collect();
     (rows, stdout)
@@ -268,12 +270,12 @@ fn kwic_on_the_seed_finds_every_form_of_reseau_with_stem() {
     assert_eq!(
         first,
         format!(
-            "{SEED},réseau,et et tout particulièrement aux jeux en,réseau,\
+            "{SEED},text,réseau,et et tout particulièrement aux jeux en,réseau,\
              a poussé les hôpitaux à ouvrir des sect"
         )
     );
     assert!(stdout.contains(&format!(
-        "{SEED}#c3,réseau,\"ur être Miss.Tic(s) VIP, et agrandir le\",réseau,\
+        "{SEED}#c3,text,réseau,\"ur être Miss.Tic(s) VIP, et agrandir le\",réseau,\
          \"(près de 400 fans !), il suffit que tu\""
     )));
 
@@ -284,8 +286,11 @@ fn kwic_on_the_seed_finds_every_form_of_reseau_with_stem() {
     // Accents folded on both sides: the query without its accent finds the same six.
     let (folded, _) = kwic(&["reseau", "--stem", "--fold-accents", &seed]);
     assert_eq!(folded, rows);
-    let (reseautage, _) = kwic(&["réseautage", "--stem", &seed]);
-    assert_eq!(reseautage, [(SEED.to_string(), "réseautage".to_string())]);
+    // In the title ("Les réfractaires du réseautage...") and in the text.
+    let (reseautage, stdout) = kwic(&["réseautage", "--stem", &seed]);
+    let once = (SEED.to_string(), "réseautage".to_string());
+    assert_eq!(reseautage, [once.clone(), once]);
+    assert!(stdout.contains(&format!("{SEED},title,réseautage,Les réfractaires du,")));
 }
 
 #[test]

@@ -28,7 +28,7 @@ Examples:
   tisse kwic \"tisser des liens\" blogs/      a phrase, in blogs/
   tisse kwic --theme privacy --width 30     every hit of a theme (no TERM then)
 
-Columns: doc_id, term (the query, or the theme's term that matched), left, match, right.
+Columns: doc_id, field (title or text), term (the query, or the theme's term that matched), left, match, right.
 With --theme, every argument is a PATH.";
 
 /// Show every occurrence of a word or phrase (or of a theme's terms) in its context.
@@ -127,6 +127,8 @@ fn only(lexicon: Lexicon, name: &str) -> Result<Lexicon, Usage> {
 #[derive(Serialize)]
 struct KwicRow<'a> {
     doc_id: &'a str,
+    /// `title` or `text`.
+    field: &'static str,
     term: &'a str,
     left: &'a str,
     #[serde(rename = "match")]
@@ -137,6 +139,7 @@ struct KwicRow<'a> {
 impl CsvRow for KwicRow<'_> {
     const COLUMNS: &'static [Column] = &[
         Column::text("doc_id"),
+        Column::label("field"),
         Column::text("term"),
         Column::text("left"),
         Column::text("match"),
@@ -185,6 +188,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             let context = hit.context.as_deref()?;
             Some(KwicRow {
                 doc_id,
+                field: hit.field.as_str(),
                 term: &lexicon.terms[hit.term as usize].text,
                 left: &context.left,
                 matched: &context.matched,

@@ -4,7 +4,8 @@
 //! Names are matched with one Aho-Corasick automaton over every alias, ASCII case folded,
 //! leftmost-longest, then kept only on word boundaries: the characters either side must not
 //! be letters or digits, so "Facebook's" and "Xing-Gruppe" name a network, "Xingu" and
-//! "pinging" do not. A single-letter alias (`X`) must also not touch `-`, `.`, `'`, `’`
+//! "pinging" do not. An unambiguous name may take a case ending ([`evidence::INFLECTIONS`]:
+//! German `Facebooks`, Polish `Facebooku`). A single-letter alias (`X`) must also not touch `-`, `.`, `'`, `’`
 //! (`X-ray`, `X.org`).
 //!
 //! The ambiguity rule, for aliases that are also ordinary words (`Path`, `Vine`, `Ping`,
@@ -16,7 +17,10 @@
 //! 1. an unambiguous network name ("Facebook, Path et Vine"), or
 //! 2. a phrase meaning social network ([`SOCIAL_PHRASES`]: "réseau social", "social
 //!    network", "red social", "soziales Netzwerk"...), or
-//! 3. a link to a social network (`twitter.com/...`).
+//! 3. a link to a social network (`twitter.com/...`), or
+//! 4. for Discord, Mastodon and Telegram, the words of the sentence ([`evidence`]): a cue
+//!    noun or preposition right next to the name ("Telegram channel", "sur Discord",
+//!    "instance Mastodon"), and for Mastodon a fediverse address (`@user@instance`).
 //!
 //! A one-letter name (`X`) needs its own network there, by name or link: "sur Twitter (X
 //! maintenant)" names Twitter twice, "X" next to "Facebook" names nothing. So "X marks the
@@ -24,11 +28,15 @@
 //! paragraph: on the bench corpus (long manual-page paragraphs with network names sprinkled
 //! in), paragraphs made `X`, `Path` and `Ping` count hundreds of times.
 //!
+//! A name with a false friend ([`evidence::FALSE_FRIENDS`]: `Xing` near "MP3", "header",
+//! "VBR"...) does not count in that company.
+//!
 //! It does not: guess networks from words about them ("tweet", "like"), or read the page
 //! behind a link. Text inside a link (`twitter.com` in a URL) is recorded once, as the link.
 //!
 //! Invariant: mentions are sorted by start and do not overlap.
 
+pub mod evidence;
 pub mod reserved;
 pub mod table;
 
@@ -39,6 +47,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use unicode_segmentation::UnicodeSegmentation;
 use url::Url;
 
+use crate::document::Field;
 use crate::links::redact::{chars_after, chars_before, excerpt};
 use crate::links::{Link, Rule};
 pub use table::{Alias, NETWORKS, Network, UrlView};
@@ -155,7 +164,10 @@ pub struct Mention {
     pub via: Via,
     /// The text matched (the link as written for a link).
     pub matched: String,
-    /// Byte offset in the text.
+    /// Whether it is in the title or the text.
+    #[serde(default)]
+    pub field: Field,
+    /// Byte offset in that field.
     pub start: usize,
     /// Byte offset just past it.
     pub end: usize,
@@ -216,7 +228,14 @@ pub fn detect(text: &str, links: &[Link], redacted: &[Range<usize>]) -> Vec<Ment
         else {
             continue;
         };
-        if !on_word_boundaries(text, &span, alias.text.chars().count() == 1) {
+        let chars = alias.text.chars().count();
+        // An unambiguous name may take a case ending: "Facebooks", "Facebooku".
+        let inflectable = !alias.exact_case && !alias.ambiguous;
+        let span = match evidence::inflected_end(text, span.end) {
+            Some(end) if inflectable && chars >= evidence::MIN_INFLECTED_CHARS => span.start..end,
+            _ => span,
+        };
+        if !on_word_boundaries(text, &span, chars == 1) {
             continue;
         }
         let in_url = {
@@ -241,10 +260,18 @@ pub fn detect(text: &str, links: &[Link], redacted: &[Range<usize>]) -> Vec<Ment
                 continue;
             }
         }
+        if let Some(words) = evidence::false_friend_words(network.name) {
+            let around = surroundings.get_or_insert_with(|| Surroundings::new(text));
+            let window = around.window(span);
+            if evidence::has_word_of(&text[window], words) {
+                continue;
+            }
+        }
         mentions.push(Mention {
             network: network.name,
             via: Via::Text,
             matched: text[span.clone()].to_string(),
+            field: Field::Text,
             start: span.start,
             end: span.end,
             context: context(text, span, redacted),
@@ -263,6 +290,7 @@ pub fn detect(text: &str, links: &[Link], redacted: &[Range<usize>]) -> Vec<Ment
                 Via::Link
             },
             matched: link.url.clone(),
+            field: Field::Text,
             start: link.start,
             end: link.end,
             context: context(text, &span, redacted),
@@ -406,7 +434,13 @@ fn clear_context(
     if own_only {
         return false;
     }
-    around.has_phrase(&window)
+    if around.has_phrase(&window) {
+        return true;
+    }
+    // The words of the sentence itself ([`evidence`]).
+    let cued = evidence::CUED_NETWORKS.contains(&network.name);
+    (cued && evidence::cue_next_to(text, span))
+        || (network.name == "Mastodon" && evidence::fediverse_in(&text[window]))
 }
 
 fn context(text: &str, span: &Range<usize>, redacted: &[Range<usize>]) -> String {
@@ -479,7 +513,8 @@ mod tests {
         ("pathetic and pinging", &[]),
         ("the orkutian era", &[]),
         ("MySpaceship", &[]),
-        ("Flickrs", &[]),
+        // A German genitive ([`evidence`]).
+        ("Flickrs", &["Flickr"]),
         ("telegrams", &[]),
         ("uneXample", &[]),
         // Ambiguous names without a clear context: never.

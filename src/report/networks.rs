@@ -1,5 +1,6 @@
 //! `networks.csv`: one row a place where a document names a social network (in its text,
-//! through a link, through an e-mail address), sorted by doc_id (natural order), then start.
+//! through a link, through an e-mail address), sorted by doc_id (natural order), then field
+//! (`title` before `text`), then start. Offsets are bytes in that field.
 
 use serde::Serialize;
 
@@ -21,7 +22,9 @@ pub struct NetworkRow<'a> {
     pub via: &'static str,
     /// The exact text matched.
     pub matched: &'a str,
-    /// Byte offset in the text.
+    /// `title` or `text`: where it was found.
+    pub field: &'static str,
+    /// Byte offset in that field.
     pub start: usize,
     /// Byte offset just past it.
     pub end: usize,
@@ -37,6 +40,7 @@ impl CsvRow for NetworkRow<'_> {
         Column::label("network"),
         Column::label("via"),
         Column::text("matched"),
+        Column::label("field"),
         Column::integer("start"),
         Column::integer("end"),
         Column::text("context"),
@@ -55,6 +59,7 @@ pub fn rows(analyses: &[Analysis]) -> Vec<NetworkRow<'_>> {
                 network: m.network,
                 via: m.via.as_str(),
                 matched: &m.matched,
+                field: m.field.as_str(),
                 start: m.start,
                 end: m.end,
                 context: &m.context,

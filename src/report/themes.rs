@@ -391,7 +391,9 @@ pub struct ConcordanceRow<'a> {
     pub theme: &'a str,
     /// The lexicon term that matched.
     pub term: &'a str,
-    /// Byte offset of the match in the text.
+    /// `title` or `text`: where it matched.
+    pub field: &'static str,
+    /// Byte offset of the match in that field.
     pub start: usize,
     /// What comes before, on one line.
     pub left: &'a str,
@@ -410,6 +412,7 @@ impl CsvRow for ConcordanceRow<'_> {
         Column::label("lang"),
         Column::text("theme"),
         Column::text("term"),
+        Column::label("field"),
         Column::integer("start"),
         Column::text("left"),
         Column::text("match"),
@@ -418,7 +421,7 @@ impl CsvRow for ConcordanceRow<'_> {
 }
 
 /// The rows of `concordance.csv`: every hit that kept its context, in document order, then
-/// by start.
+/// by field (title first) and start.
 pub fn concordance_rows<'a>(
     analyses: &'a [Analysis],
     lexicon: &'a Lexicon,
@@ -436,6 +439,7 @@ pub fn concordance_rows<'a>(
                     lang: a.lang.lang.map_or("", Language::code),
                     theme: &lexicon.themes[usize::from(term.theme)].name,
                     term: &term.text,
+                    field: hit.field.as_str(),
                     start: hit.start,
                     left: &context.left,
                     matched: &context.matched,
