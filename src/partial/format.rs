@@ -12,8 +12,9 @@
 //! The header stays outside the compressed stream, so that a file of another version or other
 //! options is refused after reading a few bytes. The trailer catches a truncated or damaged
 //! file before any of it is used. Deflate (fast level) because flate2 is already in the tree
-//! (through the workbook writer) and a partial's analyses (repeated stems, metadata) shrink to
-//! about a third of their size for little CPU next to the analysis.
+//! (through the workbook writer) and it nearly halves a partial (1.8 times smaller on the
+//! bundled corpus) for little CPU next to the analysis; zstd would squeeze more but brings a
+//! C library to build.
 
 use std::fs::File;
 use std::io::{self, BufReader, Read, Write};
