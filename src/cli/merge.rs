@@ -84,7 +84,7 @@ pub(super) fn shard(
     let pool = global.pool()?;
     let mut terminal = Terminal::new(global.quiet);
     let name = file_name(shard.index, shard.count);
-    let written = pool.install(|| -> anyhow::Result<(u64, u64, u64)> {
+    let written = pool.install(|| -> anyhow::Result<(u64, u64)> {
         let (inputs, found) = ingest::discover(&args.paths);
         let roles = shard::plan(&inputs, &options, shard, split_from);
         let header = Header {
@@ -122,12 +122,12 @@ pub(super) fn shard(
         drop(out);
         set.finish(file)?;
         set.commit()?;
-        Ok((taken, 0, errors))
+        Ok((taken, errors))
     });
     if let Some(interrupted) = tisse::interrupt::requested() {
         return Err(interrupted.into());
     }
-    let (files, _, errors) =
+    let (files, errors) =
         written.with_context(|| format!("cannot write {}", args.out.join(&name).display()))?;
     terminal.summary(&format!(
         "tisse: shard {} of {}: {} owned, {}; partial result in {}",
