@@ -56,6 +56,8 @@ Examples:
   tisse analyze --xlsx                   also tisse.xlsx: a sheet a report, typed cells
   tisse analyze --sqlite                 also tisse.sqlite: tables, and the texts searchable
   tisse analyze --gexf                   also links.gexf: the corpus as a graph for Gephi
+  tisse analyze big/ --shard 2/8 -o parts/
+                                         shard 2 of 8 only: a partial result for tisse merge
 
 Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
 corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
