@@ -47,6 +47,7 @@ pub mod lang;
 pub mod links;
 pub mod networks;
 pub mod panics;
+pub mod partial;
 pub mod pipeline;
 pub mod problem;
 pub mod report;

@@ -142,12 +142,12 @@ pub fn run(
 
 /// Whether a file is read as a stream of batches rather than whole in a batch of files:
 /// big files, and standard input (its size is unknown).
-fn is_streamed(input: &Input) -> bool {
+pub(crate) fn is_streamed(input: &Input) -> bool {
     input.size >= STREAM_FILE_BYTES || input.path.as_os_str() == ingest::STDIN_PATH
 }
 
 /// Cuts the sorted inputs into consecutive batches bounded in bytes and files.
-fn batches(inputs: &[Input]) -> Vec<&[Input]> {
+pub(crate) fn batches(inputs: &[Input]) -> Vec<&[Input]> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut bytes = 0u64;
@@ -196,7 +196,7 @@ fn run_batch(
 /// Reads one file whole, as [`ingest::read_file`] does, except that a panic in its reader
 /// costs this file only: the documents it gave before are kept, and an error row says what
 /// happened.
-fn read_contained(input: &Input, options: &ReadOptions) -> FileRead {
+pub(crate) fn read_contained(input: &Input, options: &ReadOptions) -> FileRead {
     let mut read = FileRead::default();
     if interrupt::requested().is_some() {
         return read;
@@ -214,7 +214,12 @@ fn read_contained(input: &Input, options: &ReadOptions) -> FileRead {
 }
 
 /// The row of a caught panic: a bug of tisse's rather than of the input, hence the request.
-fn internal_error(source: &str, line: Option<u64>, doing: &str, message: &str) -> Problem {
+pub(crate) fn internal_error(
+    source: &str,
+    line: Option<u64>,
+    doing: &str,
+    message: &str,
+) -> Problem {
     Problem::error(
         source,
         line,
@@ -245,7 +250,7 @@ pub fn analyze_documents(
 /// Each document's own analysis, in parallel, in order; the message of a panic in place of
 /// an analysis. `None` once the run is asked to stop (the rest of the batch is left: a batch
 /// can take seconds, and its analyses would not be reported).
-fn analyze_each(
+pub(crate) fn analyze_each(
     documents: &[Document],
     analyzer: &Analyzer,
 ) -> Option<Vec<Result<Analysis, String>>> {
@@ -260,6 +265,14 @@ fn analyze_each(
             })
         })
         .collect()
+}
+
+/// The error row of a document whose analysis panicked with `message`.
+pub(crate) fn analysis_failed(document: &Document, message: &str) -> Problem {
+    let meta = &document.meta;
+    let line = Some(meta.line).filter(|&line| line > 0);
+    let doing = format!("analysing document {:?}", meta.id);
+    internal_error(&meta.source, line, &doing, message)
 }
 
 /// What follows the analyses of a batch, in order: error rows for the panics, thread
@@ -282,16 +295,26 @@ fn settle(
                 Some(document)
             }
             Err(message) => {
-                let meta = &document.meta;
-                let line = Some(meta.line).filter(|&line| line > 0);
-                let doing = format!("analysing document {:?}", meta.id);
-                failed.push(internal_error(&meta.source, line, &doing, &message));
+                failed.push(analysis_failed(&document, &message));
                 None
             }
         })
         .collect();
-    threads.resolve(&documents, &mut analyses, analyzer);
-    drop(documents);
+    let tally = settle_analyses(&documents, &mut analyses, analyzer, threads, vocabulary);
+    (analyses, tally, failed)
+}
+
+/// The steps of a batch that look across documents, in order: thread languages, the tally,
+/// stem ids. `analyses[i]` is the analysis of `documents[i]`. `tisse merge` runs them too, on
+/// the documents of every shard in the order of a single run ([`crate::partial::merge`]).
+pub(crate) fn settle_analyses(
+    documents: &[Document],
+    analyses: &mut [Analysis],
+    analyzer: &Analyzer,
+    threads: &mut Threads,
+    vocabulary: &mut Vocabulary,
+) -> Tally {
+    threads.resolve(documents, analyses, analyzer);
     let tally = analyses
         .par_iter()
         .fold(Tally::default, |mut tally, analysis| {
@@ -299,8 +322,8 @@ fn settle(
             tally
         })
         .reduce(Tally::default, Tally::merge);
-    vocabulary.compact(&mut analyses);
-    (analyses, tally, failed)
+    vocabulary.compact(analyses);
+    tally
 }
 
 /// Reads one big file as a stream, analysing its documents a batch at a time into

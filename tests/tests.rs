@@ -23,5 +23,6 @@ mod links;
 mod manifest;
 mod reports;
 mod seed;
+mod shards;
 mod themes;
 mod workbook;

@@ -15,6 +15,7 @@ use tisse::compare::similarity::{
 };
 use tisse::compare::threads::Threads;
 use tisse::keywords::Scorer;
+use tisse::partial::shard::Shard;
 use tisse::pipeline::RunOutput;
 use tisse::report;
 use tisse::report::documents::DocumentRow;
@@ -55,6 +56,8 @@ Examples:
   tisse analyze --xlsx                   also tisse.xlsx: a sheet a report, typed cells
   tisse analyze --sqlite                 also tisse.sqlite: tables, and the texts searchable
   tisse analyze --gexf                   also links.gexf: the corpus as a graph for Gephi
+  tisse analyze big/ --shard 2/8 -o parts/
+                                         shard 2 of 8 only: a partial result for tisse merge
 
 Writes documents.csv (one row a post or comment, with its language), keywords.csv (the
 corpus's keywords, then each document's), links.csv (one row a link or e-mail address),
@@ -77,14 +80,14 @@ pub struct Args {
     /// Files or folders to read; folders are walked recursively, hidden files skipped;
     /// `-` reads standard input.
     #[arg(value_name = "PATH", default_value = "corpus")]
-    paths: Vec<PathBuf>,
+    pub(super) paths: Vec<PathBuf>,
 
     #[command(flatten)]
-    reading: Reading,
+    pub(super) reading: Reading,
 
     /// Folder to write the reports into (created if missing).
     #[arg(short, long = "output", value_name = "DIR", default_value = "reports")]
-    out: PathBuf,
+    pub(super) out: PathBuf,
 
     /// Keywords per document in keywords.csv.
     #[arg(long, value_name = "N", default_value_t = TOP_PER_DOCUMENT)]
@@ -95,13 +98,13 @@ pub struct Args {
     top_corpus: usize,
 
     #[command(flatten)]
-    text: TextArgs,
+    pub(super) text: TextArgs,
 
     #[command(flatten)]
-    links: LinkArgs,
+    pub(super) links: LinkArgs,
 
     #[command(flatten)]
-    themes: ThemeArgs,
+    pub(super) themes: ThemeArgs,
 
     /// In themes.csv, a row for every document and theme, hits or not.
     #[arg(long)]
@@ -116,7 +119,7 @@ pub struct Args {
     kwic_width: usize,
 
     #[command(flatten)]
-    grouping: GroupingArgs,
+    pub(super) grouping: GroupingArgs,
 
     /// similarity.csv: neighbours listed for each post (0: no search, the header only).
     #[arg(long, value_name = "K", default_value_t = DEFAULT_NEIGHBOURS)]
@@ -172,24 +175,118 @@ pub struct Args {
     /// Also write links.gexf: posts, authors, domains and networks as a graph for Gephi.
     #[arg(long)]
     gexf: bool,
+
+    /// Analyse shard K of N only (K from 1) and write its partial result into DIR
+    /// (shard-000K-of-000N.tpart) instead of the reports: `tisse merge` makes the reports of
+    /// all N, the same bytes as one run.
+    #[arg(long, value_name = "K/N", value_parser = Shard::parse)]
+    pub(super) shard: Option<Shard>,
+
+    /// With --shard: JSON Lines, CSV, TSV and WordPress files of at least this many bytes
+    /// (suffix K, M or G allowed) are shared out by thread, every shard reading them; smaller
+    /// files go whole to one shard [default: 64M].
+    #[arg(long, value_name = "SIZE", requires = "shard", value_parser = parse_size)]
+    pub(super) split_from: Option<u64>,
 }
 
-pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let grouping = args.grouping.grouping()?;
-    let analyzer = args
+/// Where the manifest's arguments and input fingerprints come from: this run, or the shards
+/// a merge makes whole.
+#[derive(Debug, Default)]
+pub(super) struct Provenance {
+    /// The arguments a single run records; this process's own when `None`.
+    pub(super) arguments: Option<Vec<String>>,
+    /// The inputs' fingerprints, in input order; read from the inputs when `None`.
+    pub(super) inputs: Option<Vec<manifest::FileRecord>>,
+}
+
+impl Provenance {
+    fn arguments(&self) -> Vec<String> {
+        self.arguments.clone().unwrap_or_else(reproducible_command)
+    }
+}
+
+/// The analyzer `args` ask for.
+pub(super) fn analyzer(args: &Args) -> anyhow::Result<tisse::Analyzer> {
+    Ok(args
         .text
         .analyzer()?
         .with_links(args.links.options()?)
-        .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width));
-    let out = &args.out;
+        .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width)))
+}
+
+/// The files the options name, as the manifest lists them.
+pub(super) fn option_files(args: &Args) -> Vec<(String, &Path)> {
+    args.themes
+        .files
+        .iter()
+        .chain(&args.links.domains)
+        .chain(&args.text.stopwords)
+        .chain(&args.grouping.groups)
+        .map(|path| (path.display().to_string(), path.as_path()))
+        .collect()
+}
+
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().last() {
+        Some((at, c)) if c.is_ascii_alphabetic() => (&text[..at], c.to_ascii_uppercase()),
+        _ => (text, 'B'),
+    };
+    let shift = match unit {
+        'B' => 0,
+        'K' => 10,
+        'M' => 20,
+        'G' => 30,
+        _ => return Err("expected bytes, or a size like 64M or 2G".to_string()),
+    };
+    digits
+        .trim()
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .ok_or_else(|| "expected bytes, or a size like 64M or 2G".to_string())
+}
+
+pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
+    if let Some(shard) = args.shard {
+        return super::merge::shard(global, &args, shard);
+    }
+    let analyzer = analyzer(&args)?;
+    check_output(&args.out)?;
+    let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
+    report(
+        global,
+        &args,
+        &analyzer,
+        output,
+        &terminal,
+        &Provenance::default(),
+    )
+}
+
+/// Fails, before a long run, when the reports cannot be written into `out`.
+pub(super) fn check_output(out: &Path) -> anyhow::Result<()> {
     ReportSet::new(out)
         .and_then(|set| set.check())
-        .with_context(|| format!("cannot write the reports into {}", out.display()))?;
-    let (mut output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
+        .with_context(|| format!("cannot write the reports into {}", out.display()))
+}
+
+/// Writes the reports of a run's output (a single run's, or a merge's) and prints the
+/// summary.
+pub(super) fn report(
+    global: &Global,
+    args: &Args,
+    analyzer: &tisse::Analyzer,
+    mut output: RunOutput,
+    terminal: &super::common::Terminal,
+    provenance: &Provenance,
+) -> anyhow::Result<Outcome> {
+    let grouping = args.grouping.grouping()?;
+    let out = &args.out;
     // On the pool `--threads` asks for, like the reading.
     let written = global
         .pool()?
-        .install(|| write_reports(&args, grouping, &analyzer, &mut output))
+        .install(|| write_reports(args, grouping, analyzer, &mut output, provenance))
         .with_context(|| format!("cannot write the reports into {}", out.display()))?;
 
     let tally = &output.tally;
@@ -245,6 +342,7 @@ fn write_reports(
     grouping: Grouping,
     analyzer: &tisse::Analyzer,
     output: &mut RunOutput,
+    provenance: &Provenance,
 ) -> io::Result<Written> {
     // Every document is read: the vocabulary keeps only what the reports need.
     output.vocabulary.settle();
@@ -487,11 +585,11 @@ fn write_reports(
         let file = set.create("tisse.xlsx")?;
         // Flushed here, not on drop, so that a full disk is an error and not a short file.
         let mut out = BufWriter::new(file.writer()?);
-        workbook.save(&about(args, output), &mut out)?;
+        workbook.save(&about(args, output, provenance), &mut out)?;
         out.flush()?;
         set.finish(file)?;
     }
-    write_manifest(&mut set, args, output)?;
+    write_manifest(&mut set, args, output, provenance)?;
     set.commit()?;
     Ok(Written {
         dropped: args
@@ -615,27 +713,29 @@ fn add_texts(database: &mut Database, args: &Args) -> io::Result<()> {
 }
 
 /// Writes manifest.json, last, so that it lists every other file of the set.
-fn write_manifest(set: &mut ReportSet, args: &Args, output: &RunOutput) -> io::Result<()> {
-    let (inputs, _) = ingest::discover(&args.paths);
-    let inputs: Vec<(String, &Path)> = inputs
-        .iter()
-        .map(|input| (input.path.display().to_string(), input.path.as_path()))
-        .collect();
-    let option_files: Vec<(String, &Path)> = args
-        .themes
-        .files
-        .iter()
-        .chain(&args.links.domains)
-        .chain(&args.text.stopwords)
-        .chain(&args.grouping.groups)
-        .map(|path| (path.display().to_string(), path.as_path()))
-        .collect();
+fn write_manifest(
+    set: &mut ReportSet,
+    args: &Args,
+    output: &RunOutput,
+    provenance: &Provenance,
+) -> io::Result<()> {
+    let inputs = match &provenance.inputs {
+        Some(inputs) => inputs.clone(),
+        None => {
+            let (inputs, _) = ingest::discover(&args.paths);
+            let inputs: Vec<(String, &Path)> = inputs
+                .iter()
+                .map(|input| (input.path.display().to_string(), input.path.as_path()))
+                .collect();
+            manifest::records(&inputs)
+        }
+    };
     let tally = &output.tally;
     let manifest = Manifest {
         tisse: env!("CARGO_PKG_VERSION"),
-        arguments: reproducible_command(),
-        inputs: manifest::records(&inputs),
-        option_files: manifest::records(&option_files),
+        arguments: provenance.arguments(),
+        inputs,
+        option_files: manifest::records(&option_files(args)),
         counts: manifest::Counts {
             files: output.files,
             posts: tally.posts,
@@ -655,9 +755,9 @@ fn write_manifest(set: &mut ReportSet, args: &Args, output: &RunOutput) -> io::R
 }
 
 /// The About sheet of the workbook: what run made the reports.
-fn about(args: &Args, output: &RunOutput) -> Vec<(String, String)> {
+fn about(args: &Args, output: &RunOutput, provenance: &Provenance) -> Vec<(String, String)> {
     let tally = &output.tally;
-    let command = reproducible_command();
+    let command = provenance.arguments();
     let mut lines = vec![
         ("tisse".to_string(), env!("CARGO_PKG_VERSION").to_string()),
         (

@@ -271,8 +271,10 @@ fn parse_csv_delimiter(text: &str) -> Result<u8, String> {
 
 /// The command line of this run, as it would be typed again to make the same reports: the
 /// arguments after the program's name, without the options that change how or where a run
-/// goes but never what it writes (`-j`/`--threads N`, `-q`/`--quiet`, `-o`/`--output DIR`),
-/// so that the record of a run is the same bytes whatever the thread count or folder.
+/// goes but never what it writes (`-j`/`--threads N`, `-q`/`--quiet`, `-o`/`--output DIR`,
+/// and `--shard K/N`, `--split-from SIZE`, which cut a run into shards that `tisse merge`
+/// makes whole again), so that the record of a run is the same bytes whatever the thread
+/// count, folder or shards.
 pub fn reproducible_command() -> Vec<String> {
     let mut words = Vec::new();
     let mut args = std::env::args_os()
@@ -280,11 +282,13 @@ pub fn reproducible_command() -> Vec<String> {
         .map(|a| a.to_string_lossy().into_owned());
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "-j" | "--threads" | "-o" | "--output" => {
+            "-j" | "--threads" | "-o" | "--output" | "--shard" | "--split-from" => {
                 args.next();
             }
             "-q" | "--quiet" => {}
-            _ if arg.starts_with("--threads=") || arg.starts_with("--output=") => {}
+            _ if ["--threads=", "--output=", "--shard=", "--split-from="]
+                .iter()
+                .any(|prefix| arg.starts_with(prefix)) => {}
             _ if arg.starts_with("-o") => {}
             _ if arg.starts_with("-j") && arg[2..].bytes().all(|b| b.is_ascii_digit()) => {}
             _ => words.push(arg),

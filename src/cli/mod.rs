@@ -16,6 +16,7 @@ mod inspect;
 mod keywords;
 mod kwic;
 mod links;
+mod merge;
 mod signals;
 mod themes;
 
@@ -36,7 +37,8 @@ Examples:
   tisse kwic réseau --stem --table   every form of a word, in context
   tisse collocates geek --window 3   the words that keep company with a word
   tisse compare --by author          the words each author uses more than the others
-  tisse export --iramuteq corpus.txt the corpus for IRaMuTeQ, texts and variables";
+  tisse export --iramuteq corpus.txt the corpus for IRaMuTeQ, texts and variables
+  tisse merge parts/ -o reports/     the reports of `analyze --shard K/N` partials";
 
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
@@ -61,6 +63,7 @@ enum Command {
     Collocates(collocates::Args),
     Compare(compare::Args),
     Export(export::Args),
+    Merge(merge::Args),
 }
 
 /// How a command ended when it did not fail outright.
@@ -93,6 +96,7 @@ pub fn main() -> ExitCode {
         Command::Collocates(args) => collocates::run(&cli.global, args),
         Command::Compare(args) => compare::run(&cli.global, args),
         Command::Export(args) => export::run(&cli.global, args),
+        Command::Merge(args) => merge::run(&cli.global, args),
     };
     if !signals::claim_exit() {
         // The signal thread is ending the process, its message printed: wait for it.
@@ -128,6 +132,20 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// The `analyze` arguments a partial result recorded (`analyze` first), parsed as the
+/// command line would be.
+fn parse_analyze(arguments: &[String]) -> Result<analyze::Args, clap::Error> {
+    let cli =
+        Cli::try_parse_from(std::iter::once("tisse".to_string()).chain(arguments.iter().cloned()))?;
+    match cli.command {
+        Command::Analyze(args) => Ok(args),
+        _ => Err(clap::Error::raw(
+            clap::error::ErrorKind::InvalidSubcommand,
+            "not an analyze command",
+        )),
+    }
+}
+
 /// A usage error found after parsing (an unknown theme name, a query without a word).
 #[derive(Debug)]
 struct Usage(String);
@@ -151,6 +169,9 @@ fn is_usage(err: &anyhow::Error) -> bool {
                 .downcast_ref::<tisse::compare::grouping::GroupFileError>()
                 .is_some()
             || cause.downcast_ref::<Usage>().is_some()
+            || cause
+                .downcast_ref::<tisse::partial::PartialError>()
+                .is_some()
     })
 }
 
