@@ -44,7 +44,11 @@ const INLINE_ELEMENTS: &[&str] = &[
 /// grandparent half, then a third of a level's number.
 const ANCESTOR_LEVELS: usize = 5;
 
-/// A sibling of the best container joins it when it scores this share of the best.
+/// Text points from which a container gets all of its names' weight.
+const NAME_POINTS: f64 = 3.0;
+
+/// A sibling of the best container joins it when it scores this share of the best, and
+/// holds this share of its text points.
 const SIBLING_SHARE: f64 = 0.2;
 
 /// Containers outside the best one that score this share of it mean the text is spread
@@ -240,10 +244,11 @@ pub(super) fn main_content<'a>(
             return 0.0;
         };
         let m = measures.get(id);
-        (points.get(&id).copied().unwrap_or(0.0)
-            + tag_weight(element.value().name())
-            + name_weight(element))
-            * (1.0 - m.link_density())
+        let text = points.get(&id).copied().unwrap_or(0.0);
+        // Names are evidence about text a container holds: one that holds little gets
+        // little of its name's weight (a `.post-content` around a one-line teaser).
+        let named = name_weight(element) * (text / NAME_POINTS).min(1.0);
+        (text + tag_weight(element.value().name()) + named) * (1.0 - m.link_density())
     };
     let scored: Vec<(NodeId, f64)> = order
         .iter()
@@ -270,11 +275,14 @@ pub(super) fn main_content<'a>(
     };
     // Text spread over several containers of about the same worth, outside the best one:
     // their common ancestor holds the text.
+    let text_points = |id: NodeId| points.get(&id).copied().unwrap_or(0.0);
+    let best_points = text_points(best);
     let rivals: Vec<NodeId> = scored
         .iter()
         .filter(|(id, s)| {
             *id != best
                 && *s >= best_score * SPREAD_SHARE
+                && text_points(*id) >= best_points * SPREAD_SHARE
                 && !is_within(page, *id, best)
                 && !is_within(page, best, *id)
         })
@@ -316,7 +324,9 @@ pub(super) fn main_content<'a>(
             } else {
                 0.0
             };
-            if points.contains_key(&sibling.id()) && score(sibling.id()) + bonus >= threshold {
+            if text_points(sibling.id()) >= text_points(best) * SIBLING_SHARE
+                && score(sibling.id()) + bonus >= threshold
+            {
                 return true;
             }
             let m = measures.get(sibling.id());

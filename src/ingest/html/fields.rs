@@ -64,6 +64,12 @@ pub(super) fn post_fields(
                             .attr("title")
                             .filter(|_| e.value().name() == "abbr")
                     })
+                    .or_else(|| {
+                        // Microdata gives values hidden from readers in `<meta content>`.
+                        e.value()
+                            .attr("content")
+                            .filter(|_| e.value().name() == "meta")
+                    })
                     .map(str::to_string)
                     .unwrap_or_else(|| plain_text(e))
             })
@@ -90,6 +96,8 @@ pub(super) fn post_fields(
         entry.and_then(|_| within(".p-author")),
         ld("author"),
         meta("author"),
+        within("[itemprop=\"author\"] [itemprop=\"name\"]"),
+        within("[itemprop=\"author\"]"),
         within(".entry-meta .author .fn"),
         within(".byline .author"),
         within(".post-author .fn"),
@@ -100,6 +108,7 @@ pub(super) fn post_fields(
         entry.and_then(|_| within(".dt-published")),
         ld("datePublished"),
         meta("article:published_time"),
+        within("[itemprop=\"datePublished\"]"),
         within("time.entry-date"),
         within("abbr.published"),
         within(".published"),
