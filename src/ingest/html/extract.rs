@@ -26,7 +26,7 @@ use std::collections::{HashMap, HashSet};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 
-use super::boilerplate::{is_furniture_element, is_hidden, name_weight};
+use super::boilerplate::{is_furniture, is_furniture_element, is_hidden, name_weight};
 use super::text::SKIPPED_ELEMENTS;
 
 /// A block of text shorter than this, in characters other than white space, is not a
@@ -44,6 +44,11 @@ const INLINE_ELEMENTS: &[&str] = &[
 /// grandparent half, then a third of a level's number.
 const ANCESTOR_LEVELS: usize = 5;
 
+/// A block with more characters of its own than this, and less link text than
+/// [`MAX_PROSE_LINK_DENSITY`], is prose.
+const MIN_PROSE_CHARS: usize = 80;
+const MAX_PROSE_LINK_DENSITY: f64 = 0.25;
+
 /// Text points from which a container gets all of its names' weight.
 const NAME_POINTS: f64 = 3.0;
 
@@ -54,7 +59,7 @@ const SIBLING_SHARE: f64 = 0.2;
 /// Containers outside the best one that score this share of it mean the text is spread
 /// over several (a page of posts); [`SPREAD_COUNT`] of them make the common ancestor win.
 const SPREAD_SHARE: f64 = 0.75;
-const SPREAD_COUNT: usize = 3;
+const SPREAD_COUNT: usize = 2;
 
 /// What is measured of an element's text: characters other than white space, and commas.
 #[derive(Debug, Default, Clone, Copy)]
@@ -199,7 +204,30 @@ pub(super) fn main_content<'a>(
     page: &'a Html,
     measures: &Measures,
     excluded: &HashSet<NodeId>,
-) -> Vec<ElementRef<'a>> {
+) -> (Vec<ElementRef<'a>>, Points) {
+    let (roots, points) = choose(page, measures, excluded);
+    (roots, Points(points))
+}
+
+/// The text points each container got from the blocks it holds: how much prose it holds.
+pub(super) struct Points(HashMap<NodeId, f64>);
+
+impl Points {
+    /// Whether an element holds prose: a block of text or more, not mostly links.
+    pub fn is_prose(&self, id: NodeId, measure: Measure) -> bool {
+        self.0.get(&id).copied().unwrap_or(0.0) >= PROSE_POINTS
+            && measure.link_density() < MAX_PROSE_LINK_DENSITY
+    }
+}
+
+/// Text points of a paragraph of a few lines with a comma or two.
+const PROSE_POINTS: f64 = 4.0;
+
+fn choose<'a>(
+    page: &'a Html,
+    measures: &Measures,
+    excluded: &HashSet<NodeId>,
+) -> (Vec<ElementRef<'a>>, HashMap<NodeId, f64>) {
     let mut points: HashMap<NodeId, f64> = HashMap::new();
     // Candidates in the order they were first given points: document order of their first
     // block, which makes ties go to the first.
@@ -268,10 +296,10 @@ pub(super) fn main_content<'a>(
                 _ => Some(c),
             })
     else {
-        return Vec::new();
+        return (Vec::new(), points);
     };
     let Some(mut top) = page.tree.get(best).and_then(ElementRef::wrap) else {
-        return Vec::new();
+        return (Vec::new(), points);
     };
     // Text spread over several containers of about the same worth, outside the best one:
     // their common ancestor holds the text.
@@ -304,12 +332,12 @@ pub(super) fn main_content<'a>(
         best = parent.id();
     }
     let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
-        return vec![top];
+        return (vec![top], points);
     };
     let best_score = score(best).max(best_score);
     let threshold = (best_score * SIBLING_SHARE).max(10.0);
     let top_classes: Vec<&str> = top.value().classes().collect();
-    parent
+    let roots = parent
         .child_elements()
         .filter(|sibling| {
             if sibling.id() == best {
@@ -329,10 +357,15 @@ pub(super) fn main_content<'a>(
             {
                 return true;
             }
+            // A paragraph of prose next to the text is part of it (an introduction before
+            // the sections that score best).
             let m = measures.get(sibling.id());
-            sibling.value().name() == "p" && m.chars > 80 && m.link_density() < 0.25
+            m.own_chars > MIN_PROSE_CHARS
+                && m.link_density() < MAX_PROSE_LINK_DENSITY
+                && !is_furniture(*sibling)
         })
-        .collect()
+        .collect();
+    (roots, points)
 }
 
 /// Whether an element gives no points: a comment, furniture by tag or role, hidden, or

@@ -130,7 +130,7 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
 /// [`MAX_FURNITURE_SHARE`] of the text.
 fn main_text(page: &Html, comments: &HashSet<NodeId>) -> (String, Vec<Href>) {
     let measures = extract::Measures::of(page.tree.root(), comments);
-    let roots = extract::main_content(page, &measures, comments);
+    let (roots, points) = extract::main_content(page, &measures, comments);
     let mut text = TextBuilder::default();
     let roots = if roots.is_empty() {
         let named = CONTENT.iter().find_map(|css| {
@@ -152,7 +152,10 @@ fn main_text(page: &Html, comments: &HashSet<NodeId>) -> (String, Vec<Href>) {
             if share >= MAX_FURNITURE_SHARE {
                 return false;
             }
-            boilerplate::is_furniture(e)
+            // A box of prose inside the text is text, whatever its class says (DocBook's
+            // `div.sidebar` tips); an element that is furniture by tag or role is not.
+            boilerplate::is_furniture_element(e)
+                || boilerplate::has_furniture_name(e) && !points.is_prose(e.id(), m)
                 || !matches!(
                     e.value().name(),
                     "a" | "p" | "span" | "em" | "strong" | "b" | "i"
