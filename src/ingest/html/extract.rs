@@ -49,6 +49,9 @@ const ANCESTOR_LEVELS: usize = 5;
 const MIN_PROSE_CHARS: usize = 80;
 const MAX_PROSE_LINK_DENSITY: f64 = 0.25;
 
+/// Siblings holding this share of their parent's text make the parent the text.
+const PARENT_SHARE: f64 = 0.8;
+
 /// Text points from which a container gets all of its names' weight.
 const NAME_POINTS: f64 = 3.0;
 
@@ -364,7 +367,16 @@ fn choose<'a>(
                 && m.link_density() < MAX_PROSE_LINK_DENSITY
                 && !is_furniture(*sibling)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    // Siblings that hold most of their parent's text are the parent's text, read whole
+    // (with the boxes between them: a tip box a class calls `sidebar` between sections).
+    let joined: usize = roots.iter().map(|r| measures.get(r.id()).chars).sum();
+    if roots.len() > 1
+        && !matches!(parent.value().name(), "body" | "html")
+        && joined as f64 >= measures.get(parent.id()).chars as f64 * PARENT_SHARE
+    {
+        return (vec![parent], points);
+    }
     (roots, points)
 }
 
