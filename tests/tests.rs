@@ -18,6 +18,7 @@ mod faults;
 mod formats;
 mod fuzz_regressions;
 mod graph;
+mod html;
 mod keywords;
 mod links;
 mod manifest;

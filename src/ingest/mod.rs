@@ -662,6 +662,7 @@ fn read_stream(
     let utf16 = sniff_utf16(&head);
     if utf16.is_none()
         && let Some(offset) = head.iter().position(|&b| b == 0)
+        && !tolerates_nul_bytes(options.format, source, &head)
     {
         sink.problem(binary_file(source, offset));
         return Ok(());
@@ -718,6 +719,13 @@ fn read_stream(
         sink.document(document);
     }
     Ok(())
+}
+
+/// Whether a file whose first bytes hold a NUL byte may still be read: a page (HTML reads
+/// whole, and removes them with a warning: [`html::charset`]) whose bytes are otherwise text.
+fn tolerates_nul_bytes(format: Option<Format>, source: &str, head: &[u8]) -> bool {
+    format.unwrap_or_else(|| Format::detect(source, head)) == Format::Html
+        && html::charset::is_mostly_text(head)
 }
 
 /// Why a file is skipped as binary: a NUL byte, which no text in an 8-bit encoding or UTF-8
@@ -803,7 +811,12 @@ pub fn read_bytes_as(
 /// a page read whole is held once, not twice.
 fn read_owned_as(format: Format, bytes: Vec<u8>, source: &str, options: &ReadOptions) -> FileRead {
     let mut read = FileRead::default();
-    let text = match decode(bytes, source, &mut read.problems) {
+    // A page declares its encoding in its markup.
+    let decoded = match format {
+        Format::Html => html::charset::decode(bytes, source, &mut read.problems),
+        _ => decode(bytes, source, &mut read.problems),
+    };
+    let text = match decoded {
         Some(text) => text,
         None => return read,
     };
