@@ -21,6 +21,7 @@ mod graph;
 mod keywords;
 mod links;
 mod manifest;
+mod page;
 mod reports;
 mod seed;
 mod themes;
