@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::markup::{Figure, Table};
+use super::markup::{Figure, Table, shorten};
 use super::svg::{self, Bar};
 use super::{Page, Section, TOP, alt, post_label};
 use crate::document::natural_cmp;
@@ -77,7 +77,8 @@ fn pairs(page: &Page) -> Figure {
             r.networks_jaccard.to_string(),
         ]);
         bars.push(Bar {
-            label: format!("{a} ↔ {b}"),
+            // Both titles shortened alike, so that both show on one line.
+            label: format!("{} ↔ {}", shorten(&a, 20), shorten(&b, 20)),
             parts: vec![r.score.0],
             value: format!("{:.3}", r.score.0),
         });
