@@ -19,6 +19,7 @@ const REPORTS: &[&str] = &[
     "threads.csv",
     "similarity.csv",
     "duplicates.csv",
+    "index.html",
 ];
 
 fn run(args: &[&str]) -> tempfile::TempDir {

@@ -26,6 +26,7 @@ fn committed_reports_match_what_the_code_writes() {
             "documents.csv",
             "duplicates.csv",
             "groups.csv",
+            "index.html",
             "keyness.csv",
             "keywords.csv",
             "links.csv",

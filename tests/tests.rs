@@ -22,6 +22,7 @@ mod html;
 mod keywords;
 mod links;
 mod manifest;
+mod page;
 mod reports;
 mod seed;
 mod shards;

@@ -20,6 +20,7 @@ use tisse::pipeline::RunOutput;
 use tisse::report;
 use tisse::report::documents::DocumentRow;
 use tisse::report::gexf::LinkGraph;
+use tisse::report::html::{self, Overview};
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::manifest::{self, Manifest};
@@ -56,6 +57,7 @@ Examples:
   tisse analyze --xlsx                   also tisse.xlsx: a sheet a report, typed cells
   tisse analyze --sqlite                 also tisse.sqlite: tables, and the texts searchable
   tisse analyze --gexf                   also links.gexf: the corpus as a graph for Gephi
+  tisse analyze --no-html                no index.html (the page of charts)
   tisse analyze big/ --shard 2/8 -o parts/
                                          shard 2 of 8 only: a partial result for tisse merge
 
@@ -68,7 +70,8 @@ group's over- and under-used words against the rest; posts against comments by d
 groups.csv (the groups side by side), threads.csv (the conversation under each post),
 similarity.csv (each post's nearest posts), duplicates.csv (clusters of near-identical
 texts), problems.csv (what could not be read, and why) and manifest.json (the version,
-arguments, inputs with their SHA-256, counts). All are replaced together, or none. Exit
+arguments, inputs with their SHA-256, counts) and index.html (a page of charts of them all,
+which opens offline; --no-html leaves it out). All are replaced together, or none. Exit
 status: 0, 1 when anything was skipped or the reports could not be written, 2 for a usage
 error such as a broken lexicon, 130 or 143 when stopped by SIGINT (Ctrl-C) or SIGTERM: then
 no report is replaced and no temporary file is left.";
@@ -187,6 +190,10 @@ pub struct Args {
     /// files go whole to one shard [default: 64M].
     #[arg(long, value_name = "SIZE", requires = "shard", value_parser = parse_size)]
     pub(super) split_from: Option<u64>,
+
+    /// Do not write index.html, the page of charts.
+    #[arg(long)]
+    pub(super) no_html: bool,
 }
 
 /// Where the manifest's arguments and input fingerprints come from: this run, or the shards
@@ -401,6 +408,7 @@ fn write_reports(
     let mut keyness = Keyness::new(grouping.clone());
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
+    let mut overview = (!args.no_html).then(|| Overview::new(lexicon));
     let mut similar = PostProfiles::new(SimilarityOptions {
         neighbours: args.neighbours,
         min_similarity: args.min_similarity,
@@ -459,6 +467,12 @@ fn write_reports(
                     threads.add(analysis);
                 }
             });
+            if let Some(overview) = overview.as_mut() {
+                scope.spawn(|_| {
+                    all.iter().for_each(|a| overview.add_document(a));
+                    slice.iter().for_each(|a| overview.add_counted(a, lexicon));
+                });
+            }
             scope.spawn(|_| {
                 for analysis in slice {
                     keyness.add(analysis);
@@ -544,14 +558,11 @@ fn write_reports(
         "groups.csv",
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
-    write_whole(&mut set, tables, style, "threads.csv", threads.rows())?;
-    write_whole(
-        &mut set,
-        tables,
-        style,
-        "similarity.csv",
-        similar.finish(&terms),
-    )?;
+    // The page needs them too (threads.csv is a row a post: at 1 GB, about 60 MB).
+    let thread_rows: Vec<_> = threads.rows().collect();
+    write_whole(&mut set, tables, style, "threads.csv", &thread_rows)?;
+    let similarity_rows = similar.finish(&terms);
+    write_whole(&mut set, tables, style, "similarity.csv", &similarity_rows)?;
     write_whole(&mut set, tables, style, "duplicates.csv", clusters.rows())?;
     write_whole(
         &mut set,
@@ -560,6 +571,28 @@ fn write_reports(
         "problems.csv",
         report::problems::rows(&output.problems),
     )?;
+    if let Some(overview) = &overview {
+        let keywords = report::keywords::corpus_rows(&scorer, args.top_corpus);
+        let keyness_rows: Vec<_> = report::keyness::rows(&scored, stems, &terms).collect();
+        let page = html::Page {
+            files: output.files,
+            tally: &output.tally,
+            overview,
+            lexicon,
+            keywords: &keywords,
+            keyness_by: by,
+            keyness: &keyness_rows,
+            threads: &thread_rows,
+            similarity: &similarity_rows,
+            problems: &output.problems,
+        };
+        let file = set.create("index.html")?;
+        let mut out = BufWriter::new(file.writer()?);
+        html::write(&mut out, &page)?;
+        out.flush()?;
+        drop(out);
+        set.finish(file)?;
+    }
     if args.gexf {
         let mut graph = LinkGraph::new();
         output.analyses.for_each_slice(|all| {

@@ -14,6 +14,7 @@ pub mod documents;
 pub mod duplicates;
 pub mod gexf;
 pub mod groups;
+pub mod html;
 pub mod keyness;
 pub mod keywords;
 pub mod links;
