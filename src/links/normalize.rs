@@ -161,13 +161,14 @@ pub fn normalize_url_with(written: &str, mode: Mode) -> Option<Normalized> {
         }
     }
     url.set_path(&path);
-    let query = url.query().map(|q| match mode {
-        Mode::Strict => q.to_string(),
-        Mode::Default => strip_tracking(q, &domain_ascii, false),
-        Mode::Loose => strip_tracking(q, &domain_ascii, true),
+    // Escapes first: parameters are named and sorted as they will be written.
+    let query = url.query().map(normalize_percent).map(|q| match mode {
+        Mode::Strict => q,
+        Mode::Default => strip_tracking(&q, &domain_ascii, false),
+        Mode::Loose => strip_tracking(&q, &domain_ascii, true),
     });
     match query {
-        Some(q) if !q.is_empty() => url.set_query(Some(&normalize_percent(&q))),
+        Some(q) if !q.is_empty() => url.set_query(Some(&q)),
         _ => url.set_query(None),
     }
     let fragment = url
