@@ -464,3 +464,21 @@ mod tests {
         assert_eq!(ids, ["o#c1", "p", "p#c1", "p#c2", "p#c10"]);
     }
 }
+
+#[cfg(test)]
+impl Document {
+    /// `[id, post_id, parent_id, author, published, status, text]`: what a reader's tests
+    /// compare of each document.
+    pub(crate) fn thread_fields(&self) -> [&str; 7] {
+        let meta = &self.meta;
+        [
+            &meta.id,
+            &meta.post_id,
+            &meta.parent_id,
+            &meta.author,
+            &meta.published,
+            &meta.status,
+            &self.text,
+        ]
+    }
+}

@@ -228,21 +228,7 @@ mod tests {
     fn threads_posts_and_replies() {
         let read = read_str(EXPORT, false);
         assert!(read.problems.is_empty(), "{:?}", read.problems);
-        let rows: Vec<[&str; 7]> = read
-            .documents
-            .iter()
-            .map(|d| {
-                [
-                    d.meta.id.as_str(),
-                    d.meta.post_id.as_str(),
-                    d.meta.parent_id.as_str(),
-                    d.meta.author.as_str(),
-                    d.meta.published.as_str(),
-                    d.meta.status.as_str(),
-                    d.text.as_str(),
-                ]
-            })
-            .collect();
+        let rows: Vec<[&str; 7]> = read.documents.iter().map(Document::thread_fields).collect();
         assert_eq!(
             rows,
             [
