@@ -151,14 +151,21 @@ pub fn normalize_url_with(written: &str, mode: Mode) -> Option<Normalized> {
     let host_ascii = url.host_str().unwrap_or_default().to_ascii_lowercase();
     let (domain_ascii, domain) = registrable_domain(&host_ascii);
     let mut path = normalize_percent(url.path());
-    if mode != Mode::Strict {
-        path = without_index_file(&path);
-    }
-    if mode == Mode::Loose && path.len() > 1 {
-        path = format!("/{}", path.trim_matches('/'));
-        if path.len() > 1 && path.ends_with('/') {
-            path.pop();
-        }
+    match mode {
+        Mode::Strict => {}
+        Mode::Default => path = without_index_file(&path),
+        // Without its slashes, `/index.html/` is an index file too, and so is what is left
+        // of `/index.html/index.html`: taken off until none is left, so that a normalized URL
+        // normalizes to itself.
+        Mode::Loose => loop {
+            let trimmed = format!("/{}", path.trim_matches('/'));
+            let shorter = without_index_file(&trimmed);
+            let shorter = format!("/{}", shorter.trim_matches('/'));
+            if shorter == path {
+                break;
+            }
+            path = shorter;
+        },
     }
     url.set_path(&path);
     // Escapes first: parameters are named and sorted as they will be written.
