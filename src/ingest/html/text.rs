@@ -3,9 +3,12 @@
 //!
 //! Block elements become paragraph and line breaks, white space collapses, entities are
 //! decoded by the parser, links keep their target and the byte offsets of their anchor text.
-//! Characters that are invisible inside a word (soft hyphens, zero-width spaces and joiners,
+//! Characters that are invisible inside a word and join what is around them (soft hyphens,
 //! word joiners, a stray byte-order mark) are removed: a word a page hyphenates for layout
-//! (`infor\u{ad}ma\u{ad}tion`) is one word, as a reader sees it.
+//! (`infor\u{ad}ma\u{ad}tion`) is one word, as a reader sees it. The zero-width space stays:
+//! it marks a break (`google.com\u{200b}suite` is a link and a word, not one host), which
+//! words and links both honour; so do the zero-width non-joiner and joiner, which Persian,
+//! Indic scripts and emoji sequences need inside their words.
 //!
 //! What it does not do: decide which part of a page is its text (`extract.rs`) or which
 //! elements are furniture (`boilerplate.rs`); it walks what it is given, leaving out what
@@ -319,14 +322,11 @@ fn close_element(name: &str, href: Option<&str>, text: &mut TextBuilder) {
     }
 }
 
-/// Characters that show nothing inside a word: the soft hyphen (a line-break hint), the
-/// zero-width space, non-joiner and joiner, the word joiner, and U+FEFF (a byte-order mark
-/// pasted inside text, or the old zero-width no-break space).
+/// Characters that show nothing and join what is around them: the soft hyphen (a line-break
+/// hint), the word joiner, and U+FEFF (a byte-order mark pasted inside text, or the old
+/// zero-width no-break space).
 fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}'
-    )
+    matches!(c, '\u{ad}' | '\u{2060}' | '\u{feff}')
 }
 
 /// An element's text, white space collapsed.
@@ -439,10 +439,14 @@ mod tests {
         let cases: &[(&str, &str)] = &[
             ("infor\u{ad}ma\u{ad}tion", "information"),
             ("infor&shy;ma&shy;tion", "information"),
+            ("word\u{2060}joiner", "wordjoiner"),
+            // A zero-width space is a break; non-joiners and joiners belong to their words.
+            ("google.com\u{200b}suite", "google.com\u{200b}suite"),
             (
-                "zero\u{200b}width\u{200c}non\u{200d}joiner\u{2060}end",
-                "zerowidthnonjoinerend",
+                "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
+                "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
             ),
+            ("\u{1f469}\u{200d}\u{1f4bb}", "\u{1f469}\u{200d}\u{1f4bb}"),
             ("\u{feff}début", "début"),
             // Between words, they leave the space that is there.
             ("un \u{ad} mot", "un mot"),
