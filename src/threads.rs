@@ -100,16 +100,21 @@ mod tests {
         }
     }
 
+    /// A post whose language is clear: French.
+    fn french_post() -> Document {
+        doc(
+            "p",
+            Kind::Post,
+            "",
+            "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
+             dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
+        )
+    }
+
     #[test]
     fn unreliable_comments_take_the_thread_language() {
         let documents = [
-            doc(
-                "p",
-                Kind::Post,
-                "",
-                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
-                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
-            ),
+            french_post(),
             // Too short to tell on its own.
             doc("p#c1", Kind::Comment, "", "Super post!"),
             doc(
@@ -152,13 +157,7 @@ mod tests {
     #[test]
     fn a_comment_that_takes_its_thread_language_is_rescored_in_it() {
         let documents = [
-            doc(
-                "p",
-                Kind::Post,
-                "",
-                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
-                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
-            ),
+            french_post(),
             // Too short to tell (whatlang guesses German); its terms are French ones.
             doc("p#c1", Kind::Comment, "", "Clients, nerds, hackers"),
         ];
@@ -189,13 +188,7 @@ mod tests {
         // Issue 15: a short English comment under a French post stays English when its
         // detection is clear (its function words confirm what whatlang is unsure of).
         let documents = [
-            doc(
-                "p",
-                Kind::Post,
-                "",
-                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
-                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
-            ),
+            french_post(),
             doc("p#c1", Kind::Comment, "", "I do not agree with you at all."),
         ];
         let analyzer = Analyzer::new();
@@ -232,13 +225,7 @@ mod tests {
     #[test]
     fn a_thread_cut_across_batches_resolves_the_same() {
         let documents = [
-            doc(
-                "p",
-                Kind::Post,
-                "",
-                "Les réseaux sociaux ne sont pas une mode passagère : ils changent la façon \
-                 dont nous travaillons, dont nous apprenons et dont nous nous rencontrons.",
-            ),
+            french_post(),
             doc("p#c1", Kind::Comment, "", "Super post!"),
             doc("p#c2", Kind::Comment, "p#c1", "ok"),
         ];

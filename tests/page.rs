@@ -92,9 +92,39 @@ fn the_page_of_corpus_pairs_every_chart_with_its_numbers() {
     let html = report(out.path(), "index.html");
     // What corpus/ holds, drawn: its posts, a network, a thread's title, a pair of posts.
     assert!(html.contains("<li><b>10</b>posts</li><li><b>55</b>comments</li>"));
-    assert!(html.contains("<td>Facebook</td><td class=\"num\">26</td>"));
+    // The networks table counts networks.csv's rows of each network.
+    let networks = report(out.path(), "networks.csv");
+    let mut rows = csv::Reader::from_reader(networks.as_bytes());
+    let column = rows
+        .headers()
+        .unwrap()
+        .iter()
+        .position(|h| h == "network")
+        .unwrap();
+    let facebook = rows
+        .records()
+        .filter(|r| &r.as_ref().unwrap()[column] == "Facebook")
+        .count();
+    assert!(facebook > 20, "{facebook} Facebook mentions");
+    assert!(html.contains(&format!(
+        "<td>Facebook</td><td class=\"num\">{facebook}</td>"
+    )));
     assert!(html.contains("Artisans, commerçants : votre TPE a (vraiment) besoin d&#39;exister"));
-    assert!(html.contains("The 5 closest pairs of posts"));
+    // Each pair of similarity.csv once (it lists a pair from both sides).
+    let similarity = report(out.path(), "similarity.csv");
+    let mut pairs: Vec<[String; 2]> = csv::Reader::from_reader(similarity.as_bytes())
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            let mut pair = [r[0].to_string(), r[1].to_string()];
+            pair.sort();
+            pair
+        })
+        .collect();
+    pairs.sort();
+    pairs.dedup();
+    assert!(!pairs.is_empty());
+    assert!(html.contains(&format!("The {} closest pairs of posts", pairs.len())));
     // Under half a megabyte for 65 documents, and far under the bound for any corpus.
     assert!(html.len() < 300_000, "{} bytes", html.len());
 }

@@ -207,7 +207,7 @@ fn shard_and_compare(inputs: &[&str], options: &[&str], shard_options: &[&str], 
     let documents = fs::read_to_string(single.join("documents.csv")).unwrap();
     let by_thread = documents.lines().filter(|l| l.contains(",thread,")).count();
     assert!(
-        by_thread > 5,
+        by_thread > 0,
         "{by_thread} comments take their thread's language"
     );
     let mut rng = Lcg(11);
