@@ -398,6 +398,24 @@ fn compare_digit_runs(a: &[u8], b: &[u8]) -> Ordering {
 }
 
 #[cfg(test)]
+impl Document {
+    /// `[id, post_id, parent_id, author, published, status, text]`: what a reader's tests
+    /// compare of each document.
+    pub(crate) fn thread_fields(&self) -> [&str; 7] {
+        let meta = &self.meta;
+        [
+            &meta.id,
+            &meta.post_id,
+            &meta.parent_id,
+            &meta.author,
+            &meta.published,
+            &meta.status,
+            &self.text,
+        ]
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
@@ -462,23 +480,5 @@ mod tests {
         let mut ids = vec!["p#c10", "p#c2", "p", "o#c1", "p#c1"];
         ids.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(ids, ["o#c1", "p", "p#c1", "p#c2", "p#c10"]);
-    }
-}
-
-#[cfg(test)]
-impl Document {
-    /// `[id, post_id, parent_id, author, published, status, text]`: what a reader's tests
-    /// compare of each document.
-    pub(crate) fn thread_fields(&self) -> [&str; 7] {
-        let meta = &self.meta;
-        [
-            &meta.id,
-            &meta.post_id,
-            &meta.parent_id,
-            &meta.author,
-            &meta.published,
-            &meta.status,
-            &self.text,
-        ]
     }
 }
