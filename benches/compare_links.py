@@ -125,7 +125,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default="/tmp/compare-links")
     parser.add_argument("--jsonl", help="compare on this corpus instead (fields id, text), "
-                        "e.g. the one ../shared/bench/build_corpus.py writes")
+                        "e.g. the one benches/build_corpus.py writes")
     parser.add_argument("--limit", type=int, default=0, help="with --jsonl: first N documents")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)

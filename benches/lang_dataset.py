@@ -124,7 +124,7 @@ SOURCES = {
            ("fortune", files(["/usr/share/games/fortunes/it/*", "/usr/share/games/fortunes/italia",
                               "/usr/share/games/fortunes/definizioni", "/usr/share/games/fortunes/leggi",
                               # Quotes from "Jack Frusciante è uscito dal gruppo", an Italian novel
-                              # (shared/bench/build_corpus.py labels it French).
+                              # (benches/build_corpus.py labels it French).
                               "/usr/share/games/fortunes/jackfr"]),
             paragraphs_fortune),
            ("manpage", files(["/usr/share/man/it/man1/*"]), paragraphs_roff)],

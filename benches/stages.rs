@@ -1,7 +1,7 @@
 //! Criterion benches, one group per pipeline stage, on the bundled corpus.
 //!
 //! `cargo bench --bench stages`. Throughput is reported in bytes of input text, so stages
-//! compare with each other and with the figures in `../shared/bench/README.md`.
+//! compare with each other and with the figures in `benches/README.md`.
 
 use std::hint::black_box;
 use std::path::PathBuf;

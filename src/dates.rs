@@ -378,20 +378,10 @@ fn words(text: &str) -> Vec<String> {
 }
 
 /// Lowercases and removes the accents French month names carry (février, août, décembre)
-/// and the one in "à", so that pages typed without accents read the same.
+/// and the one in "à", so that pages typed without accents read the same. The accents go
+/// by the one table of [`crate::text::fold`], which `--fold-accents` uses too.
 fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'û' | 'ù' | 'ü' => 'u',
-            'ô' | 'ö' => 'o',
-            'î' | 'ï' => 'i',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
+    crate::text::fold(&text.to_lowercase())
 }
 
 #[cfg(test)]

@@ -397,6 +397,48 @@ pub fn silence_stemmer_panics() {
     });
 }
 
+/// `word` without accents on Latin letters: `réseau` -> `reseau`, `Straße` stays.
+///
+/// ```
+/// assert_eq!(tisse::text::fold("réseautage à Düsseldorf, niño"), "reseautage a Dusseldorf, nino");
+/// ```
+pub fn fold(word: &str) -> String {
+    word.chars().map(fold_char).collect()
+}
+
+/// Latin-1 and Latin Extended-A letters with a diacritic, and their base letter: what the six
+/// built-in languages write (œ and æ are ligatures, not accents: kept).
+pub(crate) fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
+        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
+        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => 'C',
+        'ď' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'E',
+        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' => 'i',
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' => 'I',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'Ñ' | 'Ń' | 'Ň' => 'N',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => 'O',
+        'ŕ' | 'ř' => 'r',
+        // Romanian writes ș and ț with a comma below; older fonts and keyboards gave the
+        // cedilla forms ş and ţ, which the same texts still hold.
+        'ś' | 'ş' | 'ș' | 'š' => 's',
+        'Ś' | 'Ş' | 'Ș' | 'Š' => 'S',
+        'ţ' | 'ț' | 'ť' => 't',
+        'Ţ' | 'Ț' | 'Ť' => 'T',
+        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => 'U',
+        'ý' | 'ÿ' => 'y',
+        'Ý' | 'Ÿ' => 'Y',
+        'ź' | 'ż' | 'ž' => 'z',
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -648,6 +690,28 @@ mod tests {
                 *expected,
                 "{lang}: {word}"
             );
+        }
+    }
+
+    /// The one accent table, letter by letter: Latin letters lose their diacritic, case is
+    /// kept, and what is not an accented Latin letter stays (ligatures, ß, other scripts).
+    /// Romanian is there in both spellings: comma below (ș ț, the standard) and cedilla
+    /// (ş ţ, what older keyboards typed).
+    #[test]
+    fn fold_table() {
+        let cases = [
+            ("réseau", "reseau"),
+            ("À Düsseldorf, niño", "A Dusseldorf, nino"),
+            ("ÉÈÊË ç Ç", "EEEE c C"),
+            ("știință", "stiinta"),
+            ("ştiinţă", "stiinta"),
+            ("ȘTIINȚĂ ŞTIINŢĂ", "STIINTA STIINTA"),
+            ("Łódź żółć", "Łodz zołc"),
+            ("œuvre Straße æther", "œuvre Straße æther"),
+            ("сеть 网络", "сеть 网络"),
+        ];
+        for (word, folded) in cases {
+            assert_eq!(fold(word), folded, "{word}");
         }
     }
 }

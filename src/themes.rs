@@ -42,6 +42,7 @@ use crate::document::Field;
 use crate::lang::{Language, unknown};
 use crate::links::redact::{chars_after, chars_before, excerpt};
 use crate::text::{Token, stem, tokenize, with_stem};
+use crate::text::{fold, fold_char};
 
 /// The built-in lexicon, as shipped in `data/themes.toml`.
 pub const BUILTIN_SOURCE: &str = include_str!("../data/themes.toml");
@@ -584,44 +585,6 @@ fn exact_end(text: &str, start: usize, literal: &[char], options: MatchOptions) 
     }
 }
 
-/// `word` without accents on Latin letters: `réseau` -> `reseau`, `Straße` stays.
-///
-/// ```
-/// assert_eq!(tisse::themes::fold("réseautage à Düsseldorf, niño"), "reseautage a Dusseldorf, nino");
-/// ```
-pub fn fold(word: &str) -> String {
-    word.chars().map(fold_char).collect()
-}
-
-/// Latin-1 and Latin Extended-A letters with a diacritic, and their base letter: what the six
-/// built-in languages write (œ and æ are ligatures, not accents: kept).
-fn fold_char(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'ç' | 'ć' | 'ĉ' | 'ċ' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Ĉ' | 'Ċ' | 'Č' => 'C',
-        'ď' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ĕ' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'ì' | 'í' | 'î' | 'ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ĩ' | 'Ī' | 'Ĭ' | 'Į' => 'I',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ŏ' | 'Ő' => 'O',
-        'ŕ' | 'ř' => 'r',
-        'ś' | 'ş' | 'š' => 's',
-        'ţ' | 'ť' => 't',
-        'ù' | 'ú' | 'û' | 'ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ũ' | 'Ū' | 'Ŭ' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' | 'Ÿ' => 'Y',
-        'ź' | 'ż' | 'ž' => 'z',
-        other => other,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -851,6 +814,16 @@ mod tests {
         let got = found(&themes, "reseau, réseaux, vie privée, tele 2.0", "fr");
         let terms: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(terms, ["réseau", "réseau", "vie privee", "Télé 2.0"]);
+    }
+
+    /// Romanian terms match whichever s and t the text was typed with: comma below, cedilla,
+    /// or none.
+    #[test]
+    fn folding_accents_matches_romanian_comma_and_cedilla() {
+        let themes = compile("[net]\nexact = [\"rețea socială\"]\n", true);
+        let got = found(&themes, "rețea socială, reţea socială, retea sociala", "fr");
+        let matched: Vec<&str> = got.iter().map(|(_, m)| m.as_str()).collect();
+        assert_eq!(matched, ["rețea socială", "reţea socială", "retea sociala"]);
     }
 
     #[test]

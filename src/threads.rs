@@ -23,7 +23,7 @@ use crate::lang::{LangSource, Language};
 /// The trusted language of every document seen so far (`None`: none trusted), by a 64-bit
 /// hash of its id rather than the id itself: a run of a million documents keeps 16 bytes a
 /// document here, not a copy of every id. Two ids sharing a hash (about one chance in
-/// 10^13 for a million ids) would at worst lend a comment the wrong thread's language.
+/// 37 million for a million ids: n²/2^65) would at worst lend a comment the wrong thread's language.
 #[derive(Debug, Default)]
 pub struct Threads {
     langs: HashMap<u64, Option<Language>>,

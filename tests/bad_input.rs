@@ -1,6 +1,7 @@
 //! Bad input never stops a run: each bad file gets its problem row, the rest is read.
 
 use std::fs;
+use std::path::Path;
 
 use crate::support::{analyze, copy_dir, doc_ids, report, root};
 
@@ -68,26 +69,62 @@ fn every_bad_file_has_its_problem_and_the_run_goes_on() {
     assert!(!documents.contains("dangling.txt") && !documents.contains("pixel.png"));
 }
 
+/// A file its reader may not read is an error row, and the run goes on. Root reads anything,
+/// so as root (CI) the run is made as `nobody`, through `setpriv` (as in `tests/faults.rs`),
+/// with the binary, the corpus and the output folder in /tmp where `nobody` can reach them:
+/// the permission then bites for real.
 #[cfg(unix)]
 #[test]
 fn a_file_without_read_permission_is_an_error_row() {
-    use std::os::unix::fs::PermissionsExt;
-    let corpus = tempfile::tempdir().unwrap();
-    let locked = corpus.path().join("locked.txt");
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    use std::process::Command;
+    let tmp = Path::new("/tmp");
+    let place = tempfile::tempdir_in(tmp).unwrap();
+    let binary = place.path().join("tisse");
+    fs::copy(env!("CARGO_BIN_EXE_tisse"), &binary).unwrap();
+    let corpus = place.path().join("corpus");
+    let out = place.path().join("out");
+    fs::create_dir(&corpus).unwrap();
+    fs::create_dir(&out).unwrap();
+    let locked = corpus.join("locked.txt");
     fs::write(&locked, "texte").unwrap();
-    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read(&locked).is_ok() {
-        // Root reads anything; the dangling link above covers unreadable files there.
-        eprintln!("skipped: running as root, permissions do not stop reads");
-        return;
+    fs::write(
+        corpus.join("open.md"),
+        "Un billet que tout le monde peut lire.",
+    )
+    .unwrap();
+    for path in [place.path(), binary.as_path(), corpus.as_path()] {
+        fs::set_permissions(path, fs::Permissions::from_mode(0o755)).unwrap();
     }
-    let out = tempfile::tempdir().unwrap();
-    let output = analyze(&[corpus.path().to_str().unwrap()], out.path());
-    assert_eq!(output.status.code(), Some(1));
+    fs::set_permissions(corpus.join("open.md"), fs::Permissions::from_mode(0o644)).unwrap();
+    fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let as_root = fs::metadata(&locked).unwrap().uid() == 0;
+    let mut command = if as_root {
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(&binary);
+        command
+    } else {
+        Command::new(&binary)
+    };
+    let output = command
+        .current_dir(place.path())
+        .arg("analyze")
+        .arg(&corpus)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
     assert_eq!(
-        report(out.path(), "problems.csv"),
+        report(&out, "problems.csv"),
         "source,line,severity,message\nlocked.txt,,error,cannot read: Permission denied (os error 13)\n"
     );
+    // The run went on: the readable file is in the reports.
+    assert_eq!(doc_ids(&report(&out, "documents.csv")), ["open.md"]);
 }
 
 #[test]

@@ -19,7 +19,8 @@ fn seed_links_exactly() {
         .records()
         .map(|r| r.unwrap().iter().map(str::to_string).collect())
         .collect();
-    // All columns but the last (context), which is checked apart.
+    // All columns but the last (context), which is checked apart. `start` and `end` are byte
+    // offsets into the document's text, checked against it below.
     let expected: &[&[&str]] = &[
         &[
             "000_affe261f8401dc5a.txt#c2",
@@ -94,6 +95,7 @@ fn seed_links_exactly() {
     let docs = crate::support::inspect(SEED);
     let c2 = docs[2]["text"].as_str().unwrap();
     assert_eq!(&c2[170..254], rows[0][3]);
+    assert_eq!(&c2[359..432], rows[1][3]);
     let c3 = docs[3]["text"].as_str().unwrap();
     assert_eq!(&c3[123..146], "henri.kaufman@gmail.com");
 }
@@ -124,6 +126,15 @@ fn seed_networks_exactly() {
             format!("{c1},Facebook,text,facebook,text,313,321"),
         ]
     );
+    // `start..end`: the byte offsets of `matched` in the document's text.
+    let docs = crate::support::inspect(SEED);
+    for row in &rows[1..] {
+        let fields: Vec<&str> = row.split(',').collect();
+        let doc = docs.iter().find(|d| d["id"] == fields[0]).unwrap();
+        let text = doc["text"].as_str().unwrap();
+        let (start, end): (usize, usize) = (fields[7].parse().unwrap(), fields[8].parse().unwrap());
+        assert_eq!(&text[start..end], fields[5], "{row}");
+    }
     assert!(networks.contains(
         ",\"quent pas ! Mybloglog, Myspace, viadeo, Facebook,... ça se tisse à tout va ! On est bien\"\n"
     ));
@@ -140,6 +151,8 @@ fn seed_networks_exactly() {
                 .join(",")
         })
         .collect();
+    // Per document, in order (post, #c1, #c2, #c3): #c2's two links and #c3's address are
+    // the rows of `seed_links_exactly`; the networks are the rows above, each named once.
     assert_eq!(
         tails,
         [

@@ -53,3 +53,32 @@ fn committed_reports_match_what_the_code_writes() {
         "source,line,severity,message\n"
     );
 }
+
+/// Every file a run writes is `rw-r--r--` (0644), like any output file meant to be shared,
+/// although each starts as a private temporary file (0600) that is renamed into place.
+#[cfg(unix)]
+#[test]
+fn every_report_is_readable_by_others() {
+    use std::os::unix::fs::PermissionsExt;
+    let out = tempfile::tempdir().unwrap();
+    let output = crate::support::analyze(
+        &["--kwic", "--xlsx", "--sqlite", "--gexf", "corpus"],
+        out.path(),
+    );
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let mut modes: Vec<(String, u32)> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+            (entry.file_name().to_string_lossy().into_owned(), mode)
+        })
+        .collect();
+    modes.sort();
+    // The 15 reports `tisse analyze` always writes (README), `concordance.csv` for `--kwic`,
+    // and the workbook, database and graph asked for.
+    assert_eq!(modes.len(), 19, "{modes:?}");
+    for (name, mode) in modes {
+        assert_eq!(mode, 0o644, "{name}: {mode:o}");
+    }
+}

@@ -219,6 +219,8 @@ fn themes_prints_the_active_lexicon_with_its_keys() {
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
     let spam: Vec<&str> = stdout.lines().filter(|l| l.starts_with("spam,")).collect();
+    // mine.toml's [spam] lists two terms ("carte VIP", "cliquez ici"): they replace the
+    // built-in theme's terms, not add to them.
     assert_eq!(spam.len(), 2, "{spam:?}");
     assert!(stdout.contains(
         "gaming,tests/fixtures/themes/lexicons/mine.toml,8,fr,passer ses nuits,false,pass se nuit,"
@@ -280,9 +282,15 @@ fn kwic_on_the_seed_finds_every_form_of_reseau_with_stem() {
     )));
 
     // Without --stem, only the form written; "réseautage" never, even asked for a prefix.
+    // That is the --stem rows written "réseau" (three: two in the post, one in #c3).
     let (exact, _) = kwic(&["réseau", &seed]);
+    let written: Vec<(String, String)> = rows
+        .iter()
+        .filter(|(_, m)| m == "réseau")
+        .cloned()
+        .collect();
+    assert_eq!(exact, written);
     assert_eq!(exact.len(), 3);
-    assert!(exact.iter().all(|(_, m)| m == "réseau"));
     // Accents folded on both sides: the query without its accent finds the same six.
     let (folded, _) = kwic(&["reseau", "--stem", "--fold-accents", &seed]);
     assert_eq!(folded, rows);

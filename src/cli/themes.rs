@@ -9,8 +9,8 @@ use anyhow::Context;
 use serde::Serialize;
 use tisse::lang::Language;
 use tisse::report::{Column, CsvRow, write_csv_styled};
-use tisse::text::{stem, tokenize};
-use tisse::themes::{Lexicon, MatchOptions, Themes, fold};
+use tisse::text::{fold, stem, tokenize};
+use tisse::themes::{Lexicon, MatchOptions, Themes};
 
 use super::Outcome;
 use super::common::{CsvArgs, Global};

@@ -22,7 +22,7 @@
 use std::io::{self, Write};
 
 use crate::document::Metadata;
-use crate::themes::fold;
+use crate::text::fold;
 
 /// The value of a variable for a missing field.
 pub const MISSING: &str = "na";

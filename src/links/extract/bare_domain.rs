@@ -14,7 +14,7 @@ pub const FILE_EXTENSION_SUFFIXES: &[&str] = &[
 /// The generic suffixes a bare domain may end with, besides two-letter country codes. The
 /// newer generic suffixes (`.network`, `.link`, `.map`, `.group`, `.target`, `.new`...) make
 /// configuration names (`systemd.network`, `device.map`, `lxc.group`) look like hosts, as
-/// the Debian handbook and manual pages of `../shared/bench/` showed; a host there is a
+/// the Debian handbook and manual pages that `benches/build_corpus.py` gathers showed; a host there is a
 /// link only with a scheme, `www.`, or a row in the domain table (`bsky.app`).
 pub const BARE_GENERIC_SUFFIXES: &[&str] = &[
     "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "mobi", "asia",
