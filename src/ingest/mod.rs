@@ -457,7 +457,9 @@ fn walk_folder(root: &Path, found: &mut Vec<(PathBuf, String, u64)>, problems: &
             }
         };
         let file_type = entry.file_type();
-        if file_type.is_dir() {
+        // The root is a folder (`discover` checked), even when given as a link to one: walkdir
+        // follows that link, so it must not be warned about as a link not followed.
+        if file_type.is_dir() || entry.depth() == 0 {
             continue;
         }
         let path = entry.path().to_path_buf();
@@ -1294,6 +1296,46 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(name_text(std::ffi::OsStr::from_bytes(name)), *expected);
         }
+    }
+
+    /// A link loop (`a -> .`, `b -> a`) is never walked into, and a folder given through a
+    /// link is walked without a warning that it was not followed.
+    #[cfg(unix)]
+    #[test]
+    fn links_to_folders_are_not_followed_but_a_linked_root_is_walked() {
+        use std::os::unix::fs::symlink;
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("post.txt"), "Un billet.").unwrap();
+        symlink(".", dir.path().join("a")).unwrap();
+        symlink("a", dir.path().join("b")).unwrap();
+        let messages = |problems: &[Problem]| -> Vec<String> {
+            problems
+                .iter()
+                .map(|p| format!("{}: {}", p.source, p.message))
+                .collect::<std::collections::BTreeSet<_>>()
+                .into_iter()
+                .collect()
+        };
+        let (inputs, problems) = discover(&[dir.path().to_path_buf()]);
+        let sources: Vec<&str> = inputs.iter().map(|i| i.source.as_str()).collect();
+        assert_eq!(sources, ["post.txt"]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "a: link to a folder not followed",
+                "b: link to a folder not followed"
+            ]
+        );
+        let (inputs, problems) = discover(&[dir.path().join("b")]);
+        let sources: Vec<&str> = inputs.iter().map(|i| i.source.as_str()).collect();
+        assert_eq!(sources, ["post.txt"]);
+        assert_eq!(
+            messages(&problems),
+            [
+                "a: link to a folder not followed",
+                "b: link to a folder not followed"
+            ]
+        );
     }
 
     #[test]
