@@ -20,7 +20,8 @@
 //!
 //! Front matter that cannot be read is a warning: the body is still read, without metadata.
 //! YAML aliases are refused (a few lines of aliases can expand to gigabytes), as are
-//! entities in the XML readers.
+//! entities in the XML readers, and so is YAML nested deeper than [`MAX_YAML_DEPTH`] (its tree
+//! is built, converted and dropped by recursion, which overflowed a worker thread's stack).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::{Map, Value};
@@ -293,7 +294,7 @@ fn parse_front(kind: FrontKind, front: &str) -> Result<Map<String, Value>, Strin
             toml_to_json(toml::Value::Table(table))
         }
         FrontKind::Yaml => {
-            refuse_aliases(front)?;
+            refuse_aliases_and_deep_nesting(front)?;
             let docs =
                 yaml_rust2::YamlLoader::load_from_str(front).map_err(|e| format!("YAML: {e}"))?;
             docs.into_iter()
@@ -309,13 +310,29 @@ fn parse_front(kind: FrontKind, front: &str) -> Result<Map<String, Value>, Strin
     }
 }
 
-/// Scans YAML events and refuses aliases (`*name`), which the loader would copy in full.
-fn refuse_aliases(front: &str) -> Result<(), String> {
+/// How deep YAML front matter may nest. Real front matter nests two or three levels; a
+/// few thousand block levels (one short line each) overflowed a worker thread's stack.
+const MAX_YAML_DEPTH: usize = 64;
+
+/// Scans YAML events and refuses aliases (`*name`), which the loader would copy in full, and
+/// nesting deeper than [`MAX_YAML_DEPTH`], before anything is built.
+fn refuse_aliases_and_deep_nesting(front: &str) -> Result<(), String> {
     use yaml_rust2::parser::{Event, Parser};
     let mut parser = Parser::new_from_str(front);
+    let mut depth = 0usize;
     loop {
         match parser.next_token() {
             Ok((Event::StreamEnd, _)) => return Ok(()),
+            Ok((Event::MappingStart(..) | Event::SequenceStart(..), mark)) => {
+                depth += 1;
+                if depth > MAX_YAML_DEPTH {
+                    return Err(format!(
+                        "YAML nested more than {MAX_YAML_DEPTH} levels deep at line {} refused",
+                        mark.line() + 1
+                    ));
+                }
+            }
+            Ok((Event::MappingEnd | Event::SequenceEnd, _)) => depth = depth.saturating_sub(1),
             Ok((Event::Alias(_), mark)) => {
                 // Marks count from the front matter's first line; the file has the fence first.
                 return Err(format!(
@@ -556,6 +573,10 @@ mod tests {
 
     #[test]
     fn bad_front_matter_is_a_warning_and_the_body_is_read() {
+        let deep_yaml: String = (0..5000)
+            .map(|i| format!("{}k:\n", " ".repeat(i)))
+            .collect::<String>();
+        let deep_yaml = format!("---\n{deep_yaml}---\nCorps.");
         let cases: &[(&str, &str)] = &[
             (
                 "---\ntitle: [unclosed\n---\nCorps.",
@@ -564,6 +585,12 @@ mod tests {
             (
                 "---\na: &a [x, x]\nb: [*a, *a]\n---\nCorps.",
                 "a.md:1: warning: front matter not read (YAML alias at line 3 refused",
+            ),
+            (
+                // Block nesting that overflowed a worker thread's stack at a few thousand levels.
+                &deep_yaml,
+                "a.md:1: warning: front matter not read (YAML nested more than 64 levels deep \
+                 at line 66 refused",
             ),
             (
                 "---\n- a\n- b\n---\nCorps.",
