@@ -6,6 +6,7 @@
 
 mod support;
 
+mod adversaries;
 mod bad_input;
 mod cli;
 mod compare;
