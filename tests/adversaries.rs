@@ -14,7 +14,6 @@ use crate::support::{report, root};
 /// forever, a quadratic blow-up).
 fn run(args: &[&OsStr], seconds: u64) -> std::process::Output {
     use std::process::{Command, Stdio};
-    use std::time::Duration;
     let mut child = Command::new(env!("CARGO_BIN_EXE_tisse"))
         .args(args)
         .current_dir(root())
@@ -33,15 +32,7 @@ fn run(args: &[&OsStr], seconds: u64) -> std::process::Output {
     };
     let stdout = drain(Box::new(child.stdout.take().unwrap()));
     let stderr = drain(Box::new(child.stderr.take().unwrap()));
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("tisse {args:?} still running after {seconds} s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    crate::support::wait_within(&mut child, seconds, &args);
     std::process::Output {
         status: child.wait().unwrap(),
         stdout: stdout.join().unwrap(),

@@ -77,7 +77,6 @@ fn every_bad_file_has_its_problem_and_the_run_goes_on() {
 #[test]
 fn a_file_without_read_permission_is_an_error_row() {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    use std::process::Command;
     let tmp = Path::new("/tmp");
     let place = tempfile::tempdir_in(tmp).unwrap();
     let binary = place.path().join("tisse");
@@ -100,15 +99,7 @@ fn a_file_without_read_permission_is_an_error_row() {
     fs::set_permissions(&out, fs::Permissions::from_mode(0o777)).unwrap();
     fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
     let as_root = fs::metadata(&locked).unwrap().uid() == 0;
-    let mut command = if as_root {
-        let mut command = Command::new("setpriv");
-        command
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(&binary);
-        command
-    } else {
-        Command::new(&binary)
-    };
+    let mut command = crate::support::unprivileged(&binary, as_root);
     let output = command
         .current_dir(place.path())
         .arg("analyze")
@@ -273,7 +264,6 @@ fn a_fifo_is_skipped_not_waited_for() {
 #[cfg(unix)]
 fn run_with_deadline(args: &[&str], stdin: fs::File, seconds: u64) -> std::process::Output {
     use std::process::{Command, Stdio};
-    use std::time::{Duration, Instant};
     let mut child = Command::new(env!("CARGO_BIN_EXE_tisse"))
         .args(args)
         .current_dir(root())
@@ -282,15 +272,7 @@ fn run_with_deadline(args: &[&str], stdin: fs::File, seconds: u64) -> std::proce
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(seconds);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("tisse {args:?} still running after {seconds} s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    crate::support::wait_within(&mut child, seconds, &args);
     child.wait_with_output().unwrap()
 }
 

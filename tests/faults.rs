@@ -464,15 +464,7 @@ fn an_output_folder_that_cannot_be_written_keeps_its_reports() {
     fs::set_permissions(&corpus, fs::Permissions::from_mode(0o644)).unwrap();
     // Anyone may list the folder and read its reports; nobody but root may write there.
     fs::set_permissions(out.path(), fs::Permissions::from_mode(0o555)).unwrap();
-    let mut command = if is_root() {
-        let mut command = Command::new("setpriv");
-        command
-            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
-            .arg(&binary);
-        command
-    } else {
-        Command::new(&binary)
-    };
+    let mut command = crate::support::unprivileged(&binary, is_root());
     let output = command
         .current_dir(place.path())
         .arg("analyze")

@@ -2,7 +2,8 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, Command, Output};
+use std::time::{Duration, Instant};
 
 /// The repository root: where `corpus/`, `reports/` and `tests/` are.
 pub fn root() -> PathBuf {
@@ -97,5 +98,33 @@ pub fn copy_dir(from: &Path, to: &Path) {
     for entry in fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
         fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+/// `binary` as a command: run by `nobody` (through `setpriv`) when `as_root`, so that a test
+/// run as root, as CI runs them, meets the permissions a user meets.
+pub fn unprivileged(binary: &Path, as_root: bool) -> Command {
+    if as_root {
+        let mut command = Command::new("setpriv");
+        command
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups"])
+            .arg(binary);
+        command
+    } else {
+        Command::new(binary)
+    }
+}
+
+/// Waits for `child` to end; past `seconds`, kills it and fails the test naming `what`: a
+/// guard against hangs, generous on purpose (it measures nothing).
+pub fn wait_within(child: &mut Child, seconds: u64, what: &dyn std::fmt::Debug) {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("tisse {what:?} still running after {seconds} s");
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
 }
