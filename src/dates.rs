@@ -155,6 +155,17 @@ pub struct ClockTime {
     pub has_seconds: bool,
 }
 
+/// The month (`yyyy-mm`) of an ISO 8601 `published`, when it has one.
+pub fn month(published: &str) -> Option<&str> {
+    let month = published.get(..7)?;
+    let bytes = month.as_bytes();
+    let shaped = bytes.iter().enumerate().all(|(i, b)| match i {
+        4 => *b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    shaped.then_some(month)
+}
+
 /// Parses a whole string as a date, with or without a time.
 ///
 /// ```
@@ -390,6 +401,14 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         parse_moment(s).map(Moment::to_iso)
+    }
+
+    #[test]
+    fn months_come_from_iso_dates_only() {
+        assert_eq!(month("2007-09-27T00:07"), Some("2007-09"));
+        assert_eq!(month("2007-09"), Some("2007-09"));
+        assert_eq!(month(""), None);
+        assert_eq!(month("27/09/2007"), None);
     }
 
     #[test]

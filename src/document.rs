@@ -193,6 +193,11 @@ fn without_controls(text: &str, removed: &mut Vec<usize>) -> Option<String> {
     Some(out)
 }
 
+/// A person's name as tisse compares names (commenters, authors): trimmed and lowercased.
+pub fn fold_name(name: &str) -> String {
+    name.trim().to_lowercase()
+}
+
 /// A document id as 64 bits, for the sets and maps that hold every id of a run (a million
 /// ids cost 8 bytes each, not a copy of each). SipHash with fixed keys: the same on every
 /// run of a build, whatever the thread count. Some two of n ids share a key with a

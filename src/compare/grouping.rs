@@ -93,7 +93,10 @@ impl Grouping {
                 }
             }
             Grouping::Year => push_nonempty(out, date_prefix(&meta.published, 4)),
-            Grouping::Month => push_nonempty(out, date_prefix(&meta.published, 7)),
+            Grouping::Month => push_nonempty(
+                out,
+                crate::dates::month(&meta.published).unwrap_or_default(),
+            ),
             Grouping::Source => push_nonempty(out, first_level(&meta.source)),
             Grouping::Post => push_nonempty(out, &meta.post_id),
             Grouping::Category => split_list(out, &meta.category),

@@ -71,7 +71,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
-use crate::document::{Kind, natural_cmp};
+use crate::document::{Kind, fold_name, natural_cmp};
 use crate::keywords::StemId;
 use crate::lang::Language;
 use crate::report::Fixed;
@@ -220,11 +220,6 @@ pub struct PostProfiles {
     commenters: Interner,
 }
 
-/// A commenter's name as compared: trimmed and lowercased.
-fn normalize_name(name: &str) -> String {
-    name.trim().to_lowercase()
-}
-
 /// Sorts and merges repeated stems, adding their counts.
 fn compact_stems(stems: &mut Vec<(StemId, u32)>) {
     stems.sort_unstable_by_key(|&(id, _)| id);
@@ -283,10 +278,10 @@ impl PostProfiles {
             if !profile.seen {
                 profile.seen = true;
                 profile.lang = analysis.lang.lang;
-                profile.author = normalize_name(&meta.author);
+                profile.author = fold_name(&meta.author);
             }
         } else {
-            let name = normalize_name(&meta.author);
+            let name = fold_name(&meta.author);
             if !name.is_empty() {
                 profile.commenters.push(self.commenters.id(&name));
             }

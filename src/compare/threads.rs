@@ -54,7 +54,7 @@ use rustc_hash::FxHashMap;
 
 use crate::analysis::Analysis;
 use crate::dates::{Moment, parse_published};
-use crate::document::{Kind, id_key, natural_cmp};
+use crate::document::{Kind, fold_name, id_key, natural_cmp};
 use crate::report::Fixed;
 use crate::report::threads::ThreadRow;
 use crate::themes::{Lexicon, ThemeId};
@@ -230,7 +230,7 @@ impl Dated {
 /// How a name is compared: trimmed and lowercased, then kept as its [`id_key`] (two names
 /// of one thread would have to share 64 bits to count as one commenter).
 fn name_key(name: &str) -> Option<u64> {
-    let name = name.trim().to_lowercase();
+    let name = fold_name(name);
     (!name.is_empty()).then(|| id_key(&name))
 }
 

@@ -11,7 +11,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::Analysis;
-use crate::document::{Kind, id_key};
+use crate::compare::threads::UNDETERMINED;
+use crate::dates::month;
+use crate::document::{Kind, fold_name, id_key};
 use crate::themes::Lexicon;
 
 /// Documents of each kind: posts, then comments.
@@ -71,17 +73,6 @@ pub struct Overview {
     pub themes_by_post: HashMap<u64, ThemeCounts>,
 }
 
-/// The month (`yyyy-mm`) of an ISO 8601 `published`, when it has one.
-pub fn month(published: &str) -> Option<&str> {
-    let month = published.get(..7)?;
-    let bytes = month.as_bytes();
-    let shaped = bytes.iter().enumerate().all(|(i, b)| match i {
-        4 => *b == b'-',
-        _ => b.is_ascii_digit(),
-    });
-    shaped.then_some(month)
-}
-
 impl Overview {
     /// Empty counts, for the themes of `lexicon`.
     pub fn new(lexicon: &Lexicon) -> Overview {
@@ -96,7 +87,7 @@ impl Overview {
     pub fn add_document(&mut self, analysis: &Analysis) {
         let meta = &analysis.meta;
         let kind = slot(meta.kind);
-        let lang = analysis.lang.lang.map_or("und", |l| l.code());
+        let lang = analysis.lang.lang.map_or(UNDETERMINED, |l| l.code());
         self.languages.entry(lang).or_default()[kind] += 1;
         match month(&meta.published) {
             Some(month) => match self.months.get_mut(month) {
@@ -115,7 +106,7 @@ impl Overview {
         } else {
             let author = self
                 .authors
-                .entry(name.to_lowercase())
+                .entry(fold_name(name))
                 .or_insert_with(|| Author {
                     name: name.to_string(),
                     documents: ByKind::default(),
@@ -267,14 +258,6 @@ pub fn bucket(step: Step, month: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn months_come_from_iso_dates_only() {
-        assert_eq!(month("2007-09-27T00:07"), Some("2007-09"));
-        assert_eq!(month("2007-09"), Some("2007-09"));
-        assert_eq!(month(""), None);
-        assert_eq!(month("27/09/2007"), None);
-    }
 
     #[test]
     fn buckets_are_months_while_few_then_years() {
