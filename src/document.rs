@@ -198,6 +198,15 @@ pub fn fold_name(name: &str) -> String {
     name.trim().to_lowercase()
 }
 
+/// FNV-1a, 64 bits: a hash fixed by its definition (unlike the standard library's, and
+/// unlike [`id_key`], which only holds within a build), for what must be the same on every
+/// machine and every version: near-duplicate fingerprints, the shard a thread goes to.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
 /// A document id as 64 bits, for the sets and maps that hold every id of a run (a million
 /// ids cost 8 bytes each, not a copy of each). SipHash with fixed keys: the same on every
 /// run of a build, whatever the thread count. Some two of n ids share a key with a

@@ -123,10 +123,6 @@ pub const DEFAULT_THRESHOLD: f64 = 0.8;
 /// written before would no longer compare with new ones).
 pub const SEED: u64 = 0x7469_7373_655f_6470; // "tisse_dp"
 
-/// FNV-1a, 64 bits: its offset basis and prime.
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
 /// The SplitMix64 finalizer: a bijection of `u64` that spreads every input bit over every
 /// output bit.
 const fn mix(mut x: u64) -> u64 {
@@ -159,9 +155,7 @@ const fn permutations() -> ([u64; HASHES], [u64; HASHES]) {
 /// depend on the language the text was tokenized in.
 fn token_hash(token: &str) -> u64 {
     let word = token.rsplit('\'').next().unwrap_or(token);
-    word.bytes().fold(FNV_OFFSET, |h, byte| {
-        (h ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
-    })
+    crate::document::fnv1a(word.as_bytes())
 }
 
 /// Hexadecimal digits a value takes when serialized as text.
@@ -707,7 +701,7 @@ mod tests {
         // versions, or spilled fingerprints would stop comparing with new ones.
         assert_eq!(mix(0), 0);
         assert_eq!(mix(1), 0x5692_161d_100b_05e5);
-        assert_eq!(token_hash(""), FNV_OFFSET);
+        assert_eq!(token_hash(""), 0xcbf2_9ce4_8422_2325); // FNV-1a's offset basis
         assert_eq!(token_hash("a"), 0xaf63_dc4c_8601_ec8c);
         let signature = fingerprint(SPAM);
         assert_eq!(

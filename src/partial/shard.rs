@@ -21,7 +21,7 @@ use super::Summary;
 use super::format::PartialWriter;
 use crate::analysis::Analysis;
 use crate::analyze::Analyzer;
-use crate::document::{Document, Kind};
+use crate::document::{Document, Kind, fnv1a};
 use crate::ingest::{self, Format, Input, ReadOptions, Sink};
 use crate::interrupt;
 use crate::panics;
@@ -81,15 +81,8 @@ pub fn shard_of_document(document: &crate::document::Metadata, count: u32) -> u3
         Kind::Comment if !document.post_id.is_empty() => &document.post_id,
         _ => &document.id,
     };
+    // FNV-1a, fixed by its definition: every machine and build shares threads out alike.
     (fnv1a(root.as_bytes()) % u64::from(count)) as u32 + 1
-}
-
-/// FNV-1a, 64 bits: a hash fixed by its definition (unlike the standard library's), so
-/// that every machine and every build of tisse shares threads out alike.
-fn fnv1a(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
-        (hash ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
 }
 
 /// Whether a file is split by record: big enough, and read by a streaming reader (told by
