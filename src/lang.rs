@@ -674,6 +674,65 @@ mod tests {
         );
     }
 
+    /// Short texts whatlang is unsure of: (text, language, source, reliable). From the seed
+    /// corpus and `tests/fixtures/lang/labelled.tsv`, detected among all languages.
+    const SHORT: &[(&str, &str, LangSource, bool)] = &[
+        // whatlang: Swedish, unsure; langid is sure it is English.
+        (
+            "lol, my mom still thinks I'm a hacker.",
+            "en",
+            LangSource::SecondOpinion,
+            false,
+        ),
+        // whatlang: German, unsure; langid agrees at 0.99 or more: reliable.
+        ("Ganz meiner Meinung!", "de", LangSource::Detected, true),
+        // whatlang: French, unsure; langid: English, and so say the function words.
+        (
+            "Computers are not intelligent.",
+            "en",
+            LangSource::SecondOpinion,
+            true,
+        ),
+        (
+            "Vamos a construir nuestro propio",
+            "es",
+            LangSource::SecondOpinion,
+            false,
+        ),
+    ];
+
+    #[test]
+    fn short_texts_get_a_second_opinion() {
+        let all = LangDetector::new(&LangOptions::default());
+        for (text, code, source, reliable) in SHORT {
+            let info = all.detect(text);
+            assert_eq!(
+                (info.lang.map(Language::code), info.source, info.reliable),
+                (Some(*code), *source, *reliable),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reliable_and_long_texts_keep_whatlangs_answer() {
+        let all = LangDetector::new(&LangOptions::default());
+        let long = "Les réseaux sociaux changent la façon dont nous travaillons. ".repeat(6);
+        let info = all.detect(&long);
+        assert_eq!((info.source, info.reliable), (LangSource::Detected, true));
+        // Over the word limit, langid is not asked: an unsure guess stays whatlang's, and
+        // unsure (langid would agree here, and make it reliable). A Spanish manual page of
+        // the bench corpus, 31 words.
+        let page = "bool_t xdr_replymsg(XDR *xdrs, struct rpc_msg *rmsg);\n\nSe usa para describir \
+                    mensajes de respuesta RPC. Esta rutina es útil para aquellos usuarios que \
+                    desean generar mensajes al estilo RPC sin usar el paquete RPC.";
+        let info = all.detect(page);
+        assert_eq!(
+            (info.lang.map(Language::code), info.source, info.reliable),
+            (Some("es"), LangSource::Detected, false)
+        );
+    }
+
     #[test]
     fn detection_reads_a_prefix_cut_on_a_character() {
         assert_eq!(prefix("réseau", 2), "r");
