@@ -279,8 +279,8 @@ pub struct LangInfo {
     /// every run): whatlang's, or for a second opinion langid's probability among its
     /// candidates; `None` when no detection ran (forced language, no letters).
     pub confidence: Option<u16>,
-    /// Whether the guess is reliable: whatlang found it so, or the text's function words
-    /// confirm it.
+    /// Whether the guess is reliable: whatlang found it so, or, for a short text, langid's
+    /// model agrees with it with near certainty, or the text's function words confirm it.
     pub reliable: bool,
     /// The writing system of the text, when it has letters.
     #[serde(with = "script_by_name")]

@@ -16,6 +16,9 @@
 //! in one of them keeps whatlang's guess. A script with fewer than two candidates (Greek,
 //! Hebrew, Korean...) needs no second opinion: whatlang's answer is already the only one.
 //!
+//! Each script's model is built on first use from the whole model (about 9 MB in memory), so
+//! a run pays only for the scripts its short texts are written in.
+//!
 //! Invariant: the answer depends on the text and the candidates only (no state, no order):
 //! each script's model is built once, on first use, and never changes.
 
@@ -69,6 +72,9 @@ impl Default for SecondOpinion {
     }
 }
 
+/// Texts longer than this get no opinion (see [`SecondOpinion::judge`]).
+const MAX_BYTES: usize = 16_384;
+
 /// langid's class codes that whatlang knows under another code.
 const CLASS_ALIASES: &[(&str, &str)] = &[("no", "nb")];
 
@@ -103,7 +109,7 @@ impl SecondOpinion {
     }
 
     /// langid's most probable language for `text`, among the candidates of `script`; `None`
-    /// when the script has fewer than two candidates.
+    /// when the script has fewer than two candidates, or the text is over 16 KB.
     ///
     /// ```
     /// use tisse::second_opinion::SecondOpinion;
@@ -114,6 +120,11 @@ impl SecondOpinion {
     /// assert!(SecondOpinion::new(&[]).judge("Ευχαριστώ", Script::Greek).is_none());
     /// ```
     pub fn judge(&self, text: &str, script: Script) -> Option<Opinion> {
+        // langid counts each n-gram in 16 bits, which a long text could overflow (a panic in
+        // debug builds): it is meant for short texts anyway.
+        if text.len() > MAX_BYTES {
+            return None;
+        }
         let slot = Script::all().iter().position(|s| *s == script)?;
         let model = self.models[slot]
             .get_or_init(|| self.build(script))
@@ -245,6 +256,16 @@ mod tests {
         assert!(
             SecondOpinion::new(&[Lang::Fra, Lang::Rus])
                 .judge(text, Script::Latin)
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn a_long_text_gets_no_opinion_and_no_panic() {
+        let long = "a".repeat(70_000);
+        assert!(
+            SecondOpinion::new(&[])
+                .judge(&long, Script::Latin)
                 .is_none()
         );
     }
