@@ -5,10 +5,15 @@
 //! mostly English-looking letters whatever the language around them). It can be restricted
 //! to an allowlist (`--languages`), or skipped for a forced language (`--lang`).
 //!
-//! A guess whatlang calls unreliable (most short texts) is checked against the text's function
-//! words ([`crate::function_words`]): when they clearly point to the same language, the guess
-//! is reliable, so that the thread fallback leaves it alone. A document's title joins its text
-//! as evidence ([`LangDetector::detect_titled`]).
+//! A guess whatlang calls unreliable (most short texts) gets a second opinion from langid's
+//! model ([`crate::second_opinion`]) when the text is short ([`SECOND_OPINION_WORDS`]):
+//! langid's language replaces whatlang's when langid is sure of it
+//! ([`SECOND_OPINION_PERMILLE`]), and the guess becomes reliable when langid agrees with it
+//! with near certainty ([`AGREEMENT_PERMILLE`]) or when the text's function words
+//! ([`crate::function_words`]) clearly point to it. A reliable guess is left alone by the
+//! thread fallback. A guess whatlang finds reliable, and any guess on a long text, never
+//! reach the second opinion. A document's title joins its text as evidence
+//! ([`LangDetector::detect_titled`]).
 //!
 //! What it does not do: borrow a language from the thread. A comment too short to tell is
 //! resolved against its post or parent by [`crate::threads`], which sees documents in order.
@@ -25,6 +30,7 @@ use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang, Script};
 
 use crate::function_words;
+use crate::second_opinion::SecondOpinion;
 use crate::text::masked_spans;
 
 /// A language whatlang can detect. Ordered by report code, so maps keyed by language list
@@ -237,6 +243,9 @@ pub enum LangSource {
     None,
     /// Detected in the document's own text.
     Detected,
+    /// Detected in the document's own text by the second opinion (langid's model), where
+    /// whatlang was unsure.
+    SecondOpinion,
     /// A comment whose own detection was unreliable, given its parent's or post's language.
     Thread,
     /// Given on the command line (`--lang`).
@@ -244,11 +253,12 @@ pub enum LangSource {
 }
 
 impl LangSource {
-    /// The name used in reports: empty, `detected`, `thread` or `forced`.
+    /// The name used in reports: empty, `detected`, `second-opinion`, `thread` or `forced`.
     pub fn as_str(self) -> &'static str {
         match self {
             LangSource::None => "",
             LangSource::Detected => "detected",
+            LangSource::SecondOpinion => "second-opinion",
             LangSource::Thread => "thread",
             LangSource::Forced => "forced",
         }
@@ -266,9 +276,11 @@ pub struct LangInfo {
     /// Where `lang` came from.
     pub source: LangSource,
     /// The detector's confidence in thousandths (an integer, so that it prints the same on
-    /// every run); `None` when no detection ran (forced language, no letters).
+    /// every run): whatlang's, or for a second opinion langid's probability among its
+    /// candidates; `None` when no detection ran (forced language, no letters).
     pub confidence: Option<u16>,
-    /// Whether the detector found its own guess reliable (whatlang's judgement).
+    /// Whether the guess is reliable: whatlang found it so, or, for a short text, langid's
+    /// model agrees with it with near certainty, or the text's function words confirm it.
     pub reliable: bool,
     /// The writing system of the text, when it has letters.
     #[serde(with = "script_by_name")]
@@ -349,13 +361,35 @@ pub struct LangOptions {
 /// a run.
 pub const DETECT_BYTES: usize = 4096;
 
+/// The second opinion replaces an unreliable whatlang guess when langid gives its language at
+/// least this probability (in thousandths) among the candidates. Lower, it corrects more short
+/// texts but also breaks more that whatlang had right (`benches/README.md`).
+pub const SECOND_OPINION_PERMILLE: u16 = 900;
+
+/// Only texts of at most this many words (separated by white space) and
+/// [`SECOND_OPINION_BYTES`] get a second opinion. A longer text whatlang is unsure of is
+/// mostly mixed (a French manual page quoting English options): langid changed as many of
+/// those for the worse as for the better, at a cost (`benches/README.md`).
+pub const SECOND_OPINION_WORDS: usize = 30;
+
+/// ... and at most this many bytes, for scripts written without spaces.
+pub const SECOND_OPINION_BYTES: usize = 600;
+
+/// When langid gives whatlang's own unsure guess at least this probability (in thousandths),
+/// two different models agree and the guess is reliable: the thread fallback leaves it alone.
+/// Lower, more comments under a post in another language keep their own (right) language, but
+/// more comments in their post's language keep a wrong one (`benches/README.md`).
+pub const AGREEMENT_PERMILLE: u16 = 990;
+
 /// Detects the language of texts, according to [`LangOptions`].
 #[derive(Debug, Clone, Default)]
 pub struct LangDetector {
     detector: Detector,
     forced: Option<Language>,
-    /// The allowlist, for the second opinion ([`crate::function_words`]).
+    /// The allowlist, for the function words ([`crate::function_words`]).
     allowlist: Vec<Lang>,
+    /// langid's model, asked about unreliable guesses, under the same allowlist.
+    second: SecondOpinion,
 }
 
 impl LangDetector {
@@ -366,10 +400,12 @@ impl LangDetector {
         } else {
             Detector::with_allowlist(options.allowlist.iter().map(|l| l.0).collect())
         };
+        let allowlist: Vec<Lang> = options.allowlist.iter().map(|l| l.0).collect();
         LangDetector {
             detector,
             forced: options.forced,
-            allowlist: options.allowlist.iter().map(|l| l.0).collect(),
+            second: SecondOpinion::new(&allowlist),
+            allowlist,
         }
     }
 
@@ -412,21 +448,53 @@ impl LangDetector {
         // The detector finds the script too: it is looked for on its own only when the
         // detector gives up.
         match self.detector.detect(&clean) {
-            Some(info) => LangInfo {
+            Some(info) if info.is_reliable() => LangInfo {
                 lang: Some(Language(info.lang())),
                 source: LangSource::Detected,
                 confidence: Some(permille(info.confidence())),
-                // Short texts are rarely reliable to whatlang: their function words may
-                // confirm the guess (a second opinion asked only then, so long texts pay
-                // nothing for it).
-                reliable: info.is_reliable()
-                    || function_words::clear_leader(&clean, &self.allowlist) == Some(info.lang()),
+                reliable: true,
                 script: Some(info.script()),
             },
+            // Short texts are rarely reliable to whatlang: only then are langid's model and
+            // the function words asked, so texts whatlang is sure of pay nothing for them.
+            Some(info) => self.second_look(&clean, &info),
             None => LangInfo {
                 script: whatlang::detect_script(&clean),
                 ..LangInfo::default()
             },
+        }
+    }
+}
+
+impl LangDetector {
+    /// The language of a text whatlang is unsure of: langid's answer when the text is short
+    /// and langid is sure of another language, else whatlang's; reliable when the text's
+    /// function words confirm it, or when langid agrees with whatlang with near certainty.
+    fn second_look(&self, clean: &str, info: &whatlang::Info) -> LangInfo {
+        let short = clean.len() <= SECOND_OPINION_BYTES
+            && clean.split_whitespace().nth(SECOND_OPINION_WORDS).is_none();
+        let opinion = if short {
+            self.second.judge(clean, info.script())
+        } else {
+            None
+        };
+        let (lang, source, confidence, agreed) = match opinion {
+            Some(o) if o.lang != info.lang() && o.permille >= SECOND_OPINION_PERMILLE => {
+                (o.lang, LangSource::SecondOpinion, o.permille, false)
+            }
+            _ => (
+                info.lang(),
+                LangSource::Detected,
+                permille(info.confidence()),
+                opinion.is_some_and(|o| o.lang == info.lang() && o.permille >= AGREEMENT_PERMILLE),
+            ),
+        };
+        LangInfo {
+            lang: Some(Language(lang)),
+            source,
+            confidence: Some(confidence),
+            reliable: agreed || function_words::clear_leader(clean, &self.allowlist) == Some(lang),
+            script: Some(info.script()),
         }
     }
 }
@@ -603,6 +671,65 @@ mod tests {
         assert_eq!(
             (info.lang.unwrap().code(), info.source, info.confidence),
             ("de", LangSource::Forced, None)
+        );
+    }
+
+    /// Short texts whatlang is unsure of: (text, language, source, reliable). From the seed
+    /// corpus and `tests/fixtures/lang/labelled.tsv`, detected among all languages.
+    const SHORT: &[(&str, &str, LangSource, bool)] = &[
+        // whatlang: Swedish, unsure; langid is sure it is English.
+        (
+            "lol, my mom still thinks I'm a hacker.",
+            "en",
+            LangSource::SecondOpinion,
+            false,
+        ),
+        // whatlang: German, unsure; langid agrees at 0.99 or more: reliable.
+        ("Ganz meiner Meinung!", "de", LangSource::Detected, true),
+        // whatlang: French, unsure; langid: English, and so say the function words.
+        (
+            "Computers are not intelligent.",
+            "en",
+            LangSource::SecondOpinion,
+            true,
+        ),
+        (
+            "Vamos a construir nuestro propio",
+            "es",
+            LangSource::SecondOpinion,
+            false,
+        ),
+    ];
+
+    #[test]
+    fn short_texts_get_a_second_opinion() {
+        let all = LangDetector::new(&LangOptions::default());
+        for (text, code, source, reliable) in SHORT {
+            let info = all.detect(text);
+            assert_eq!(
+                (info.lang.map(Language::code), info.source, info.reliable),
+                (Some(*code), *source, *reliable),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn reliable_and_long_texts_keep_whatlangs_answer() {
+        let all = LangDetector::new(&LangOptions::default());
+        let long = "Les réseaux sociaux changent la façon dont nous travaillons. ".repeat(6);
+        let info = all.detect(&long);
+        assert_eq!((info.source, info.reliable), (LangSource::Detected, true));
+        // Over the word limit, langid is not asked: an unsure guess stays whatlang's, and
+        // unsure (langid would agree here, and make it reliable). A Spanish manual page of
+        // the bench corpus, 31 words.
+        let page = "bool_t xdr_replymsg(XDR *xdrs, struct rpc_msg *rmsg);\n\nSe usa para describir \
+                    mensajes de respuesta RPC. Esta rutina es útil para aquellos usuarios que \
+                    desean generar mensajes al estilo RPC sin usar el paquete RPC.";
+        let info = all.detect(page);
+        assert_eq!(
+            (info.lang.map(Language::code), info.source, info.reliable),
+            (Some("es"), LangSource::Detected, false)
         );
     }
 

@@ -51,6 +51,7 @@ pub mod partial;
 pub mod pipeline;
 pub mod problem;
 pub mod report;
+pub mod second_opinion;
 pub mod spill;
 pub mod tally;
 pub mod text;

@@ -202,6 +202,26 @@ mod tests {
     }
 
     #[test]
+    fn a_comment_both_models_agree_on_keeps_its_own_language() {
+        // Issue 15: whatlang alone is unsure of these three German words (seed corpus), and
+        // no function word is in them; langid agrees with it, so the comment is reliable and
+        // the French post does not take it over.
+        let documents = [
+            french_post(),
+            doc("p#c1", Kind::Comment, "", "Ganz meiner Meinung!"),
+        ];
+        let analyzer = Analyzer::new();
+        let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
+        Threads::default().resolve(&documents, &mut analyses, &analyzer);
+        let got = (
+            analyses[1].lang.lang.map_or("", Language::code),
+            analyses[1].lang.source,
+            analyses[1].lang.reliable,
+        );
+        assert_eq!(got, ("de", LangSource::Detected, true));
+    }
+
+    #[test]
     fn a_forced_language_is_never_replaced() {
         let documents = [
             doc(
