@@ -13,10 +13,10 @@
 use std::collections::BTreeMap;
 use std::process::ExitCode;
 
-use tisse::analyze::Analyzer;
+use tisse::analyzer::Analyzer;
 use tisse::document::{Document, Kind, Metadata};
 use tisse::lang::{LangOptions, Language};
-use tisse::threads::Threads;
+use tisse::thread_language::Threads;
 
 const BANDS: [&str; 3] = ["short", "medium", "long"];
 const BAND_NAMES: [&str; 3] = ["< 10 words", "10-30 words", "> 30 words"];

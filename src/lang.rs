@@ -16,7 +16,7 @@
 //! ([`LangDetector::detect_titled`]).
 //!
 //! What it does not do: borrow a language from the thread. A comment too short to tell is
-//! resolved against its post or parent by [`crate::threads`], which sees documents in order.
+//! resolved against its post or parent by [`crate::thread_language`], which sees documents in order.
 //!
 //! Invariant: the table (`Language::row`) has one row per whatlang language: it is an
 //! exhaustive `match`, which fails to compile when whatlang adds one, and tests check that

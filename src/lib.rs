@@ -33,7 +33,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
-pub mod analyze;
+pub mod analyzer;
 pub mod collocates;
 pub mod compare;
 pub mod dates;
@@ -56,10 +56,10 @@ pub mod spill;
 pub mod tally;
 pub mod text;
 pub mod themes;
-pub mod threads;
+pub mod thread_language;
 
 pub use analysis::Analysis;
-pub use analyze::Analyzer;
+pub use analyzer::Analyzer;
 pub use document::{Document, Kind, Metadata};
 pub use problem::{Problem, Severity};
 pub use tally::Tally;

@@ -24,7 +24,7 @@
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
-use crate::analyze::Analyzer;
+use crate::analyzer::Analyzer;
 use crate::document::Document;
 use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
 use crate::interrupt;
@@ -33,7 +33,7 @@ use crate::panics;
 use crate::problem::Problem;
 use crate::spill::SortedAnalyses;
 use crate::tally::Tally;
-use crate::threads::Threads;
+use crate::thread_language::Threads;
 
 /// The most input bytes read into one batch (a larger single file is a batch of its own).
 pub const BATCH_BYTES: u64 = 64 * 1024 * 1024;

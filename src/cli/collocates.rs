@@ -11,7 +11,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tisse::analyze::Stages;
+use tisse::analyzer::Stages;
 use tisse::collocates::Counts;
 use tisse::ingest;
 use tisse::report::{Column, CsvRow, write_csv_styled};

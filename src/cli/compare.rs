@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tisse::analyze::Stages;
+use tisse::analyzer::Stages;
 use tisse::compare::grouping::{GROUPING_NAMES, GroupFile, Grouping};
 use tisse::compare::keyness::{Keyness, KeynessOptions, MIN_COUNT, P_MAX, TOP};
 use tisse::report;

@@ -5,7 +5,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use tisse::analyze::Stages;
+use tisse::analyzer::Stages;
 use tisse::export::iramuteq;
 use tisse::{Document, Problem, ingest, report};
 

@@ -6,7 +6,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use anyhow::Context;
-use tisse::analyze::Stages;
+use tisse::analyzer::Stages;
 use tisse::keywords::{GroupBy, GroupCounts, Scorer, add_group_counts, parse_stopwords};
 use tisse::lang::{LangOptions, Language, parse_list, unknown};
 use tisse::report::keywords::{self as report, KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};

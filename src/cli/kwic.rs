@@ -10,7 +10,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
 use serde::Serialize;
-use tisse::analyze::Stages;
+use tisse::analyzer::Stages;
 use tisse::lang::Language;
 use tisse::report::{Column, CsvRow, write_csv_styled};
 use tisse::text::tokenize;

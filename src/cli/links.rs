@@ -4,7 +4,7 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use tisse::analyze::Stages;
+use tisse::analyzer::Stages;
 use tisse::report::{self, links::GroupBy};
 
 use super::Outcome;

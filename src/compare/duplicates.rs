@@ -5,7 +5,7 @@
 //!
 //! Two steps, so that no text is read twice:
 //!
-//! 1. [`Fingerprint::of_tokens`], inside [`crate::analyze::Analyzer::analyze`], turns a
+//! 1. [`Fingerprint::of_tokens`], inside [`crate::analyzer::Analyzer::analyze`], turns a
 //!    document's tokens into a MinHash signature of its word shingles ([`SHINGLE_WORDS`]
 //!    consecutive tokens, stopwords included, so that a changed word changes only the shingles
 //!    around it). [`HASHES`] min-hashes are kept, [`HASH_BITS`] bits each (b-bit minwise
@@ -74,7 +74,7 @@
 //! # Language
 //!
 //! The fingerprint does not depend on the document's language, so that a comment whose
-//! language is re-resolved from its thread ([`crate::threads`]) keeps a right one: tokens
+//! language is re-resolved from its thread ([`crate::thread_language`]) keeps a right one: tokens
 //! differ between languages only by elisions (French drops `l'` from `l'ipod`), so each token
 //! is hashed from what follows its last apostrophe (`l'ipod` and `ipod` both hash `ipod`).
 //!
@@ -86,7 +86,7 @@
 //! per document, and one band at a time a 16-byte `(key, document)` pair per document.
 //! Documents without a fingerprint cost nothing.
 //!
-//! What it does not do: read texts ([`crate::analyze`] hashes them), write the report
+//! What it does not do: read texts ([`crate::analyzer`] hashes them), write the report
 //! ([`crate::report::duplicates`]), or decide which copy to keep beyond "the first in report
 //! order".
 
@@ -377,7 +377,7 @@ impl Banding {
 /// Gathers fingerprints in report order; [`Duplicates::finish`] makes the clusters.
 ///
 /// ```
-/// use tisse::analyze::Analyzer;
+/// use tisse::analyzer::Analyzer;
 /// use tisse::compare::duplicates::{DuplicateOptions, Duplicates};
 /// use tisse::document::{Document, Kind, Metadata};
 /// let spam = "Gagnez un iPod VIP gratuit : remplissez le formulaire avec votre carte";
@@ -679,7 +679,7 @@ impl Clusters {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Analyzer;
+    use crate::analyzer::Analyzer;
     use crate::document::{Document, Metadata};
     use crate::text::tokenize;
 

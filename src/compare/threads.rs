@@ -517,7 +517,7 @@ fn break_circles(parent: &mut [Option<usize>]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Analyzer;
+    use crate::analyzer::Analyzer;
     use crate::document::{Document, Metadata};
     use crate::lang::Language;
     use proptest::prelude::*;

@@ -20,13 +20,13 @@ use std::path::{Path, PathBuf};
 
 use super::format::{EXTENSION, PartialReader};
 use super::{Header, PartialError, Record, Summary};
-use crate::analyze::Analyzer;
+use crate::analyzer::Analyzer;
 use crate::document::Document;
 use crate::pipeline::{self, RunOutput};
 use crate::problem::Problem;
 use crate::report::manifest::FileRecord;
 use crate::spill::SortedAnalyses;
-use crate::threads::Threads;
+use crate::thread_language::Threads;
 
 /// The partials of one run, opened and checked.
 pub struct Partials {

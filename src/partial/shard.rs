@@ -20,7 +20,7 @@ use super::Record;
 use super::Summary;
 use super::format::PartialWriter;
 use crate::analysis::Analysis;
-use crate::analyze::Analyzer;
+use crate::analyzer::Analyzer;
 use crate::document::{Document, Kind, fnv1a};
 use crate::ingest::{self, Format, Input, ReadOptions, Sink};
 use crate::interrupt;

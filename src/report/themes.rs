@@ -453,7 +453,7 @@ pub fn concordance_rows<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyze::Analyzer;
+    use crate::analyzer::Analyzer;
     use crate::document::{Document, Metadata};
     use crate::report::serialized_header;
     use crate::themes::Themes;

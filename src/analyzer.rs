@@ -4,7 +4,7 @@
 //! thread. The pipeline relies on it to analyse documents in parallel and in any order.
 //!
 //! The one exception is deliberate and kept outside: a comment whose language cannot be told
-//! from its own words borrows its thread's ([`crate::threads`]), which re-counts its terms
+//! from its own words borrows its thread's ([`crate::thread_language`]), which re-counts its terms
 //! with [`Analyzer::count_terms`] and re-scores its themes with [`Analyzer::score_themes`].
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -118,7 +118,7 @@ impl Analyzer {
     /// Analyses one document.
     ///
     /// ```
-    /// use tisse::analyze::Analyzer;
+    /// use tisse::analyzer::Analyzer;
     /// use tisse::document::{Document, Kind, Metadata};
     /// let meta = Metadata { id: "a.txt".into(), kind: Kind::Post, ..Metadata::default() };
     /// let text = "L'anti-geek est sûr de son fait.".to_string();

@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
-use crate::analyze::Analyzer;
+use crate::analyzer::Analyzer;
 use crate::document::{Document, Kind, id_key};
 use crate::lang::{LangSource, Language};
 
