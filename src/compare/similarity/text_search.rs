@@ -131,6 +131,18 @@ impl<'a> TextIndex<'a> {
         }
     }
 
+    /// The neighbours of each member of `locals`, in parallel.
+    fn search_each(&self, locals: &[usize], k: usize, t: f64) -> Vec<Vec<(u32, f64)>> {
+        locals
+            .par_iter()
+            .with_min_len(64)
+            .map_init(
+                || self.scratch(),
+                |scratch, &local| self.search(local, k, t, scratch),
+            )
+            .collect()
+    }
+
     /// The neighbours of member `local` among the other members.
     fn search(&self, local: usize, k: usize, t: f64, s: &mut TextScratch) -> Vec<(u32, f64)> {
         let text = &self.corpus.text;
@@ -248,15 +260,7 @@ pub(super) fn text_neighbours(corpus: &Corpus, k: usize, t: f64) -> Vec<Vec<(u32
         }
         let left: Vec<usize> = (0..members.len()).filter(|&l| found[l].is_none()).collect();
         if !left.is_empty() {
-            let index = TextIndex::build(corpus, members, t);
-            let lists: Vec<Vec<(u32, f64)>> = left
-                .par_iter()
-                .with_min_len(64)
-                .map_init(
-                    || index.scratch(),
-                    |scratch, &local| index.search(local, k, t, scratch),
-                )
-                .collect();
+            let lists = TextIndex::build(corpus, members, t).search_each(&left, k, t);
             for (local, list) in left.into_iter().zip(lists) {
                 found[local] = Some(list);
             }
@@ -289,14 +293,7 @@ pub(super) fn first_tier(
 ) {
     let index = TextIndex::build(corpus, members, FIRST_TIER);
     let settle = |locals: &[usize], found: &mut [Option<Vec<(u32, f64)>>]| -> usize {
-        let lists: Vec<Vec<(u32, f64)>> = locals
-            .par_iter()
-            .with_min_len(64)
-            .map_init(
-                || index.scratch(),
-                |scratch, &local| index.search(local, k, FIRST_TIER, scratch),
-            )
-            .collect();
+        let lists = index.search_each(locals, k, FIRST_TIER);
         let mut settled = 0;
         for (&local, list) in locals.iter().zip(lists) {
             if list.len() == k {
