@@ -103,8 +103,21 @@ struct Thread {
     post: Option<Post>,
     /// `None` until a comment comes.
     conversation: Option<Box<Conversation>>,
-    /// Hits by theme: in the post, in the comments.
-    theme_hits: Counts<ThemeId, [u64; 2]>,
+    /// Hits by theme: in the post, in the comments, and in the thread's documents that are
+    /// counted (near-duplicates left out with `--drop-duplicates`), for the page's heatmap.
+    theme_hits: Counts<ThemeId, [u64; 3]>,
+    /// Words of the thread's counted documents, for the page's heatmap.
+    counted_words: u64,
+}
+
+/// What a thread's counted documents (see [`Threads::add_as`]) add up to: the page draws its
+/// theme heatmap from them, so that it needs no map of its own a post.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counted {
+    /// Words, as in `documents.csv`.
+    pub words: u64,
+    /// Theme hits, by theme id, the themes without hits left out.
+    pub hits: Vec<(ThemeId, u64)>,
 }
 
 /// The post's own fields, in one string: title, author, then the date.
@@ -267,6 +280,7 @@ impl<'a> Threads<'a> {
                 post: None,
                 conversation: None,
                 theme_hits: Counts::default(),
+                counted_words: 0,
             });
         }
         &mut self.threads[at as usize]
@@ -274,12 +288,28 @@ impl<'a> Threads<'a> {
 
     /// Adds one document, post or comment, in any order.
     pub fn add(&mut self, analysis: &Analysis) {
+        self.add_as(analysis, true);
+    }
+
+    /// Adds one document, post or comment, in any order; `counted` is false for a
+    /// near-duplicate that `--drop-duplicates` leaves out of the counts: it is still in
+    /// `threads.csv`, but not in [`Counted`].
+    pub fn add_as(&mut self, analysis: &Analysis, counted: bool) {
         let meta = &analysis.meta;
         let lexicon = self.lexicon;
         let theme_of = |hit: &crate::themes::Hit| lexicon.terms[hit.term as usize].theme;
+        let thread = self.thread(match meta.kind {
+            Kind::Post => &meta.id,
+            Kind::Comment => &meta.post_id,
+        });
+        if counted {
+            thread.counted_words += analysis.words;
+            for hit in &analysis.themes {
+                thread.theme_hits.at(theme_of(hit))[2] += 1;
+            }
+        }
         match meta.kind {
             Kind::Post => {
-                let thread = self.thread(&meta.id);
                 if thread.post.is_some() {
                     return;
                 }
@@ -289,7 +319,6 @@ impl<'a> Threads<'a> {
                 }
             }
             Kind::Comment => {
-                let thread = self.thread(&meta.post_id);
                 thread
                     .conversation
                     .get_or_insert_default()
@@ -303,6 +332,11 @@ impl<'a> Threads<'a> {
 
     /// One row a post id, in report order.
     pub fn rows(self) -> impl Iterator<Item = ThreadRow> + 'a {
+        self.rows_counted().map(|(row, _)| row)
+    }
+
+    /// One row a post id, in report order, with what its counted documents add up to.
+    pub fn rows_counted(self) -> impl Iterator<Item = (ThreadRow, Counted)> + 'a {
         let lexicon = self.lexicon;
         let mut threads = self.threads;
         threads.sort_by(|a, b| id_order(&a.post_id, &b.post_id));
@@ -346,7 +380,7 @@ impl Conversation {
 }
 
 impl Thread {
-    fn row(self, lexicon: &Lexicon) -> ThreadRow {
+    fn row(self, lexicon: &Lexicon) -> (ThreadRow, Counted) {
         let mut conversation = self.conversation.map(|c| *c).unwrap_or_default();
         let (replies, max_depth) = shape(&self.post_id, &mut conversation.places);
         let comments = conversation.places.len() as u64;
@@ -373,11 +407,21 @@ impl Thread {
         });
         authors.sort_unstable();
         authors.dedup();
+        let mut hits = self.theme_hits.into_vec();
+        hits.sort_by_key(|&(theme, _)| theme);
+        let counted = Counted {
+            words: self.counted_words,
+            hits: hits
+                .iter()
+                .filter(|(_, [.., counted])| *counted > 0)
+                .map(|&(theme, [.., counted])| (theme, counted))
+                .collect(),
+        };
         let theme_comment_share = if post.is_some() {
-            let mut hits = self.theme_hits.into_vec();
-            hits.sort_by_key(|&(theme, _)| theme);
             hits.iter()
-                .map(|&(theme, [in_post, in_comments])| {
+                // A theme only a second post of the same id uses (its hits are left out).
+                .filter(|(_, [in_post, in_comments, _])| in_post + in_comments > 0)
+                .map(|&(theme, [in_post, in_comments, _])| {
                     let share = in_comments as f64 / (in_post + in_comments) as f64;
                     format!(
                         "{}:{}",
@@ -394,7 +438,7 @@ impl Thread {
             Some(p) => (p.title().into(), p.author().into(), p.published().into()),
             None => Default::default(),
         };
-        ThreadRow {
+        let row = ThreadRow {
             post_id: self.post_id.into(),
             title,
             author,
@@ -413,7 +457,8 @@ impl Thread {
             comment_emails: conversation.emails,
             comment_networks: by_count(conversation.networks.into_vec()),
             theme_comment_share,
-        }
+        };
+        (row, counted)
     }
 }
 
