@@ -408,6 +408,7 @@ fn write_reports(
     let mut keyness = Keyness::new(grouping.clone());
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
+    threads.reserve(usize::try_from(output.tally.posts).unwrap_or(0));
     let mut overview = (!args.no_html).then(|| Overview::new(lexicon));
     let mut similar = PostProfiles::new(SimilarityOptions {
         neighbours: args.neighbours,

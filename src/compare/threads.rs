@@ -185,7 +185,10 @@ impl<K: PartialEq + Copy, V: Default + Copy> Counts<K, V> {
 /// What the comments of a thread add up to.
 #[derive(Debug, Default)]
 struct Conversation {
-    /// Every comment's id and parent, for depths.
+    /// Every comment's id, one after the other (one string for the thread rather than one
+    /// a comment: a comment costs its id's bytes and a [`Place`]).
+    ids: String,
+    /// Every comment's place, for depths.
     places: Vec<Place>,
     /// Every comment author's [`name_key`]; empty names left out.
     authors: Vec<u64>,
@@ -200,12 +203,23 @@ struct Conversation {
     networks: Counts<&'static str, u64>,
 }
 
-/// A comment's place in the thread: its id (kept whole: it gives the report order that
-/// breaks reply circles) and its parent's [`id_key`].
+/// A comment's place in the thread: where its id ends in the conversation's `ids` (kept
+/// whole: it gives the report order that breaks reply circles) and its parent's [`id_key`].
 #[derive(Debug)]
 struct Place {
-    id: Box<str>,
+    id_end: usize,
     parent: u64,
+}
+
+impl Conversation {
+    /// The id of the comment at `at`.
+    fn id(&self, at: usize) -> &str {
+        let start = match at {
+            0 => 0,
+            _ => self.places[at - 1].id_end,
+        };
+        &self.ids[start..self.places[at].id_end]
+    }
 }
 
 /// A `published` value with the moment it names, ordered by moment (a date alone as its
@@ -261,6 +275,13 @@ impl<'a> Threads<'a> {
             index: FxHashMap::default(),
             threads: Vec::new(),
         }
+    }
+
+    /// Makes room for `posts` threads at once, so that the list does not grow by doubling
+    /// (a corpus of a million posts would hold up to twice the room it needs, and copy it).
+    pub fn reserve(&mut self, posts: usize) {
+        self.index.reserve(posts);
+        self.threads.reserve_exact(posts);
     }
 
     /// Adds every analysis of a slice.
@@ -348,8 +369,9 @@ impl Conversation {
     /// Counts a comment, its theme hits apart.
     fn add_comment(&mut self, analysis: &Analysis) {
         let meta = &analysis.meta;
+        self.ids.push_str(&meta.id);
         self.places.push(Place {
-            id: meta.id.as_str().into(),
+            id_end: self.ids.len(),
             parent: id_key(&meta.parent_id),
         });
         self.authors.extend(name_key(&meta.author));
@@ -382,7 +404,7 @@ impl Conversation {
 impl Thread {
     fn row(self, lexicon: &Lexicon) -> (ThreadRow, Counted) {
         let mut conversation = self.conversation.map(|c| *c).unwrap_or_default();
-        let (replies, max_depth) = shape(&self.post_id, &mut conversation.places);
+        let (replies, max_depth) = shape(&self.post_id, &conversation);
         let comments = conversation.places.len() as u64;
         let post = self.post.as_ref();
         let posted = post.and_then(|p| Dated::parse(p.published()));
@@ -472,23 +494,26 @@ fn by_count(mut counts: Vec<(&'static str, u64)>) -> String {
         .join("|")
 }
 
-/// Where each comment of a post hangs: returns `(replies, max_depth)`. Sorts `comments` in
+/// Where each comment of a post hangs: returns `(replies, max_depth)`. Takes the comments in
 /// report order, so that the result does not depend on the order they came in.
 ///
 /// Parent links form a forest once each circle loses one link (see the module docs): every
 /// comment has at most one parent, so each connected part holds at most one circle.
-fn shape(post_id: &str, comments: &mut [Place]) -> (u64, u64) {
-    comments.sort_by(|a, b| id_order(&a.id, &b.id));
+fn shape(post_id: &str, conversation: &Conversation) -> (u64, u64) {
+    let mut comments: Vec<(&str, u64)> = (0..conversation.places.len())
+        .map(|at| (conversation.id(at), conversation.places[at].parent))
+        .collect();
+    comments.sort_by(|a, b| id_order(a.0, b.0));
     let mut index: FxHashMap<u64, usize> = FxHashMap::default();
     index.reserve(comments.len());
     for (i, c) in comments.iter().enumerate() {
         // The first of two comments with one id is the one replies hang under.
-        index.entry(id_key(&c.id)).or_insert(i);
+        index.entry(id_key(c.0)).or_insert(i);
     }
     let (none, post) = (id_key(""), id_key(post_id));
     let mut parent: Vec<Option<usize>> = comments
         .iter()
-        .map(|c| match c.parent {
+        .map(|&(_, parent)| match parent {
             p if p == none || p == post => None,
             p => index.get(&p).copied(),
         })
