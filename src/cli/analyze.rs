@@ -406,6 +406,7 @@ fn write_reports(
     };
     let mut totals = ThemeTotals::new(lexicon);
     let mut keyness = Keyness::new(grouping.clone());
+    keyness.reserve(output.vocabulary.stems().len());
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
     threads.reserve(usize::try_from(output.tally.posts).unwrap_or(0));
