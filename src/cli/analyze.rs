@@ -561,10 +561,10 @@ fn write_reports(
         "groups.csv",
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
+    // Made before threads.csv (and written after it, the workbook's order): the page keeps
+    // the titles of the posts of its closest pairs. threads.csv is a row a post: the page
+    // keeps only what it draws of each row as it goes by.
     let similarity_rows = similar.finish(&terms);
-    write_whole(&mut set, tables, style, "similarity.csv", &similarity_rows)?;
-    // threads.csv is a row a post: the page keeps only what it draws of each row as it goes
-    // by (the titles of the posts of its closest pairs among them).
     let mut digest = overview.as_ref().map(|_| {
         let pairs = html::similar::closest_pairs(&similarity_rows);
         let wanted = pairs.iter().flat_map(|&(a, b, _)| [a, b]);
@@ -578,6 +578,7 @@ fn write_reports(
     });
     write_whole(&mut set, tables, style, "threads.csv", thread_rows)?;
     let digest = digest.map(ThreadDigest::finish);
+    write_whole(&mut set, tables, style, "similarity.csv", &similarity_rows)?;
     write_whole(&mut set, tables, style, "duplicates.csv", clusters.rows())?;
     write_whole(
         &mut set,
