@@ -20,7 +20,7 @@ use tisse::pipeline::RunOutput;
 use tisse::report;
 use tisse::report::documents::DocumentRow;
 use tisse::report::gexf::LinkGraph;
-use tisse::report::html::{self, Overview};
+use tisse::report::html::{self, Overview, ThreadDigest};
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
 use tisse::report::manifest::{self, Manifest};
@@ -406,8 +406,10 @@ fn write_reports(
     };
     let mut totals = ThemeTotals::new(lexicon);
     let mut keyness = Keyness::new(grouping.clone());
+    keyness.reserve(output.vocabulary.stems().len());
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
+    threads.reserve(usize::try_from(output.tally.posts).unwrap_or(0));
     let mut overview = (!args.no_html).then(|| Overview::new(lexicon));
     let mut similar = PostProfiles::new(SimilarityOptions {
         neighbours: args.neighbours,
@@ -464,7 +466,8 @@ fn write_reports(
             });
             scope.spawn(|_| {
                 for analysis in all {
-                    threads.add(analysis);
+                    let counted = known.is_none_or(|c| !c.is_dropped(&analysis.meta.id));
+                    threads.add_as(analysis, counted);
                 }
             });
             if let Some(overview) = overview.as_mut() {
@@ -558,10 +561,23 @@ fn write_reports(
         "groups.csv",
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
-    // The page needs them too (threads.csv is a row a post: at 1 GB, about 60 MB).
-    let thread_rows: Vec<_> = threads.rows().collect();
-    write_whole(&mut set, tables, style, "threads.csv", &thread_rows)?;
+    // Made before threads.csv (and written after it, the workbook's order): the page keeps
+    // the titles of the posts of its closest pairs. threads.csv is a row a post: the page
+    // keeps only what it draws of each row as it goes by.
     let similarity_rows = similar.finish(&terms);
+    let mut digest = overview.as_ref().map(|_| {
+        let pairs = html::similar::closest_pairs(&similarity_rows);
+        let wanted = pairs.iter().flat_map(|&(a, b, _)| [a, b]);
+        ThreadDigest::new(lexicon.themes.len(), wanted)
+    });
+    let thread_rows = threads.rows_counted().map(|(row, counted)| {
+        if let Some(digest) = digest.as_mut() {
+            digest.add(&row, &counted);
+        }
+        row
+    });
+    write_whole(&mut set, tables, style, "threads.csv", thread_rows)?;
+    let digest = digest.map(ThreadDigest::finish);
     write_whole(&mut set, tables, style, "similarity.csv", &similarity_rows)?;
     write_whole(&mut set, tables, style, "duplicates.csv", clusters.rows())?;
     write_whole(
@@ -571,7 +587,7 @@ fn write_reports(
         "problems.csv",
         report::problems::rows(&output.problems),
     )?;
-    if let Some(overview) = &overview {
+    if let (Some(overview), Some(digest)) = (&overview, &digest) {
         let keywords = report::keywords::corpus_rows(&scorer, args.top_corpus);
         let keyness_rows: Vec<_> = report::keyness::rows(&scored, stems, &terms).collect();
         let page = html::Page {
@@ -582,7 +598,7 @@ fn write_reports(
             keywords: &keywords,
             keyness_by: by,
             keyness: &keyness_rows,
-            threads: &thread_rows,
+            threads: digest,
             similarity: &similarity_rows,
             problems: &output.problems,
         };

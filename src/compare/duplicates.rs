@@ -80,18 +80,19 @@
 //!
 //! # Memory
 //!
-//! [`Duplicates`] keeps, per document with a fingerprint: its signature (128 bytes, in one
-//! flat vector), its id (its bytes in one shared string, plus an 8-byte end offset), its kind
-//! (1 byte) and characters (8 bytes). [`Duplicates::finish`] adds a 4-byte union-find parent
-//! per document, and one band at a time a 16-byte `(key, document)` pair per document.
-//! Documents without a fingerprint cost nothing.
+//! [`Duplicates`] keeps, per document with a fingerprint: its signature (128 bytes, in flat
+//! blocks of [`BLOCK`] signatures, so that growing never copies them all into a buffer twice
+//! their size: at 1 GB of input that copy was the run's peak), its id (its bytes in one
+//! shared string, plus an 8-byte end offset), its kind (1 byte) and characters (8 bytes).
+//! [`Duplicates::finish`] adds a 4-byte union-find parent per document, and one band at a
+//! time a 16-byte `(key, document)` pair per document. Documents without a fingerprint cost
+//! nothing. [`Clusters`] keeps about 30 bytes per clustered document and its id's bytes.
 //!
 //! What it does not do: read texts ([`crate::analyzer`] hashes them), write the report
 //! ([`crate::report::duplicates`]), or decide which copy to keep beyond "the first in report
 //! order".
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
 use std::fmt::{self, Write};
 
 use serde::de::{self, Visitor};
@@ -105,6 +106,9 @@ use crate::text::Token;
 
 /// Min-hashes in a signature.
 pub const HASHES: usize = 64;
+
+/// Signatures in one block of [`Duplicates`]' storage (a block is 512 KiB).
+pub const BLOCK: usize = 4096;
 
 /// Bits kept of each min-hash (b-bit minwise hashing).
 pub const HASH_BITS: u32 = 16;
@@ -397,8 +401,9 @@ impl Banding {
 #[derive(Debug, Default)]
 pub struct Duplicates {
     options: DuplicateOptions,
-    /// The signatures of the documents kept, [`HASHES`] values each, one after the other.
-    signatures: Vec<u16>,
+    /// The signatures of the documents kept, [`HASHES`] values each, one after the other,
+    /// [`BLOCK`] signatures a block.
+    signatures: Vec<Vec<u16>>,
     /// The ids of the documents kept, one after the other.
     ids: String,
     /// Where each id ends in `ids`.
@@ -422,7 +427,11 @@ impl Duplicates {
         let Some(signature) = analysis.fingerprint.signature() else {
             return;
         };
-        self.signatures.extend_from_slice(signature);
+        if self.len().is_multiple_of(BLOCK) {
+            self.signatures.push(Vec::with_capacity(BLOCK * HASHES));
+        }
+        let block = self.signatures.last_mut().expect("a block was just made");
+        block.extend_from_slice(signature);
         self.ids.push_str(&analysis.meta.id);
         self.id_ends.push(self.ids.len());
         self.kinds.push(analysis.meta.kind);
@@ -440,8 +449,8 @@ impl Duplicates {
     }
 
     fn signature(&self, document: u32) -> &[u16] {
-        let start = document as usize * HASHES;
-        &self.signatures[start..start + HASHES]
+        let (block, at) = (document as usize / BLOCK, document as usize % BLOCK);
+        &self.signatures[block][at * HASHES..(at + 1) * HASHES]
     }
 
     fn id(&self, document: u32) -> &str {
@@ -523,20 +532,26 @@ impl Duplicates {
         let mut clusters = Clusters::default();
         for (number, members) in groups.iter().enumerate() {
             let first = self.signature(members[0]);
-            for &member in members {
+            for (at, &member) in members.iter().enumerate() {
+                if at > 0 {
+                    clusters.dropped.push(clusters.members.len() as u32);
+                }
+                clusters.ids.push_str(self.id(member));
                 clusters.members.push(Member {
-                    cluster: number + 1,
-                    id: self.id(member).to_string(),
-                    kind: self.kinds[member as usize],
-                    similarity_to_first: estimate(first, self.signature(member)),
+                    id_end: clusters.ids.len(),
                     chars: self.chars[member as usize],
+                    cluster: number as u32 + 1,
+                    agreements: agreements(first, self.signature(member)) as u8,
+                    kind: self.kinds[member as usize],
                 });
             }
-            clusters
-                .dropped
-                .extend(members[1..].iter().map(|&m| self.id(m).to_string()));
         }
         clusters.cluster_count = groups.len();
+        // By id, each id once: looked up for every document of a pass.
+        let (ids, members) = (&clusters.ids, &clusters.members);
+        let id = |m: u32| member_id(ids, members, m as usize);
+        clusters.dropped.sort_by(|&a, &b| id(a).cmp(id(b)));
+        clusters.dropped.dedup_by(|a, b| id(*a) == id(*b));
         clusters
     }
 }
@@ -616,39 +631,66 @@ impl UnionFind {
     }
 }
 
-/// A document in a cluster.
+/// A document in a cluster; its id is in [`Clusters`]' shared string.
 #[derive(Debug, Clone, PartialEq)]
 struct Member {
-    /// 1 for the cluster whose first member comes first in report order.
-    cluster: usize,
-    id: String,
-    kind: Kind,
-    /// Estimated Jaccard similarity with the cluster's first member (1 for itself).
-    similarity_to_first: f64,
+    /// Where its id ends in the shared string.
+    id_end: usize,
     chars: u64,
+    /// 1 for the cluster whose first member comes first in report order.
+    cluster: u32,
+    /// Positions where its signature agrees with its cluster's first member's.
+    agreements: u8,
+    kind: Kind,
+}
+
+impl Member {
+    /// Estimated Jaccard similarity with the cluster's first member (1 for itself).
+    fn similarity_to_first(&self) -> f64 {
+        f64::from(self.agreements) / HASHES as f64
+    }
+}
+
+/// The id of `members[at]`.
+fn member_id<'c>(ids: &'c str, members: &[Member], at: usize) -> &'c str {
+    let start = match at {
+        0 => 0,
+        _ => members[at - 1].id_end,
+    };
+    &ids[start..members[at].id_end]
 }
 
 /// Clusters of near-duplicates: only sets of two documents or more, in report order of
 /// their first members, each cluster's members in report order.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Clusters {
+    /// The members' ids, one after the other.
+    ids: String,
     members: Vec<Member>,
     cluster_count: usize,
-    /// Every member but the first of each cluster.
-    dropped: HashSet<String>,
+    /// Every member but the first of each cluster, as its index in `members`, sorted by id,
+    /// each id once.
+    dropped: Vec<u32>,
 }
 
 impl Clusters {
+    fn id(&self, member: usize) -> &str {
+        member_id(&self.ids, &self.members, member)
+    }
+
     /// The rows of `duplicates.csv`: clusters in order, each cluster's members in report
     /// order, its first member first.
     pub fn rows(&self) -> impl Iterator<Item = DuplicateRow<'_>> {
-        self.members.iter().map(|member| DuplicateRow {
-            cluster: member.cluster,
-            doc_id: &member.id,
-            kind: member.kind.as_str(),
-            similarity_to_first: Fixed(member.similarity_to_first),
-            chars: member.chars,
-        })
+        self.members
+            .iter()
+            .enumerate()
+            .map(|(at, member)| DuplicateRow {
+                cluster: member.cluster as usize,
+                doc_id: self.id(at),
+                kind: member.kind.as_str(),
+                similarity_to_first: Fixed(member.similarity_to_first()),
+                chars: member.chars,
+            })
     }
 
     /// Clusters of two documents or more.
@@ -664,15 +706,16 @@ impl Clusters {
 
     /// Whether the document is in a cluster and not its first member.
     pub fn is_dropped(&self, id: &str) -> bool {
-        self.dropped.contains(id)
+        self.dropped
+            .binary_search_by(|&m| self.id(m as usize).cmp(id))
+            .is_ok()
     }
 
     /// The ids of [`Clusters::is_dropped`] documents, by cluster, then in report order.
     pub fn dropped(&self) -> impl Iterator<Item = &str> {
-        self.members
-            .iter()
-            .filter(|m| self.dropped.contains(&m.id))
-            .map(|m| m.id.as_str())
+        (0..self.members.len())
+            .map(|at| self.id(at))
+            .filter(|id| self.is_dropped(id))
     }
 }
 
@@ -682,6 +725,7 @@ mod tests {
     use crate::analyzer::Analyzer;
     use crate::document::{Document, Metadata};
     use crate::text::tokenize;
+    use std::collections::HashSet;
 
     fn fingerprint(text: &str) -> Fingerprint {
         Fingerprint::of_tokens(&tokenize(text, None))
@@ -1053,8 +1097,8 @@ mod tests {
     impl Clusters {
         fn groups(&self) -> Vec<Vec<String>> {
             let mut groups: Vec<Vec<String>> = vec![Vec::new(); self.cluster_count];
-            for member in &self.members {
-                groups[member.cluster - 1].push(member.id.clone());
+            for (at, member) in self.members.iter().enumerate() {
+                groups[member.cluster as usize - 1].push(self.id(at).to_string());
             }
             groups
         }
@@ -1103,7 +1147,7 @@ mod tests {
                     found
                         .members
                         .iter()
-                        .all(|m| m.similarity_to_first >= threshold - 1e-9),
+                        .all(|m| m.similarity_to_first() >= threshold - 1e-9),
                     "{threshold}"
                 );
             }
@@ -1121,6 +1165,33 @@ mod tests {
         let line = serde_json::to_string(&analysis).unwrap();
         let back: Analysis = serde_json::from_str(&line).unwrap();
         assert_eq!(back, analysis);
+    }
+
+    #[test]
+    fn signatures_are_found_across_blocks() {
+        // Pairs of copies, more than two blocks of them, one pair astride two blocks.
+        let count = 2 * BLOCK + 11;
+        let mut duplicates = Duplicates::new(DuplicateOptions::default());
+        for d in 0..count {
+            let pair = d.div_ceil(2);
+            let signature: [u16; HASHES] =
+                std::array::from_fn(|h| mix((pair * HASHES + h) as u64) as u16);
+            duplicates.add(&Analysis {
+                meta: Metadata {
+                    id: format!("d{d}"),
+                    ..Metadata::default()
+                },
+                fingerprint: Fingerprint(Some(Box::new(signature))),
+                ..Analysis::default()
+            });
+        }
+        let clusters = duplicates.finish();
+        assert_eq!(clusters.cluster_count(), (count - 1) / 2);
+        let astride = format!("d{BLOCK}");
+        assert!(clusters.is_dropped(&astride));
+        assert!(!clusters.is_dropped(&format!("d{}", BLOCK - 1)));
+        assert!(!clusters.is_dropped("d0"));
+        assert_eq!(clusters.dropped().count(), (count - 1) / 2);
     }
 
     #[test]

@@ -233,6 +233,8 @@ pub struct Keyness {
     /// Occurrences of each stem in the documents added, by stem id.
     corpus: Vec<u64>,
     names: Vec<String>,
+    /// The stems of the vocabulary, when known: the size of every array of counts by id.
+    stems: usize,
 }
 
 impl Keyness {
@@ -243,7 +245,17 @@ impl Keyness {
             groups: HashMap::new(),
             corpus: Vec::new(),
             names: Vec::new(),
+            stems: 0,
         }
+    }
+
+    /// Sizes the arrays of counts by stem id for a vocabulary of `stems` stems at once: grown
+    /// by doubling, each would hold up to twice the room it needs (at 1 GB of input, tens of
+    /// megabytes), and copy itself on the way.
+    pub fn reserve(&mut self, stems: usize) {
+        self.stems = stems;
+        self.corpus
+            .reserve_exact(stems.saturating_sub(self.corpus.len()));
     }
 
     /// The grouping counted.
@@ -270,7 +282,7 @@ impl Keyness {
                 None => self.groups.entry(name.clone()).or_default(),
             };
             for &(id, count) in stems {
-                group.add(id, u64::from(count));
+                group.add(id, u64::from(count), self.stems);
             }
         }
         self.names = names;
@@ -362,6 +374,16 @@ enum StemCounts {
     Dense(Vec<u64>, usize),
 }
 
+/// Lengthens `counts` to `len` zeros; straight to `room` (the vocabulary's size) when it is
+/// at most twice `len`, so that an array that will span the vocabulary does not end with up to
+/// twice the room it needs, while one of a small group never gets the vocabulary's room.
+fn grow(counts: &mut Vec<u64>, len: usize, room: usize) {
+    if len > counts.capacity() && room >= len && room / 2 <= len {
+        counts.reserve_exact(room - counts.len());
+    }
+    counts.resize(len, 0);
+}
+
 /// See [`StemCounts`]: a map entry costs about three array cells.
 const DENSE_AFTER: usize = 3;
 /// Groups of fewer stems stay maps whatever their ids.
@@ -374,7 +396,9 @@ impl Default for StemCounts {
 }
 
 impl StemCounts {
-    fn add(&mut self, id: StemId, count: u64) {
+    /// Adds `count` to stem `id`; `room` is the vocabulary's size when known (0 when not), the
+    /// room an array of counts is given when it is made.
+    fn add(&mut self, id: StemId, count: u64, room: usize) {
         let at = id as usize;
         if count == 0 {
             return;
@@ -384,7 +408,8 @@ impl StemCounts {
                 *map.entry(id).or_default() += count;
                 *ids = (*ids).max(at + 1);
                 if map.len() >= DENSE_FROM && map.len() * DENSE_AFTER > *ids {
-                    let mut dense = vec![0; *ids];
+                    let mut dense = Vec::new();
+                    grow(&mut dense, *ids, room);
                     for (&id, &count) in map.iter() {
                         dense[id as usize] = count;
                     }
@@ -396,9 +421,9 @@ impl StemCounts {
                     if *stems * DENSE_AFTER * 2 < at + 1 {
                         let map: FxHashMap<StemId, u64> = self.iter().collect();
                         *self = StemCounts::Sparse(map, at);
-                        return self.add(id, count);
+                        return self.add(id, count, room);
                     }
-                    counts.resize(at + 1, 0);
+                    grow(counts, at + 1, room);
                 }
                 if counts[at] == 0 {
                     *stems += 1;
@@ -534,11 +559,28 @@ mod tests {
     }
 
     #[test]
+    fn arrays_get_the_vocabulary_s_room_only_when_near_it() {
+        let mut counts = Vec::new();
+        // A small group: as long as it needs, not the vocabulary's room.
+        grow(&mut counts, 10, 1000);
+        assert_eq!((counts.len(), counts.capacity() < 500), (10, true));
+        // Past half the vocabulary: all of it at once, and no more later.
+        grow(&mut counts, 600, 1000);
+        assert_eq!((counts.len(), counts.capacity()), (600, 1000));
+        grow(&mut counts, 1000, 1000);
+        assert_eq!((counts.len(), counts.capacity()), (1000, 1000));
+        // An id past the vocabulary still counts.
+        grow(&mut counts, 1001, 1000);
+        assert_eq!(counts.len(), 1001);
+        assert!(counts.iter().all(|&n| n == 0));
+    }
+
+    #[test]
     fn stem_counts_turn_into_an_array_and_back_without_losing_a_count() {
         let mut counts = StemCounts::default();
         let mut model: BTreeMap<StemId, u64> = BTreeMap::new();
         let mut add = |counts: &mut StemCounts, id: StemId, n: u64| {
-            counts.add(id, n);
+            counts.add(id, n, 0);
             *model.entry(id).or_default() += n;
             model.clone()
         };

@@ -103,8 +103,21 @@ struct Thread {
     post: Option<Post>,
     /// `None` until a comment comes.
     conversation: Option<Box<Conversation>>,
-    /// Hits by theme: in the post, in the comments.
-    theme_hits: Counts<ThemeId, [u64; 2]>,
+    /// Hits by theme: in the post, in the comments, and in the thread's documents that are
+    /// counted (near-duplicates left out with `--drop-duplicates`), for the page's heatmap.
+    theme_hits: Counts<ThemeId, [u64; 3]>,
+    /// Words of the thread's counted documents, for the page's heatmap.
+    counted_words: u64,
+}
+
+/// What a thread's counted documents (see [`Threads::add_as`]) add up to: the page draws its
+/// theme heatmap from them, so that it needs no map of its own a post.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Counted {
+    /// Words, as in `documents.csv`.
+    pub words: u64,
+    /// Theme hits, by theme id, the themes without hits left out.
+    pub hits: Vec<(ThemeId, u64)>,
 }
 
 /// The post's own fields, in one string: title, author, then the date.
@@ -172,7 +185,10 @@ impl<K: PartialEq + Copy, V: Default + Copy> Counts<K, V> {
 /// What the comments of a thread add up to.
 #[derive(Debug, Default)]
 struct Conversation {
-    /// Every comment's id and parent, for depths.
+    /// Every comment's id, one after the other (one string for the thread rather than one
+    /// a comment: a comment costs its id's bytes and a [`Place`]).
+    ids: String,
+    /// Every comment's place, for depths.
     places: Vec<Place>,
     /// Every comment author's [`name_key`]; empty names left out.
     authors: Vec<u64>,
@@ -187,12 +203,23 @@ struct Conversation {
     networks: Counts<&'static str, u64>,
 }
 
-/// A comment's place in the thread: its id (kept whole: it gives the report order that
-/// breaks reply circles) and its parent's [`id_key`].
+/// A comment's place in the thread: where its id ends in the conversation's `ids` (kept
+/// whole: it gives the report order that breaks reply circles) and its parent's [`id_key`].
 #[derive(Debug)]
 struct Place {
-    id: Box<str>,
+    id_end: usize,
     parent: u64,
+}
+
+impl Conversation {
+    /// The id of the comment at `at`.
+    fn id(&self, at: usize) -> &str {
+        let start = match at {
+            0 => 0,
+            _ => self.places[at - 1].id_end,
+        };
+        &self.ids[start..self.places[at].id_end]
+    }
 }
 
 /// A `published` value with the moment it names, ordered by moment (a date alone as its
@@ -250,6 +277,13 @@ impl<'a> Threads<'a> {
         }
     }
 
+    /// Makes room for `posts` threads at once, so that the list does not grow by doubling
+    /// (a corpus of a million posts would hold up to twice the room it needs, and copy it).
+    pub fn reserve(&mut self, posts: usize) {
+        self.index.reserve(posts);
+        self.threads.reserve_exact(posts);
+    }
+
     /// Adds every analysis of a slice.
     pub fn extend(&mut self, analyses: &[Analysis]) {
         for analysis in analyses {
@@ -267,6 +301,7 @@ impl<'a> Threads<'a> {
                 post: None,
                 conversation: None,
                 theme_hits: Counts::default(),
+                counted_words: 0,
             });
         }
         &mut self.threads[at as usize]
@@ -274,12 +309,28 @@ impl<'a> Threads<'a> {
 
     /// Adds one document, post or comment, in any order.
     pub fn add(&mut self, analysis: &Analysis) {
+        self.add_as(analysis, true);
+    }
+
+    /// Adds one document, post or comment, in any order; `counted` is false for a
+    /// near-duplicate that `--drop-duplicates` leaves out of the counts: it is still in
+    /// `threads.csv`, but not in [`Counted`].
+    pub fn add_as(&mut self, analysis: &Analysis, counted: bool) {
         let meta = &analysis.meta;
         let lexicon = self.lexicon;
         let theme_of = |hit: &crate::themes::Hit| lexicon.terms[hit.term as usize].theme;
+        let thread = self.thread(match meta.kind {
+            Kind::Post => &meta.id,
+            Kind::Comment => &meta.post_id,
+        });
+        if counted {
+            thread.counted_words += analysis.words;
+            for hit in &analysis.themes {
+                thread.theme_hits.at(theme_of(hit))[2] += 1;
+            }
+        }
         match meta.kind {
             Kind::Post => {
-                let thread = self.thread(&meta.id);
                 if thread.post.is_some() {
                     return;
                 }
@@ -289,7 +340,6 @@ impl<'a> Threads<'a> {
                 }
             }
             Kind::Comment => {
-                let thread = self.thread(&meta.post_id);
                 thread
                     .conversation
                     .get_or_insert_default()
@@ -303,6 +353,11 @@ impl<'a> Threads<'a> {
 
     /// One row a post id, in report order.
     pub fn rows(self) -> impl Iterator<Item = ThreadRow> + 'a {
+        self.rows_counted().map(|(row, _)| row)
+    }
+
+    /// One row a post id, in report order, with what its counted documents add up to.
+    pub fn rows_counted(self) -> impl Iterator<Item = (ThreadRow, Counted)> + 'a {
         let lexicon = self.lexicon;
         let mut threads = self.threads;
         threads.sort_by(|a, b| id_order(&a.post_id, &b.post_id));
@@ -314,8 +369,9 @@ impl Conversation {
     /// Counts a comment, its theme hits apart.
     fn add_comment(&mut self, analysis: &Analysis) {
         let meta = &analysis.meta;
+        self.ids.push_str(&meta.id);
         self.places.push(Place {
-            id: meta.id.as_str().into(),
+            id_end: self.ids.len(),
             parent: id_key(&meta.parent_id),
         });
         self.authors.extend(name_key(&meta.author));
@@ -346,9 +402,9 @@ impl Conversation {
 }
 
 impl Thread {
-    fn row(self, lexicon: &Lexicon) -> ThreadRow {
+    fn row(self, lexicon: &Lexicon) -> (ThreadRow, Counted) {
         let mut conversation = self.conversation.map(|c| *c).unwrap_or_default();
-        let (replies, max_depth) = shape(&self.post_id, &mut conversation.places);
+        let (replies, max_depth) = shape(&self.post_id, &conversation);
         let comments = conversation.places.len() as u64;
         let post = self.post.as_ref();
         let posted = post.and_then(|p| Dated::parse(p.published()));
@@ -373,11 +429,21 @@ impl Thread {
         });
         authors.sort_unstable();
         authors.dedup();
+        let mut hits = self.theme_hits.into_vec();
+        hits.sort_by_key(|&(theme, _)| theme);
+        let counted = Counted {
+            words: self.counted_words,
+            hits: hits
+                .iter()
+                .filter(|(_, [.., counted])| *counted > 0)
+                .map(|&(theme, [.., counted])| (theme, counted))
+                .collect(),
+        };
         let theme_comment_share = if post.is_some() {
-            let mut hits = self.theme_hits.into_vec();
-            hits.sort_by_key(|&(theme, _)| theme);
             hits.iter()
-                .map(|&(theme, [in_post, in_comments])| {
+                // A theme only a second post of the same id uses (its hits are left out).
+                .filter(|(_, [in_post, in_comments, _])| in_post + in_comments > 0)
+                .map(|&(theme, [in_post, in_comments, _])| {
                     let share = in_comments as f64 / (in_post + in_comments) as f64;
                     format!(
                         "{}:{}",
@@ -394,7 +460,7 @@ impl Thread {
             Some(p) => (p.title().into(), p.author().into(), p.published().into()),
             None => Default::default(),
         };
-        ThreadRow {
+        let row = ThreadRow {
             post_id: self.post_id.into(),
             title,
             author,
@@ -413,7 +479,8 @@ impl Thread {
             comment_emails: conversation.emails,
             comment_networks: by_count(conversation.networks.into_vec()),
             theme_comment_share,
-        }
+        };
+        (row, counted)
     }
 }
 
@@ -427,23 +494,26 @@ fn by_count(mut counts: Vec<(&'static str, u64)>) -> String {
         .join("|")
 }
 
-/// Where each comment of a post hangs: returns `(replies, max_depth)`. Sorts `comments` in
+/// Where each comment of a post hangs: returns `(replies, max_depth)`. Takes the comments in
 /// report order, so that the result does not depend on the order they came in.
 ///
 /// Parent links form a forest once each circle loses one link (see the module docs): every
 /// comment has at most one parent, so each connected part holds at most one circle.
-fn shape(post_id: &str, comments: &mut [Place]) -> (u64, u64) {
-    comments.sort_by(|a, b| id_order(&a.id, &b.id));
+fn shape(post_id: &str, conversation: &Conversation) -> (u64, u64) {
+    let mut comments: Vec<(&str, u64)> = (0..conversation.places.len())
+        .map(|at| (conversation.id(at), conversation.places[at].parent))
+        .collect();
+    comments.sort_by(|a, b| id_order(a.0, b.0));
     let mut index: FxHashMap<u64, usize> = FxHashMap::default();
     index.reserve(comments.len());
     for (i, c) in comments.iter().enumerate() {
         // The first of two comments with one id is the one replies hang under.
-        index.entry(id_key(&c.id)).or_insert(i);
+        index.entry(id_key(c.0)).or_insert(i);
     }
     let (none, post) = (id_key(""), id_key(post_id));
     let mut parent: Vec<Option<usize>> = comments
         .iter()
-        .map(|c| match c.parent {
+        .map(|&(_, parent)| match parent {
             p if p == none || p == post => None,
             p => index.get(&p).copied(),
         })

@@ -21,6 +21,7 @@
 //! Deterministic: the counts are integers until drawn, every list is sorted with ties broken
 //! by name, and nothing of the run (time, machine) is written: same corpus, same bytes.
 
+pub mod digest;
 pub mod glance;
 pub mod keywords;
 pub mod links;
@@ -37,13 +38,13 @@ use std::io::{self, Write};
 
 use sha2::{Digest, Sha256};
 
+pub use digest::ThreadDigest;
 pub use overview::Overview;
 
 use crate::problem::Problem;
 use crate::report::keyness::KeynessRow;
 use crate::report::keywords::KeywordRow;
 use crate::report::similarity::SimilarityRow;
-use crate::report::threads::ThreadRow;
 use crate::tally::Tally;
 use crate::themes::Lexicon;
 use markup::{Figure, count, escape};
@@ -79,8 +80,8 @@ pub struct Page<'a> {
     pub keyness_by: &'a str,
     /// The rows of `keyness.csv`.
     pub keyness: &'a [KeynessRow<'a>],
-    /// The rows of `threads.csv`.
-    pub threads: &'a [ThreadRow],
+    /// What the page draws from the rows of `threads.csv`.
+    pub threads: &'a ThreadDigest,
     /// The rows of `similarity.csv`.
     pub similarity: &'a [SimilarityRow],
     /// The rows of `problems.csv`.

@@ -4,16 +4,16 @@
 //! Only integer counts, keyed by what they count (a language, a month, an author, a domain,
 //! a network, a post): the same analyses in the same order give the same counts, and the page
 //! turns them into rates and top lists once, at the end. What grows with the corpus: one entry
-//! per author, per domain linked to and per post (eight bytes of id key and a count per
-//! theme), like the accumulators of `threads.csv` and `similarity.csv`; months and languages
-//! are few.
+//! per author and per domain linked to; months and languages are few. Nothing is kept a post:
+//! what the page draws of threads comes from the rows of `threads.csv` as they are written
+//! ([`super::digest`]).
 
 use std::collections::{BTreeMap, HashMap};
 
 use crate::analysis::Analysis;
 use crate::compare::threads::UNDETERMINED;
 use crate::dates::month;
-use crate::document::{Kind, fold_name, id_key};
+use crate::document::{Kind, fold_name};
 use crate::themes::Lexicon;
 
 /// Documents of each kind: posts, then comments.
@@ -68,9 +68,6 @@ pub struct Overview {
     pub networks_by_year: BTreeMap<String, BTreeMap<&'static str, u64>>,
     /// Words and theme hits by month.
     pub themes_by_month: BTreeMap<String, ThemeCounts>,
-    /// Words and theme hits of each thread (a post with its comments), by the key of its
-    /// post id ([`id_key`]).
-    pub themes_by_post: HashMap<u64, ThemeCounts>,
 }
 
 impl Overview {
@@ -132,7 +129,7 @@ impl Overview {
     }
 
     /// Counts a document in what near-duplicates count once in (`--drop-duplicates`): theme
-    /// hits and network mentions, as `themes.csv` and `networks.csv` do.
+    /// hits by month and network mentions, as `themes.csv` and `networks.csv` do.
     pub fn add_counted(&mut self, analysis: &Analysis, lexicon: &Lexicon) {
         let meta = &analysis.meta;
         let month = month(&meta.published);
@@ -147,29 +144,21 @@ impl Overview {
                     .or_default() += 1;
             }
         }
-        let themes = self.themes;
-        let fresh = || ThemeCounts {
-            words: 0,
-            hits: vec![0; themes],
+        let Some(month) = month else {
+            return;
         };
-        let mut targets: Vec<&mut ThemeCounts> = Vec::with_capacity(2);
-        if let Some(month) = month {
-            if !self.themes_by_month.contains_key(month) {
-                self.themes_by_month.insert(month.to_string(), fresh());
-            }
-            targets.push(self.themes_by_month.get_mut(month).expect("inserted above"));
+        if !self.themes_by_month.contains_key(month) {
+            let fresh = ThemeCounts {
+                words: 0,
+                hits: vec![0; self.themes],
+            };
+            self.themes_by_month.insert(month.to_string(), fresh);
         }
-        targets.push(
-            self.themes_by_post
-                .entry(id_key(&meta.post_id))
-                .or_insert_with(fresh),
-        );
-        for counts in targets {
-            counts.words += analysis.words;
-            for hit in &analysis.themes {
-                let theme = lexicon.terms[hit.term as usize].theme;
-                counts.hits[usize::from(theme)] += 1;
-            }
+        let counts = self.themes_by_month.get_mut(month).expect("inserted above");
+        counts.words += analysis.words;
+        for hit in &analysis.themes {
+            let theme = lexicon.terms[hit.term as usize].theme;
+            counts.hits[usize::from(theme)] += 1;
         }
     }
 }

@@ -1,10 +1,8 @@
 //! The similar posts section: the closest pairs of posts, from the rows of `similarity.csv`.
 
-use std::collections::BTreeMap;
-
 use super::markup::{Figure, Table, shorten};
 use super::svg::{self, Bar};
-use super::{Page, Section, TOP, alt, post_label};
+use super::{Page, Section, TOP, alt};
 use crate::document::natural_cmp;
 use crate::report::similarity::SimilarityRow;
 
@@ -26,17 +24,10 @@ pub fn section(page: &Page) -> Section {
     }
 }
 
-fn pairs(page: &Page) -> Figure {
-    let titles: BTreeMap<&str, &str> = page
-        .threads
-        .iter()
-        .map(|t| (t.post_id.as_str(), post_label(&t.title, &t.post_id)))
-        .collect();
-    let title_of = |id: &'_ str| -> String { titles.get(id).map_or(id, |t| t).to_string() };
-    // Each pair once (it is listed under both posts when each is among the other's nearest:
-    // the same score both ways), the closest first.
-    let mut pairs: Vec<(&str, &str, &SimilarityRow)> = page
-        .similarity
+/// The pairs the section draws: each pair once (it is listed under both posts when each is
+/// among the other's nearest: the same score both ways), the closest first, at most [`TOP`].
+pub fn closest_pairs(similarity: &[SimilarityRow]) -> Vec<(&str, &str, &SimilarityRow)> {
+    let mut pairs: Vec<(&str, &str, &SimilarityRow)> = similarity
         .iter()
         .map(|r| match natural_cmp(&r.post_a, &r.post_b).is_le() {
             true => (r.post_a.as_str(), r.post_b.as_str(), r),
@@ -52,6 +43,12 @@ fn pairs(page: &Page) -> Figure {
     });
     pairs.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
     pairs.truncate(TOP);
+    pairs
+}
+
+fn pairs(page: &Page) -> Figure {
+    let title_of = |id: &str| -> String { page.threads.label(id).to_string() };
+    let pairs = closest_pairs(page.similarity);
     let title = format!("The {} closest pairs of posts", pairs.len());
     let mut table = Table::new(&[
         "post",

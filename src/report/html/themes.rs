@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 use super::markup::{Figure, Table};
 use super::overview::{ThemeCounts, bucket, time_buckets};
 use super::svg::{self, Series};
-use super::{HEATMAP_POSTS, MAX_LINES, MAX_THEMES, Page, Section, alt, post_label};
-use crate::document::id_key;
+use super::{MAX_LINES, MAX_THEMES, Page, Section, alt, post_label};
 
 /// The section, drawn from `page`.
 pub fn section(page: &Page) -> Section {
@@ -31,13 +30,8 @@ pub fn section(page: &Page) -> Section {
 
 /// The themes drawn: those with the most hits first (ties by name), at most [`MAX_THEMES`].
 fn ranked_themes(page: &Page) -> Vec<usize> {
-    let mut totals = vec![0u64; page.lexicon.themes.len()];
     // Every document is in one thread, dated or not.
-    for counts in page.overview.themes_by_post.values() {
-        for (t, n) in counts.hits.iter().enumerate() {
-            totals[t] += n;
-        }
-    }
+    let totals = &page.threads.theme_hits;
     let mut themes: Vec<usize> = (0..totals.len()).collect();
     themes.sort_by(|&a, &b| {
         totals[b].cmp(&totals[a]).then(
@@ -124,18 +118,7 @@ fn over_time(page: &Page, themes: &[usize]) -> Figure {
 }
 
 fn heatmap(page: &Page, themes: &[usize]) -> Figure {
-    // The threads' counts, found by the key of their post id in the rows of threads.csv.
-    let mut threads: Vec<(&str, &str, &ThemeCounts, u64)> = page
-        .threads
-        .iter()
-        .filter_map(|row| {
-            let counts = page.overview.themes_by_post.get(&id_key(&row.post_id))?;
-            let hits: u64 = counts.hits.iter().sum();
-            (hits > 0).then_some((row.post_id.as_str(), row.title.as_str(), counts, hits))
-        })
-        .collect();
-    threads.sort_by(|a, b| b.3.cmp(&a.3).then(crate::document::natural_cmp(a.0, b.0)));
-    threads.truncate(HEATMAP_POSTS);
+    let threads = page.threads.themed();
     let title = format!("Themes in the {} threads that use them most", threads.len());
     let columns: Vec<String> = themes
         .iter()
@@ -143,14 +126,14 @@ fn heatmap(page: &Page, themes: &[usize]) -> Figure {
         .collect();
     let rows: Vec<String> = threads
         .iter()
-        .map(|(id, title, _, _)| post_label(title, id).to_string())
+        .map(|t| post_label(&t.title, &t.post_id).to_string())
         .collect();
     let values: Vec<Vec<f64>> = threads
         .iter()
-        .map(|(_, _, counts, _)| {
+        .map(|thread| {
             themes
                 .iter()
-                .map(|&t| rate(counts.hits[t], counts.words).unwrap_or(0.0))
+                .map(|&t| rate(thread.hits[t], thread.words).unwrap_or(0.0))
                 .collect()
         })
         .collect();
@@ -162,8 +145,12 @@ fn heatmap(page: &Page, themes: &[usize]) -> Figure {
     head.extend(columns.iter().map(|c| format!("{c}#")));
     let head: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut table = Table::new(&head);
-    for ((id, title, counts, _), rates) in threads.iter().zip(&values) {
-        let mut row = vec![id.to_string(), title.to_string(), counts.words.to_string()];
+    for (thread, rates) in threads.iter().zip(&values) {
+        let mut row = vec![
+            thread.post_id.clone(),
+            thread.title.clone(),
+            thread.words.to_string(),
+        ];
         row.extend(rates.iter().map(|r| format!("{r:.3}")));
         table.row(row);
     }

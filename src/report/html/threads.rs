@@ -1,15 +1,15 @@
 //! The threads section: how many comments posts get, how soon the first one comes, and the
-//! liveliest threads. Drawn from the rows of `threads.csv`.
+//! liveliest threads. Drawn from the rows of `threads.csv`, as [`super::digest`] reduces them.
 
+use super::digest::{COMMENT_BUCKETS, DELAY_BUCKETS};
 use super::markup::{Figure, Table};
 use super::svg::{self, Bar};
-use super::{Page, Section, TOP, alt, post_label};
-use crate::report::threads::ThreadRow;
+use super::{Page, Section, alt, post_label};
 
 /// The section, drawn from `page`.
 pub fn section(page: &Page) -> Section {
-    let posts = page.threads.len();
-    let commented = page.threads.iter().filter(|t| t.comments > 0).count();
+    let posts = page.threads.threads;
+    let commented = page.threads.commented;
     Section {
         id: "threads",
         title: "Threads",
@@ -53,31 +53,10 @@ fn histogram(
     }
 }
 
-/// Buckets of comments a thread: (label, least comments).
-const COMMENT_BUCKETS: [(&str, u64); 9] = [
-    ("no comment", 0),
-    ("1 comment", 1),
-    ("2 comments", 2),
-    ("3 to 5", 3),
-    ("6 to 10", 6),
-    ("11 to 20", 11),
-    ("21 to 50", 21),
-    ("51 to 100", 51),
-    ("more than 100", 101),
-];
-
 fn comments_per_post(page: &Page) -> Figure {
-    let mut counts = [0u64; COMMENT_BUCKETS.len()];
-    for thread in page.threads {
-        let b = COMMENT_BUCKETS
-            .iter()
-            .rposition(|(_, least)| thread.comments >= *least)
-            .unwrap_or(0);
-        counts[b] += 1;
-    }
     let buckets: Vec<(&str, u64)> = COMMENT_BUCKETS
         .iter()
-        .zip(counts)
+        .zip(page.threads.by_comments)
         .map(|((label, _), n)| (*label, n))
         .collect();
     histogram(
@@ -90,34 +69,11 @@ fn comments_per_post(page: &Page) -> Figure {
     )
 }
 
-/// Buckets of hours to the first comment: (label, least hours); before the post first.
-const DELAY_BUCKETS: [(&str, f64); 7] = [
-    ("before the post", f64::NEG_INFINITY),
-    ("within an hour", 0.0),
-    ("1 to 6 hours", 1.0),
-    ("6 to 24 hours", 6.0),
-    ("1 to 7 days", 24.0),
-    ("1 to 4 weeks", 168.0),
-    ("more than 4 weeks", 672.0),
-];
-
 fn first_comment(page: &Page) -> Figure {
-    let mut counts = [0u64; DELAY_BUCKETS.len()];
-    let mut untimed = 0;
-    for thread in page.threads.iter().filter(|t| t.comments > 0) {
-        let Some(hours) = thread.hours_to_first_comment else {
-            untimed += 1;
-            continue;
-        };
-        let b = DELAY_BUCKETS
-            .iter()
-            .rposition(|(_, least)| hours.0 >= *least)
-            .unwrap_or(0);
-        counts[b] += 1;
-    }
+    let untimed = page.threads.untimed;
     let buckets: Vec<(&str, u64)> = DELAY_BUCKETS
         .iter()
-        .zip(counts)
+        .zip(page.threads.by_delay)
         .map(|((label, _), n)| (*label, n))
         .collect();
     histogram(
@@ -134,14 +90,7 @@ fn first_comment(page: &Page) -> Figure {
 }
 
 fn liveliest(page: &Page) -> Figure {
-    let mut threads: Vec<&ThreadRow> = page.threads.iter().filter(|t| t.comments > 0).collect();
-    threads.sort_by(|a, b| {
-        b.comments
-            .cmp(&a.comments)
-            .then(b.commenters.cmp(&a.commenters))
-            .then(crate::document::natural_cmp(&a.post_id, &b.post_id))
-    });
-    threads.truncate(TOP);
+    let threads = page.threads.liveliest();
     let title = format!("The {} liveliest threads", threads.len());
     let mut table = Table::new(&[
         "post_id",
@@ -152,7 +101,7 @@ fn liveliest(page: &Page) -> Figure {
         "comments per day#",
     ]);
     let mut bars = Vec::new();
-    for t in &threads {
+    for t in threads {
         table.row(vec![
             t.post_id.clone(),
             t.title.clone(),

@@ -4,8 +4,8 @@
 
 use std::borrow::Cow;
 
-use super::{MAX_BYTES, Overview, Page, render};
-use crate::document::id_key;
+use super::{MAX_BYTES, Overview, Page, ThreadDigest, render};
+use crate::compare::threads::Counted;
 use crate::problem::Problem;
 use crate::report::Fixed;
 use crate::report::keyness::KeynessRow;
@@ -78,9 +78,6 @@ fn the_page_stays_under_its_bound_whatever_the_corpus() {
         overview
             .domains
             .insert(format!("{}.example.com", long(i, 300)), i as u64);
-        overview
-            .themes_by_post
-            .insert(id_key(&format!("post{i}")), counts(900));
     }
     for n in 0..60 {
         overview
@@ -123,6 +120,17 @@ fn the_page_stays_under_its_bound_whatever_the_corpus() {
             networks_jaccard: Fixed(0.0),
         })
         .collect();
+    // Every post of the pairs wanted, every thread with hits in every theme.
+    let pairs = super::similar::closest_pairs(&similarity);
+    let mut digest = ThreadDigest::new(width, pairs.iter().flat_map(|(a, b, _)| [*a, *b]));
+    let counted = Counted {
+        words: 900,
+        hits: (0..width as u16).map(|t| (t, u64::from(t) + 1)).collect(),
+    };
+    for row in &threads {
+        digest.add(row, &counted);
+    }
+    let digest = digest.finish();
     let terms: Vec<String> = (0..200).map(|i| long(i, 2_000)).collect();
     let keywords: Vec<KeywordRow> = terms
         .iter()
@@ -175,7 +183,7 @@ fn the_page_stays_under_its_bound_whatever_the_corpus() {
         keywords: &keywords,
         keyness_by: "author",
         keyness: &keyness,
-        threads: &threads,
+        threads: &digest,
         similarity: &similarity,
         problems: &problems,
     };
