@@ -28,7 +28,7 @@ use std::io::BufRead;
 
 use crate::document::{Document, Kind, Metadata, normalize_status};
 use crate::ingest::html::{Newlines, fragment_to_text};
-use crate::ingest::record::{UniqueIds, join_list};
+use crate::ingest::record::{UniqueIds, claim_id, join_list};
 use crate::ingest::replies::Replies;
 use crate::ingest::xml::{Element, Ns, read_records};
 use crate::ingest::{ReadOptions, Sink, published};
@@ -185,19 +185,7 @@ fn emit(item: Item, source: &str, options: &ReadOptions, ids: &mut UniqueIds, si
     };
     // An export that repeats a post or comment id (two exports pasted together) still gives
     // unique document ids, as JSON Lines and CSV do (found by fuzzing).
-    let mut unique = |own: &str, line: u64, sink: &mut dyn Sink| {
-        let (unique, first_use) = ids.claim(own, line);
-        if let Some(first) = first_use {
-            let id = format!("{source}#{unique}");
-            sink.problem(Problem::warning(
-                source,
-                Some(line),
-                format!("id {own:?} already used at line {first}: this one is {id:?}"),
-            ));
-        }
-        unique
-    };
-    let post_own = unique(&own, item.line, sink);
+    let post_own = claim_id(ids, &own, source, item.line, sink);
     let post_id = format!("{source}#{post_own}");
     let (text, hrefs) = fragment_to_text(&item.content, Newlines::Paragraphs);
     let post_status = status(&item.status, source, item.line, sink);
@@ -232,7 +220,13 @@ fn emit(item: Item, source: &str, options: &ReadOptions, ids: &mut UniqueIds, si
             "" => format!("L{}", comment.line),
             id => id.to_string(),
         };
-        let id = unique(&format!("{post_own}#c{own}"), comment.line, sink);
+        let id = claim_id(
+            ids,
+            &format!("{post_own}#c{own}"),
+            source,
+            comment.line,
+            sink,
+        );
         let id = format!("{source}#{id}");
         let mut parent_id = match comment.parent.trim() {
             "" | "0" => String::new(),
