@@ -30,7 +30,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::sync::{LazyLock, Mutex};
 
 use crate::analysis::Analysis;
-use crate::document::natural_cmp;
+use crate::strings::natural_cmp;
 
 /// The most analyses held in memory before a chunk is spilled to a run.
 pub const CHUNK: usize = 5_000;

@@ -96,7 +96,7 @@ fn same_names_in_two_folders_keep_distinct_ids() {
     let documents = report(out.path(), "documents.csv");
     let ids = doc_ids(&documents);
     let mut expected = [format!("{a}/post.txt"), format!("{b}/post.txt")];
-    expected.sort_by(|x, y| tisse::document::natural_cmp(x, y));
+    expected.sort_by(|x, y| tisse::strings::natural_cmp(x, y));
     assert_eq!(ids, expected);
     let swapped = run(&[b, a]);
     assert_same_reports(out.path(), swapped.path(), "two folders swapped");

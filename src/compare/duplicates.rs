@@ -99,9 +99,10 @@ use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::analysis::Analysis;
-use crate::document::{Kind, natural_cmp};
+use crate::document::Kind;
 use crate::report::Fixed;
 use crate::report::duplicates::DuplicateRow;
+use crate::strings::natural_cmp;
 use crate::text::Token;
 
 /// Min-hashes in a signature.

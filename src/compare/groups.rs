@@ -11,8 +11,9 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::analysis::Analysis;
 use crate::compare::grouping::Grouping;
 use crate::compare::keyness::{Direction, KeyStem};
-use crate::document::{Kind, natural_cmp};
+use crate::document::Kind;
 use crate::lang::Language;
+use crate::strings::natural_cmp;
 use crate::themes::Lexicon;
 
 /// Keywords listed per group.

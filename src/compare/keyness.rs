@@ -33,9 +33,9 @@ use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::compare::grouping::Grouping;
-use crate::document::natural_cmp;
 use crate::keywords::{Stem, StemId};
 use crate::lang::Language;
+use crate::strings::natural_cmp;
 use rustc_hash::FxHashMap;
 
 /// Default stems per group, language and direction.

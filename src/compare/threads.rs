@@ -54,9 +54,10 @@ use rustc_hash::FxHashMap;
 
 use crate::analysis::Analysis;
 use crate::dates::{Moment, parse_published};
-use crate::document::{Kind, fold_name, id_key, natural_cmp};
+use crate::document::{Kind, fold_name, id_key};
 use crate::report::Fixed;
 use crate::report::threads::ThreadRow;
+use crate::strings::natural_cmp;
 use crate::themes::{Lexicon, ThemeId};
 
 /// The language code of a comment whose language is unknown (ISO 639-2 "undetermined").

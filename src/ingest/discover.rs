@@ -6,8 +6,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use super::{Input, STDIN_PATH, STDIN_SOURCE};
-use crate::document::natural_cmp;
 use crate::problem::Problem;
+use crate::strings::natural_cmp;
 
 /// Finds every file under `paths`, sorted in natural order of their `source` names.
 ///
@@ -190,7 +190,7 @@ fn name_text(name: &std::ffi::OsStr) -> String {
         for c in chunk.valid().chars() {
             match c {
                 '\\' => out.push_str("\\\\"),
-                c => crate::document::push_escaped(&mut out, c),
+                c => crate::strings::push_escaped(&mut out, c),
             }
         }
         for byte in chunk.invalid() {

@@ -53,7 +53,7 @@ pub(crate) use decode::sniff_utf16;
 pub use decode::{Decoding, decode_fragment};
 use decode::{decode, utf16_head};
 pub use discover::discover;
-pub use format::{Format, format_name};
+pub use format::Format;
 
 /// The path that stands for standard input (`tisse analyze -`).
 pub const STDIN_PATH: &str = "-";

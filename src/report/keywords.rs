@@ -126,7 +126,7 @@ pub fn document_rows<'a>(
 /// Keywords per group of documents, groups in natural order of their names.
 pub fn group_rows<'a>(groups: GroupCounts, scorer: &Scorer<'a>, top: usize) -> Vec<KeywordRow<'a>> {
     let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_by(|a, b| crate::document::natural_cmp(&a.0, &b.0).then_with(|| a.0.cmp(&b.0)));
+    groups.sort_by(|a, b| crate::strings::natural_cmp(&a.0, &b.0).then_with(|| a.0.cmp(&b.0)));
     let mut out = Vec::new();
     for (scope, counts) in groups {
         out.extend(rows_of(Cow::Owned(scope), scorer.scope(counts, top)));

@@ -74,11 +74,12 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::analysis::Analysis;
-use crate::document::{Kind, fold_name, natural_cmp};
+use crate::document::{Kind, fold_name};
 use crate::keywords::StemId;
 use crate::lang::Language;
 use crate::report::Fixed;
 use crate::report::similarity::SimilarityRow;
+use crate::strings::natural_cmp;
 
 /// Default number of neighbours a post (`--neighbours`).
 pub const DEFAULT_NEIGHBOURS: usize = 5;

@@ -12,8 +12,8 @@ use std::collections::BTreeMap;
 
 use super::{HEATMAP_POSTS, TOP, post_label};
 use crate::compare::threads::Counted;
-use crate::document::natural_cmp;
 use crate::report::threads::{Decimal, ThreadRow};
+use crate::strings::natural_cmp;
 
 /// Buckets of comments a thread: (label, least comments).
 pub const COMMENT_BUCKETS: [(&str, u64); 9] = [

@@ -3,8 +3,8 @@
 use super::markup::{Figure, Table, shorten};
 use super::svg::{self, Bar};
 use super::{Page, Section, TOP, alt};
-use crate::document::natural_cmp;
 use crate::report::similarity::SimilarityRow;
+use crate::strings::natural_cmp;
 
 /// The section, drawn from `page`.
 pub fn section(page: &Page) -> Section {
