@@ -6,7 +6,7 @@
 //! to an allowlist (`--languages`), or skipped for a forced language (`--lang`).
 //!
 //! A guess whatlang calls unreliable (most short texts) gets a second opinion from langid's
-//! model ([`crate::second_opinion`]) when the text is short ([`SECOND_OPINION_WORDS`]):
+//! model ([`second_opinion`]) when the text is short ([`SECOND_OPINION_WORDS`]):
 //! langid's language replaces whatlang's when langid is sure of it
 //! ([`SECOND_OPINION_PERMILLE`]), and the guess becomes reliable when langid agrees with it
 //! with near certainty ([`AGREEMENT_PERMILLE`]) or when the text's function words
@@ -22,6 +22,8 @@
 //! exhaustive `match`, which fails to compile when whatlang adds one, and tests check that
 //! codes are distinct and that every stemmer and stopword list named exists.
 
+pub mod second_opinion;
+
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -30,8 +32,8 @@ use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang, Script};
 
 use crate::function_words;
-use crate::second_opinion::SecondOpinion;
-use crate::text::masked_spans;
+use crate::masking::masked_spans;
+use second_opinion::SecondOpinion;
 
 /// A language whatlang can detect. Ordered by report code, so maps keyed by language list
 /// `de` before `en` before `fr`.

@@ -28,7 +28,7 @@ use std::sync::{Arc, OnceLock};
 use langid_rs::Model;
 use whatlang::{Lang, Script};
 
-use crate::lang::Language;
+use super::Language;
 
 /// langid's answer: a language and its probability among the candidates, in thousandths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +112,7 @@ impl SecondOpinion {
     /// when the script has fewer than two candidates, or the text is over 16 KB.
     ///
     /// ```
-    /// use tisse::second_opinion::SecondOpinion;
+    /// use tisse::lang::second_opinion::SecondOpinion;
     /// use whatlang::{Lang, Script};
     /// let opinion = SecondOpinion::new(&[]).judge("Merci, je ne savais pas.", Script::Latin);
     /// assert_eq!(opinion.unwrap().lang, Lang::Fra);
