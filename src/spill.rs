@@ -23,11 +23,9 @@
 //! [`CHUNK`] analyses is far beyond what a machine holds open).
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::BTreeSet;
 use std::collections::BinaryHeap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
-use std::sync::{LazyLock, Mutex};
 
 use crate::analysis::Analysis;
 use crate::strings::natural_cmp;
@@ -41,43 +39,6 @@ const SLICE: usize = 4096;
 /// number): tests and benchmarks use it to make a small corpus spill, and check that the
 /// reports do not change.
 pub const CHUNK_VARIABLE: &str = "TISSE_SPILL_CHUNK";
-
-/// A name from one of tisse's tables (a network, a file type) held as `&'static str`. An
-/// alias rather than the type written out, so that serde's derive does not take the field
-/// for one borrowed from the input.
-pub type StaticStr = &'static str;
-
-/// The names read back from runs, each leaked once: they come from tisse's own tables (a
-/// few dozen networks and file types), so the set stays that small.
-static NAMES: LazyLock<Mutex<BTreeSet<&'static str>>> = LazyLock::new(Mutex::default);
-
-/// A `&'static str` field read back from a run.
-pub fn deserialize_static<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<StaticStr, D::Error> {
-    let name = <String as serde::Deserialize>::deserialize(deserializer)?;
-    Ok(intern(name))
-}
-
-/// An `Option<&'static str>` field read back from a run.
-pub fn deserialize_static_option<'de, D: serde::Deserializer<'de>>(
-    deserializer: D,
-) -> Result<Option<StaticStr>, D::Error> {
-    let name = <Option<String> as serde::Deserialize>::deserialize(deserializer)?;
-    Ok(name.map(intern))
-}
-
-fn intern(name: String) -> &'static str {
-    let mut names = NAMES
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(&known) = names.get(name.as_str()) {
-        return known;
-    }
-    let leaked: &'static str = Box::leak(name.into_boxed_str());
-    names.insert(leaked);
-    leaked
-}
 
 /// The order of reports: ids in natural order, then byte order so that the order is total.
 pub fn report_order(a: &Analysis, b: &Analysis) -> Ordering {

@@ -39,8 +39,8 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::document::Field;
+use crate::excerpt::{chars_after, chars_before, excerpt};
 use crate::lang::{Language, unknown};
-use crate::links::redact::{chars_after, chars_before, excerpt};
 use crate::text::{Token, stem, tokenize, with_stem};
 use crate::text::{fold, fold_char};
 

@@ -14,7 +14,7 @@
 
 use url::Url;
 
-use crate::networks;
+use crate::gazetteer;
 
 /// Host labels that a platform's mobile or basic site starts with: `m.facebook.com`.
 pub const MOBILE_LABELS: &[&str] = &["m", "mobile", "mbasic", "touch"];
@@ -87,7 +87,7 @@ pub fn canonical(url: &Url, host: &str, domain: &str) -> String {
     // Any other network's mobile site.
     if let Some((label, rest)) = host.split_once('.')
         && MOBILE_LABELS.contains(&label)
-        && networks::network_of_host(rest).is_some()
+        && gazetteer::network_of_host(rest).is_some()
     {
         let mut out = url.clone();
         let _ = out.set_host(Some(rest));

@@ -91,36 +91,6 @@ impl Class {
     }
 }
 
-/// File extensions that make a link a `document`: office files, PDFs, images, sound,
-/// video files, archives. Compared without case.
-pub const FILE_TYPES: &[&str] = &[
-    "pdf", "doc", "docx", "odt", "rtf", "txt", "xls", "xlsx", "ods", "csv", "ppt", "pptx", "pps",
-    "ppsx", "odp", "epub", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "svg", "webp", "mp3",
-    "ogg", "wav", "flac", "m4a", "wma", "mp4", "avi", "mov", "wmv", "flv", "mkv", "webm", "zip",
-    "rar", "7z", "gz", "tgz", "tar", "bz2", "exe", "dmg", "msi", "apk", "iso", "ps", "eps", "swf",
-];
-
-/// The file type a URL path ends with (its last segment's extension, lowercase), when it is
-/// one of [`FILE_TYPES`].
-///
-/// ```
-/// use tisse::links::classify::file_type;
-/// assert_eq!(file_type("/articles/How%20America%20Searches.PDF"), "pdf");
-/// assert_eq!(file_type("/index.php"), "");
-/// ```
-pub fn file_type(path: &str) -> &'static str {
-    let last = path.rsplit('/').next().unwrap_or_default();
-    let Some((_, ext)) = last.rsplit_once('.') else {
-        return "";
-    };
-    let ext = ext.to_ascii_lowercase();
-    FILE_TYPES
-        .iter()
-        .copied()
-        .find(|t| *t == ext)
-        .unwrap_or_default()
-}
-
 /// The bundled domain table: `domain<TAB>class`, `#` comments.
 const BUNDLED: &str = include_str!("../../data/domains.tsv");
 
@@ -281,21 +251,5 @@ mod tests {
             err.to_string(),
             "bad.tsv:1: expected \"domain<TAB>class\", found \"lonely.com\""
         );
-    }
-
-    #[test]
-    fn file_types() {
-        let cases: &[(&str, &str)] = &[
-            ("/a.pdf", "pdf"),
-            ("/bilan_2008.XLS", "xls"),
-            ("/dir.pdf/", ""),
-            ("/", ""),
-            ("/a.tar.gz", "gz"),
-            ("/page.html", ""),
-            ("/photo.JPEG", "jpeg"),
-        ];
-        for (path, expected) in cases {
-            assert_eq!(file_type(path), *expected, "{path}");
-        }
     }
 }

@@ -17,14 +17,13 @@ pub mod canonical;
 pub mod classify;
 pub mod extract;
 pub mod normalize;
-pub mod redact;
 pub mod tracking;
 
 use std::ops::Range;
 use std::path::Path;
 
 use crate::document::Document;
-use crate::networks::Target;
+use crate::gazetteer::Target;
 
 pub use classify::{Class, DomainTable, DomainTableError};
 
@@ -89,13 +88,13 @@ pub struct Link {
     /// The normalized path (`/` for the root; empty for e-mails).
     pub path: String,
     /// The file type the path ends with (`pdf`, `docx`, ...), when it is a document.
-    #[serde(deserialize_with = "crate::spill::deserialize_static")]
-    pub file_type: crate::spill::StaticStr,
+    #[serde(deserialize_with = "crate::file_types::deserialize_file_type")]
+    pub file_type: crate::file_types::FileType,
     /// What the link points to.
     pub class: Class,
     /// The social network the host belongs to, if any.
-    #[serde(deserialize_with = "crate::spill::deserialize_static_option")]
-    pub network: Option<crate::spill::StaticStr>,
+    #[serde(deserialize_with = "crate::gazetteer::deserialize_network_option")]
+    pub network: Option<crate::gazetteer::NetworkName>,
     /// What on the network it points to (only when `network` is set).
     pub target: Option<Target>,
     /// Which rule found it.

@@ -1,5 +1,5 @@
 //! Social networks a document names: in its words, through a link to one, or through an
-//! e-mail address at one. The networks themselves are data, in [`table`].
+//! e-mail address at one. The networks themselves are data, in [`crate::gazetteer`].
 //!
 //! Names are matched with one Aho-Corasick automaton over every alias, ASCII case folded,
 //! leftmost-longest, then kept only on word boundaries: the characters either side must not
@@ -37,78 +37,19 @@
 //! Invariant: mentions are sorted by start and do not overlap.
 
 pub mod evidence;
-pub mod reserved;
-pub mod table;
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use unicode_segmentation::UnicodeSegmentation;
-use url::Url;
 
 use crate::document::Field;
-use crate::links::redact::{chars_after, chars_before, excerpt};
+use crate::excerpt::{chars_after, chars_before, excerpt};
+pub use crate::gazetteer::{
+    Alias, NETWORKS, Network, Target, UrlView, network_of_host, reserved, table,
+};
 use crate::links::{Link, Rule};
-pub use table::{Alias, NETWORKS, Network, UrlView};
-
-/// What on a network a link points to.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub enum Target {
-    /// A person's (or a band's, a shop's) own page.
-    Profile,
-    /// One post, photo, status, note.
-    Post,
-    /// A group, a hub, a community, a subreddit.
-    Group,
-    /// A page that is neither a profile nor a group (company page, album, playlist).
-    Page,
-    /// One video.
-    Video,
-    /// The network's front page.
-    Home,
-    /// The URL grammar does not tell.
-    Unknown,
-}
-
-impl Target {
-    /// The name used in reports.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Target::Profile => "profile",
-            Target::Post => "post",
-            Target::Group => "group",
-            Target::Page => "page",
-            Target::Video => "video",
-            Target::Home => "home",
-            Target::Unknown => "unknown",
-        }
-    }
-}
-
-impl Network {
-    /// What `url` (normalized, with its ASCII host, and the network host it belongs to)
-    /// points to on this network.
-    pub fn target(&self, url: &Url, host: &str, network_host: &str) -> Target {
-        (self.grammar)(&UrlView::new(url, host, network_host))
-    }
-}
-
-/// The network an ASCII host belongs to: one of its hosts is the host or a parent of it.
-/// Returns the network and which of its hosts matched.
-pub fn network_of_host(host: &str) -> Option<(&'static Network, &'static str)> {
-    let mut h = host;
-    loop {
-        for network in NETWORKS {
-            if let Some(matched) = network.hosts.iter().find(|n| **n == h) {
-                return Some((network, matched));
-            }
-        }
-        h = h.split_once('.')?.1;
-    }
-}
 
 /// Phrases that make a paragraph about social networks (lowercase), in the corpus's
 /// languages: French, English, Spanish, German, Italian, Portuguese.
@@ -158,8 +99,8 @@ impl Via {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     /// The network's canonical name.
-    #[serde(deserialize_with = "crate::spill::deserialize_static")]
-    pub network: crate::spill::StaticStr,
+    #[serde(deserialize_with = "crate::gazetteer::deserialize_network")]
+    pub network: crate::gazetteer::NetworkName,
     /// How it was named.
     pub via: Via,
     /// The text matched (the link as written for a link).

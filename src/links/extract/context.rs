@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::links::redact::{self, excerpt};
+use crate::excerpt::{self, excerpt};
 
 /// Sentences longer than this (in characters, either side of the link) are cut in
 /// `context`, so that a text without punctuation does not put megabytes in a cell.
@@ -37,7 +37,7 @@ impl<'a> SentenceIndex<'a> {
         if !(self.paragraph.start <= span.start && span.end <= self.paragraph.end)
             || self.paragraph.is_empty()
         {
-            let para = redact::paragraph(text, span, PARAGRAPH_REACH);
+            let para = excerpt::paragraph(text, span, PARAGRAPH_REACH);
             self.starts = text[para.clone()]
                 .split_sentence_bound_indices()
                 .map(|(i, _)| para.start + i)
@@ -63,7 +63,7 @@ impl<'a> SentenceIndex<'a> {
         let after = sentences.partition_point(|&s| s < last_end);
         let to = sentences.get(after).copied().unwrap_or(self.paragraph.end);
         // A long sentence is cut at a word boundary, so that no cut word starts the cell.
-        let window_from = redact::chars_before(text, span.start, CONTEXT_CHARS);
+        let window_from = excerpt::chars_before(text, span.start, CONTEXT_CHARS);
         let from = if window_from > from {
             text[window_from..span.start]
                 .find(char::is_whitespace)
@@ -71,7 +71,7 @@ impl<'a> SentenceIndex<'a> {
         } else {
             from
         };
-        let window_to = redact::chars_after(text, span.end, CONTEXT_CHARS);
+        let window_to = excerpt::chars_after(text, span.end, CONTEXT_CHARS);
         let to = if window_to < to {
             text[span.end..window_to]
                 .rfind(char::is_whitespace)

@@ -52,12 +52,13 @@ use std::sync::LazyLock;
 use linkify::{LinkFinder, LinkKind};
 use regex::Regex;
 
-use super::classify::{Class, file_type};
+use super::classify::Class;
 use super::normalize::{has_known_suffix, normalize_email, normalize_url_with, registrable_domain};
-use super::redact::{excerpt, hash_local};
 use super::{Link, LinkOptions, Rule};
 use crate::document::Href;
-use crate::networks;
+use crate::excerpt::{excerpt, hash_local};
+use crate::file_types::file_type;
+use crate::gazetteer;
 use bare_domain::is_plausible_bare_domain;
 use context::SentenceIndex;
 use trim::trim_end;
@@ -381,7 +382,7 @@ fn url_link(written: &str, rule: Rule, options: &LinkOptions) -> Option<Link> {
             .lookup(&n.host_ascii, &n.domain_ascii)
             .unwrap_or(Class::Other)
     };
-    let network = networks::network_of_host(&n.host_ascii);
+    let network = gazetteer::network_of_host(&n.host_ascii);
     Some(Link {
         url: written.to_string(),
         canonical: super::canonical::canonical(&n.url, &n.host_ascii, &n.domain_ascii),
@@ -411,7 +412,7 @@ fn email_link(address: &str, shown: String, rule: Rule, options: &LinkOptions) -
         normalized = format!("mailto:{}@{}", hash_local(local), domain_ascii);
     }
     let (_, domain) = registrable_domain(&domain_ascii);
-    let network = networks::network_of_host(&domain_ascii);
+    let network = gazetteer::network_of_host(&domain_ascii);
     Some(Link {
         url: shown,
         canonical: normalized.clone(),
@@ -423,7 +424,7 @@ fn email_link(address: &str, shown: String, rule: Rule, options: &LinkOptions) -
         file_type: "",
         class: Class::Email,
         network: network.map(|(net, _)| net.name),
-        target: network.map(|_| networks::Target::Unknown),
+        target: network.map(|_| gazetteer::Target::Unknown),
         rule,
         start: 0,
         end: 0,

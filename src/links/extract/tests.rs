@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::document::Document;
-use crate::links::redact::hash_local;
+use crate::excerpt::hash_local;
 use crate::networks::Target;
 
 fn extract_text(text: &str, options: &LinkOptions) -> Vec<Link> {

@@ -440,7 +440,7 @@ fn facebook(v: &UrlView) -> Target {
         [_, "videos", ..] => Target::Video,
         // User names may hold periods (`john.smith`); a file (`robots.txt`) is not one.
         [name]
-            if crate::links::classify::file_type(name).is_empty()
+            if crate::file_types::file_type(name).is_empty()
                 && ![".php", ".html", ".htm", ".xml", ".ico", ".js"]
                     .iter()
                     .any(|ext| name.ends_with(ext)) =>

@@ -1,4 +1,6 @@
-//! E-mail redaction and one-line excerpts of a text.
+//! One-line excerpts of a text around what was found in it (a link, a network's name, a theme
+//! term), with e-mail addresses redacted. Links, networks and themes all show their matches
+//! through it, so it is a leaf: it imports nothing of the crate.
 //!
 //! `--redact-emails` replaces the local part of each address (`henri.kaufman` in
 //! `henri.kaufman@gmail.com`) with `~` and 8 hex digits of a hash of it, lowercase first, so
@@ -14,7 +16,7 @@ use std::ops::Range;
 /// The token that replaces an address's local part: `~` and 8 hex digits.
 ///
 /// ```
-/// use tisse::links::redact::hash_local;
+/// use tisse::excerpt::hash_local;
 /// assert_eq!(hash_local("Henri.Kaufman"), hash_local("henri.kaufman"));
 /// assert_eq!(hash_local("henri.kaufman").len(), 9);
 /// ```
