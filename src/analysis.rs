@@ -5,8 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::duplicates::Fingerprint;
 use crate::document::Metadata;
+use crate::fingerprint::Fingerprint;
 use crate::keywords::DocTerms;
 use crate::lang::LangInfo;
 use crate::links::Link;

@@ -10,8 +10,8 @@
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::Analysis;
-use crate::compare::duplicates::Fingerprint;
 use crate::document::{Document, Field};
+use crate::fingerprint::Fingerprint;
 use crate::keywords::{self, DocTerms, Stopwords};
 use crate::lang::{LangDetector, LangOptions, Language};
 use crate::links::{self, Link, LinkOptions};

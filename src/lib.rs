@@ -41,6 +41,7 @@ pub mod document;
 pub mod excerpt;
 pub mod export;
 pub mod file_types;
+pub mod fingerprint;
 pub mod function_words;
 pub mod gazetteer;
 pub mod ingest;
