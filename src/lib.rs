@@ -37,6 +37,7 @@ pub mod analyzer;
 pub mod collocates;
 pub mod compare;
 pub mod dates;
+pub mod decimal;
 pub mod document;
 pub mod excerpt;
 pub mod export;

@@ -52,11 +52,12 @@ use std::cmp::Ordering;
 use jiff::civil::DateTime;
 use rustc_hash::FxHashMap;
 
+use serde::Serialize;
+
 use crate::analysis::Analysis;
 use crate::dates::{Moment, parse_published};
+use crate::decimal::Fixed;
 use crate::document::{Kind, fold_name, id_key};
-use crate::report::Fixed;
-use crate::report::threads::ThreadRow;
 use crate::strings::natural_cmp;
 use crate::themes::{Lexicon, ThemeId};
 
@@ -449,7 +450,7 @@ impl Thread {
                     format!(
                         "{}:{}",
                         lexicon.themes[usize::from(theme)].name,
-                        Fixed::<{ crate::report::threads::DECIMALS }>(share)
+                        Fixed::<{ DECIMALS }>(share)
                     )
                 })
                 .collect::<Vec<_>>()
@@ -583,6 +584,65 @@ fn break_circles(parent: &mut [Option<usize>]) {
         }
         path.clear();
     }
+}
+
+/// Decimals printed for `hours_to_first_comment`, `comments_per_day` and theme shares.
+pub const DECIMALS: usize = 2;
+
+/// A float of the report, printed with [DECIMALS] decimals.
+pub type Decimal = Fixed<DECIMALS>;
+
+/// A row of `threads.csv`: one post and the comments under it. `None` prints as an empty
+/// cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ThreadRow {
+    /// The post's id (`post_id` of its comments).
+    pub post_id: String,
+    /// The post's title; empty when the post is not in the corpus.
+    pub title: String,
+    /// The post's author; empty when the post is not in the corpus.
+    pub author: String,
+    /// The post's `published`, as in `documents.csv`; empty when unknown or when the post is
+    /// not in the corpus.
+    pub published: String,
+    /// Comments on the post, replies included.
+    pub comments: u64,
+    /// Comments answering another comment of the thread (those at depth 2 or more; see
+    /// [`crate::compare::threads`] for cycles).
+    pub replies: u64,
+    /// The deepest comment: 0 without comments, 1 for a comment on the post, 2 for a reply
+    /// to it, ...
+    pub max_depth: u64,
+    /// Distinct comment authors (trimmed, lowercased; empty names not counted).
+    pub commenters: u64,
+    /// Comments written by the post's own author (names compared trimmed and lowercased);
+    /// empty when the post is not in the corpus.
+    pub author_replies: Option<u64>,
+    /// The earliest comment's `published` (a date alone counts as its midnight); empty when
+    /// no comment has a date.
+    pub first_comment: String,
+    /// The latest comment's `published`; empty when no comment has a date.
+    pub last_comment: String,
+    /// Hours from the post to its earliest comment (negative when the comment is dated
+    /// before the post); empty unless both have a time of day.
+    pub hours_to_first_comment: Option<Decimal>,
+    /// Comments per day of the thread's life (from the post to its last comment, at least
+    /// one day); empty when the post has no date, or has comments of which none is dated.
+    pub comments_per_day: Option<Decimal>,
+    /// The comments' languages, `fr:12|en:2`, most frequent first, then by code; `und` for a
+    /// comment without a language.
+    pub comment_langs: String,
+    /// Links in the comments (e-mail addresses apart).
+    pub comment_links: u64,
+    /// E-mail addresses in the comments.
+    pub comment_emails: u64,
+    /// Social network mentions in the comments, `Facebook:3|Viadeo:1`, most frequent first,
+    /// then by name.
+    pub comment_networks: String,
+    /// For each theme with hits in the post or its comments, by theme name: hits in the
+    /// comments ÷ hits in the post and the comments, `networking:0.75|privacy:1.00`; empty
+    /// when the post is not in the corpus.
+    pub theme_comment_share: String,
 }
 
 #[cfg(test)]
@@ -893,9 +953,7 @@ mod tests {
                     s.to_string()
                 }
             };
-            let decimal = |d: Option<crate::report::threads::Decimal>| {
-                d.map_or("-".to_string(), |d| d.to_string())
-            };
+            let decimal = |d: Option<Decimal>| d.map_or("-".to_string(), |d| d.to_string());
             let got = format!(
                 "{} {} {} {}",
                 text(&row.first_comment),

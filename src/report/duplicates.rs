@@ -5,29 +5,8 @@
 //! row. The clusters themselves are found by [`crate::compare::duplicates`]; this file only
 //! says how a row looks.
 
-use serde::Serialize;
-
-use crate::report::{Column, CsvRow, Fixed};
-
-/// Decimals printed for similarities.
-pub const SIMILARITY_DECIMALS: usize = 4;
-
-/// A row of `duplicates.csv`; the field order is the column order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DuplicateRow<'a> {
-    /// The cluster's number, from 1.
-    pub cluster: usize,
-    /// The document.
-    pub doc_id: &'a str,
-    /// `post` or `comment`.
-    pub kind: &'static str,
-    /// The estimated Jaccard similarity of its word pairs with the cluster's first member's
-    /// (1 for the first member itself). It may be below the threshold: a member joins
-    /// through whichever member it is close to.
-    pub similarity_to_first: Similarity,
-    /// Characters in its text.
-    pub chars: u64,
-}
+use crate::compare::duplicates::DuplicateRow;
+use crate::report::{Column, CsvRow};
 
 impl CsvRow for DuplicateRow<'_> {
     const COLUMNS: &'static [Column] = &[
@@ -39,12 +18,10 @@ impl CsvRow for DuplicateRow<'_> {
     ];
 }
 
-/// A float of the report, printed with [SIMILARITY_DECIMALS] decimals.
-pub type Similarity = Fixed<SIMILARITY_DECIMALS>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::Fixed;
     use crate::report::{serialized_header, write_csv_to};
 
     fn row() -> DuplicateRow<'static> {

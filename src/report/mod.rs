@@ -29,13 +29,13 @@ pub mod threads;
 pub mod xlsx;
 
 use std::borrow::Cow;
-use std::fmt;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+pub use crate::decimal::Fixed;
 pub use cells::{CellKind, Column, CsvStyle, Record};
 
 /// A row of a CSV report. The columns are spelled out, not taken from the first row, so that a
@@ -143,28 +143,6 @@ pub fn write_csv_styled<R: CsvRow, W: Write>(
     let mut writer = CsvWriter::new(out, R::COLUMNS, style)?;
     writer.rows(rows)?;
     writer.finish()
-}
-
-/// A float of a report, printed with `D` decimals, so that the same counts always give the
-/// same bytes; a value that rounds to zero prints without a sign (`-0.00` reads like a sign
-/// error).
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Fixed<const D: usize>(pub f64);
-
-impl<const D: usize> fmt::Display for Fixed<D> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let text = format!("{:.*}", D, self.0);
-        match text.strip_prefix('-') {
-            Some(rest) if rest.bytes().all(|b| b == b'0' || b == b'.') => f.write_str(rest),
-            _ => f.write_str(&text),
-        }
-    }
-}
-
-impl<const D: usize> Serialize for Fixed<D> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
 }
 
 /// The header serde would write for `row`: used by tests to check [`CsvRow::HEADER`].

@@ -2,45 +2,13 @@
 //!
 //! One row a (post, neighbour) pair, the neighbours of a post ranked 1, 2, 3... Every row
 //! shows all four measures, whichever one ranked it (`score` is the ranking one), so that a
-//! reader sees why two posts are close. Floats are printed with [`SCORE_DECIMALS`] decimals.
+//! reader sees why two posts are close. Floats are printed with [`crate::compare::similarity::SCORE_DECIMALS`] decimals.
 //!
 //! It compares nothing itself ([`crate::compare::similarity`] does). Invariant: rows come
 //! grouped by `post_a` in natural order of post ids, and within a post by `rank`.
 
-use serde::Serialize;
-
-use crate::report::{Column, CsvRow, Fixed};
-
-/// Decimals printed for similarities.
-pub const SCORE_DECIMALS: usize = 4;
-
-/// A float of the report, printed with [SCORE_DECIMALS] decimals.
-pub type Score = Fixed<SCORE_DECIMALS>;
-
-/// A row of `similar_posts.csv`: one post and one of its nearest posts; the field order is the
-/// column order.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SimilarityRow {
-    /// The post whose neighbours these are.
-    pub post_a: String,
-    /// One of its nearest posts.
-    pub post_b: String,
-    /// 1 for `post_a`'s nearest post.
-    pub rank: usize,
-    /// The measure the posts were ranked by (`--similar-by`): one of the four below.
-    pub score: Score,
-    /// TF-IDF cosine of their stems; 0 when their languages differ.
-    pub text_cosine: Score,
-    /// The stems weighing most in `text_cosine`, by their most frequent form, joined with
-    /// `; `.
-    pub shared_terms: String,
-    /// Jaccard index of the registrable domains they link to.
-    pub links_jaccard: Score,
-    /// Jaccard index of their commenters (names lowercased, the post's own author left out).
-    pub commenters_jaccard: Score,
-    /// Jaccard index of the social networks they name.
-    pub networks_jaccard: Score,
-}
+use crate::compare::similarity::SimilarityRow;
+use crate::report::{Column, CsvRow};
 
 impl CsvRow for SimilarityRow {
     const COLUMNS: &'static [Column] = &[
@@ -59,6 +27,8 @@ impl CsvRow for SimilarityRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::similarity::SCORE_DECIMALS;
+    use crate::report::Fixed;
     use crate::report::serialized_header;
 
     #[test]

@@ -52,11 +52,12 @@
 
 use std::cmp::Ordering;
 
+use serde::Serialize;
+
 use crate::analysis::Analysis;
+use crate::decimal::Fixed;
 use crate::document::Kind;
 use crate::fingerprint::{HASHES, agreements, mix};
-use crate::report::Fixed;
-use crate::report::duplicates::DuplicateRow;
 use crate::strings::natural_cmp;
 
 /// Signatures in one block of [`Duplicates`]' storage (a block is 512 KiB).
@@ -470,6 +471,29 @@ impl Clusters {
             .filter(|id| self.is_dropped(id))
     }
 }
+
+/// Decimals printed for similarities.
+pub const SIMILARITY_DECIMALS: usize = 4;
+
+/// A row of `duplicates.csv`; the field order is the column order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DuplicateRow<'a> {
+    /// The cluster's number, from 1.
+    pub cluster: usize,
+    /// The document.
+    pub doc_id: &'a str,
+    /// `post` or `comment`.
+    pub kind: &'static str,
+    /// The estimated Jaccard similarity of its word pairs with the cluster's first member's
+    /// (1 for the first member itself). It may be below the threshold: a member joins
+    /// through whichever member it is close to.
+    pub similarity_to_first: Similarity,
+    /// Characters in its text.
+    pub chars: u64,
+}
+
+/// A float of the report, printed with [SIMILARITY_DECIMALS] decimals.
+pub type Similarity = Fixed<SIMILARITY_DECIMALS>;
 
 #[cfg(test)]
 mod tests;

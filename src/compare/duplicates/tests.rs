@@ -176,7 +176,7 @@ fn clusters_are_numbered_by_first_member_and_never_chain() {
             })
         })
         .collect();
-    let similarity = |a: usize, b: usize| -> crate::report::duplicates::Similarity {
+    let similarity = |a: usize, b: usize| -> super::Similarity {
         let s = analyses[a].fingerprint.similarity(&analyses[b].fingerprint);
         Fixed(s.unwrap())
     };

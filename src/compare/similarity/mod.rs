@@ -73,12 +73,13 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
+use serde::Serialize;
+
 use crate::analysis::Analysis;
+use crate::decimal::Fixed;
 use crate::document::{Kind, fold_name};
 use crate::keywords::StemId;
 use crate::lang::Language;
-use crate::report::Fixed;
-use crate::report::similarity::SimilarityRow;
 use crate::strings::natural_cmp;
 
 /// Default number of neighbours a post (`--neighbours`).
@@ -740,5 +741,36 @@ mod text_search;
 
 use set_search::set_neighbours;
 use text_search::text_neighbours;
+/// Decimals printed for similarities.
+pub const SCORE_DECIMALS: usize = 4;
+
+/// A float of the report, printed with [SCORE_DECIMALS] decimals.
+pub type Score = Fixed<SCORE_DECIMALS>;
+
+/// A row of `similar_posts.csv`: one post and one of its nearest posts; the field order is the
+/// column order.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimilarityRow {
+    /// The post whose neighbours these are.
+    pub post_a: String,
+    /// One of its nearest posts.
+    pub post_b: String,
+    /// 1 for `post_a`'s nearest post.
+    pub rank: usize,
+    /// The measure the posts were ranked by (`--similar-by`): one of the four below.
+    pub score: Score,
+    /// TF-IDF cosine of their stems; 0 when their languages differ.
+    pub text_cosine: Score,
+    /// The stems weighing most in `text_cosine`, by their most frequent form, joined with
+    /// `; `.
+    pub shared_terms: String,
+    /// Jaccard index of the registrable domains they link to.
+    pub links_jaccard: Score,
+    /// Jaccard index of their commenters (names lowercased, the post's own author left out).
+    pub commenters_jaccard: Score,
+    /// Jaccard index of the social networks they name.
+    pub networks_jaccard: Score,
+}
+
 #[cfg(test)]
 mod tests;

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use super::{HEATMAP_POSTS, TOP, post_label};
 use crate::compare::threads::Counted;
-use crate::report::threads::{Decimal, ThreadRow};
+use crate::compare::threads::{Decimal, ThreadRow};
 use crate::strings::natural_cmp;
 
 /// Buckets of comments a thread: (label, least comments).

@@ -41,10 +41,10 @@ use sha2::{Digest, Sha256};
 pub use digest::ThreadDigest;
 pub use overview::Overview;
 
+use crate::compare::similarity::SimilarityRow;
 use crate::problem::Problem;
 use crate::report::keyness::KeynessRow;
 use crate::report::keywords::KeywordRow;
-use crate::report::similarity::SimilarityRow;
 use crate::tally::Tally;
 use crate::themes::Lexicon;
 use markup::{Figure, count, escape};

@@ -3,7 +3,7 @@
 use super::markup::{Figure, Table, shorten};
 use super::svg::{self, Bar};
 use super::{Page, Section, TOP, alt};
-use crate::report::similarity::SimilarityRow;
+use crate::compare::similarity::SimilarityRow;
 use crate::strings::natural_cmp;
 
 /// The section, drawn from `page`.

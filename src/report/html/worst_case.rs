@@ -5,13 +5,13 @@
 use std::borrow::Cow;
 
 use super::{MAX_BYTES, Overview, Page, ThreadDigest, render};
+use crate::compare::similarity::SimilarityRow;
 use crate::compare::threads::Counted;
+use crate::compare::threads::ThreadRow;
 use crate::problem::Problem;
 use crate::report::Fixed;
 use crate::report::keyness::KeynessRow;
 use crate::report::keywords::{KeywordRow, Tfidf};
-use crate::report::similarity::SimilarityRow;
-use crate::report::threads::ThreadRow;
 use crate::tally::Tally;
 use crate::themes::Lexicon;
 
