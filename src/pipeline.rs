@@ -28,12 +28,12 @@ use crate::analyzer::Analyzer;
 use crate::document::Document;
 use crate::ingest::{self, FileRead, Input, ReadOptions, Sink};
 use crate::interrupt;
-use crate::keywords::Vocabulary;
 use crate::panics;
 use crate::problem::Problem;
 use crate::spill::SortedAnalyses;
 use crate::tally::Tally;
 use crate::thread_language::Threads;
+use crate::vocabulary::Vocabulary;
 
 /// The most input bytes read into one batch (a larger single file is a batch of its own).
 pub const BATCH_BYTES: u64 = 64 * 1024 * 1024;

@@ -14,7 +14,6 @@ use tisse::compare::similarity::{
     DEFAULT_MIN_SIMILARITY, DEFAULT_NEIGHBOURS, PostProfiles, SimilarBy, SimilarityOptions,
 };
 use tisse::compare::threads::Threads;
-use tisse::keywords::Scorer;
 use tisse::partial::shard::Shard;
 use tisse::pipeline::RunOutput;
 use tisse::report;
@@ -30,6 +29,7 @@ use tisse::report::tables::TableSet;
 use tisse::report::themes::{ConcordanceRow, ThemeRow, ThemeTotals};
 use tisse::report::xlsx::Workbook;
 use tisse::report::{Column, CsvRow, CsvStyle, CsvWriter, ReportFile, ReportSet};
+use tisse::vocabulary::Scorer;
 use tisse::{Analysis, Document, ingest};
 
 use super::Outcome;

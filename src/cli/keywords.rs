@@ -7,10 +7,11 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use tisse::analyzer::Stages;
-use tisse::keywords::{GroupBy, GroupCounts, Scorer, add_group_counts, parse_stopwords};
+use tisse::keywords::parse_stopwords;
 use tisse::lang::{LangOptions, Language, parse_list, unknown};
 use tisse::report::keywords::{self as report, KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::{CsvRow, write_csv_styled};
+use tisse::vocabulary::{GroupBy, GroupCounts, Scorer, add_group_counts};
 
 use super::Outcome;
 use super::common::{CsvArgs, Global, Reading, count, read};

@@ -33,9 +33,10 @@ use rayon::prelude::*;
 
 use crate::analysis::Analysis;
 use crate::compare::grouping::Grouping;
-use crate::keywords::{Stem, StemId};
+use crate::keywords::StemId;
 use crate::lang::Language;
 use crate::strings::natural_cmp;
+use crate::vocabulary::Stem;
 use rustc_hash::FxHashMap;
 
 /// Default stems per group, language and direction.
@@ -297,7 +298,7 @@ impl Keyness {
 
     /// Scores every group against the rest: for each group (natural order), language (code
     /// order) and direction (over, then under), its `top` stems by G² (then stem), passing
-    /// `min_count` and `p_max`. `stems` is the run's vocabulary ([`crate::keywords::Vocabulary::stems`]).
+    /// `min_count` and `p_max`. `stems` is the run's vocabulary ([`crate::vocabulary::Vocabulary::stems`]).
     pub fn score(&self, stems: &[Stem], options: &KeynessOptions) -> Vec<KeyStem> {
         let lang_of = |id: StemId| stems.get(id as usize).and_then(|s| s.lang);
         let name_of = |id: StemId| stems.get(id as usize).map_or("", |s| &*s.stem);

@@ -9,9 +9,9 @@
 use serde::Serialize;
 
 use crate::compare::keyness::KeyStem;
-use crate::keywords::Stem;
 use crate::lang::Language;
 use crate::report::{Column, CsvRow, Fixed};
+use crate::vocabulary::Stem;
 
 /// Decimals of `log_likelihood` and `log_ratio`.
 pub const SCORE_DECIMALS: usize = 4;
@@ -68,7 +68,7 @@ impl CsvRow for KeynessRow<'_> {
 }
 
 /// The rows of scored stems; `stems` and `terms` are the run's vocabulary
-/// ([`crate::keywords::Vocabulary::stems`] and `terms`).
+/// ([`crate::vocabulary::Vocabulary::stems`] and `terms`).
 pub fn rows<'a>(
     scored: &'a [KeyStem],
     stems: &'a [Stem],

@@ -5,7 +5,7 @@
 //! same rows with other scopes. Floats are printed with a fixed number of decimals
 //! ([`TFIDF_DECIMALS`]), so the same counts always print the same.
 //!
-//! It ranks nothing itself ([`crate::keywords::Scorer`] does); it only names and orders scopes.
+//! It ranks nothing itself ([`crate::vocabulary::Scorer`] does); it only names and orders scopes.
 //! Invariant: within a scope, ranks are 1, 2, 3... in row order.
 
 use std::borrow::Cow;
@@ -14,9 +14,9 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::keywords::{GroupCounts, Keyword, Scorer};
 use crate::lang::Language;
 use crate::report::{Column, CsvRow};
+use crate::vocabulary::{GroupCounts, Keyword, Scorer};
 
 /// Decimals printed for TF-IDF.
 pub const TFIDF_DECIMALS: usize = 4;

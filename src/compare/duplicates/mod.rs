@@ -5,7 +5,7 @@
 //!
 //! Two steps, so that no text is read twice:
 //!
-//! 1. [`Fingerprint::of_tokens`] ([`crate::fingerprint`]), inside
+//! 1. [`crate::fingerprint::Fingerprint::of_tokens`], inside
 //!    [`crate::analyzer::Analyzer::analyze`], turns a document's tokens into a MinHash
 //!    signature of its word shingles; the fraction of positions where two signatures agree
 //!    estimates the Jaccard similarity of their shingle sets. Why those parameters, and the

@@ -325,7 +325,7 @@ impl PostProfiles {
     /// Compares the posts and returns the rows of `similar_posts.csv`: for each post in
     /// natural order of ids, its neighbours, nearest first (ties in natural order of ids).
     /// `terms` gives each stem's readable form, indexed by [`StemId`]
-    /// ([`crate::keywords::Vocabulary::terms`]). Comments whose post was never read are left
+    /// ([`crate::vocabulary::Vocabulary::terms`]). Comments whose post was never read are left
     /// out. Runs on the current rayon pool.
     pub fn finish(self, terms: &[&str]) -> Vec<SimilarityRow> {
         let options = self.options.clone();

@@ -5,9 +5,9 @@ use super::text_search::{FIRST_TIER, first_tier};
 use super::*;
 use crate::Analyzer;
 use crate::document::{Document, Metadata};
-use crate::keywords::Vocabulary;
 use crate::links::Link;
 use crate::networks::Mention;
+use crate::vocabulary::Vocabulary;
 use proptest::prelude::*;
 
 /// A link to `http://example.com/`, an e-mail address and a mention of Facebook, as the
