@@ -24,6 +24,7 @@ mod html;
 mod keywords;
 mod links;
 mod manifest;
+mod modules;
 mod options;
 mod page;
 mod reports;
