@@ -12,7 +12,7 @@
 //! same steps ([`merge`]): thread languages, tally, vocabulary, then the report pass. Whatever
 //! needs the whole corpus is therefore computed on the whole corpus, from exact data.
 //!
-//! [`format`] says how the file is laid out, [`shard`] which documents a shard takes.
+//! [`format`](mod@format) says how the file is laid out, [`shard`] which documents a shard takes.
 
 pub mod format;
 pub mod merge;
