@@ -12,10 +12,11 @@
 //! 2. A spelling in several words that is also a phrase ("My Space", "Linked In", "Tik Tok")
 //!    goes in as [`Alias::proper`]: matched with its capitals only.
 //! 3. An alias that is also an ordinary word in any language ("Path", "Vine", "Discord",
-//!    "Bebo") goes in as
-//!    [`Alias::ambiguous`]: it then counts only in a clear context (see `super`).
+//!    "Bebo") goes in as [`Alias::ambiguous`]: it then counts only in a clear context (see
+//!    [`crate::networks`]).
 //! 4. Add each host to `data/domains.tsv` with its class (a test checks that none is
-//!    missing), and a line to the table tests in `super` and in `src/links/extract.rs`.
+//!    missing), and a line to the table tests in `src/networks/mod.rs` and
+//!    `src/links/extract/tests.rs`.
 
 use url::Url;
 
