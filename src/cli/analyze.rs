@@ -1,4 +1,7 @@
-//! `tisse analyze`: the main job. Reads a corpus and writes every report.
+//! `tisse analyze`: the main job. Reads a corpus and writes every report (the record of what
+//! they were made from, manifest.json, is in `analyze/provenance.rs`).
+
+mod provenance;
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -24,7 +27,6 @@ use tisse::report::gexf::LinkGraph;
 use tisse::report::html::{self, Overview, ThreadDigest};
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
-use tisse::report::manifest::{self, Manifest};
 use tisse::report::networks::NetworkRow;
 use tisse::report::sqlite::Database;
 use tisse::report::tables::TableSet;
@@ -34,11 +36,13 @@ use tisse::report::{Column, CsvRow, CsvStyle, CsvWriter, ReportFile, ReportSet};
 use tisse::{Analysis, Document, ingest};
 
 use super::Outcome;
-use super::common::{Global, count, read, reproducible_command};
+use super::common::{Global, count, read};
 use super::options::{
     self, AnalyzerArgs, CsvArgs, GroupingArgs, LinkArgs, Reading, TextArgs, ThemeArgs, Usage,
     parse_fraction, parse_similar_by, parse_size,
 };
+pub(super) use provenance::{Provenance, option_files};
+use provenance::{about, write_manifest};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -196,22 +200,6 @@ pub struct Args {
     pub(super) no_html: bool,
 }
 
-/// Where the manifest's arguments and input fingerprints come from: this run, or the shards
-/// a merge makes whole.
-#[derive(Debug, Default)]
-pub(super) struct Provenance {
-    /// The arguments a single run records; this process's own when `None`.
-    pub(super) arguments: Option<Vec<String>>,
-    /// The inputs' fingerprints, in input order; read from the inputs when `None`.
-    pub(super) inputs: Option<Vec<manifest::FileRecord>>,
-}
-
-impl Provenance {
-    fn arguments(&self) -> Vec<String> {
-        self.arguments.clone().unwrap_or_else(reproducible_command)
-    }
-}
-
 /// The analyzer and the grouping `args` ask for: every option file read and checked, before
 /// any corpus is.
 pub(super) fn resolve(args: &Args) -> Result<(tisse::Analyzer, Grouping), Usage> {
@@ -225,18 +213,6 @@ pub(super) fn resolve(args: &Args) -> Result<(tisse::Analyzer, Grouping), Usage>
         },
     )?;
     Ok((analyzer, args.grouping.grouping()?))
-}
-
-/// The files the options name, as the manifest lists them.
-pub(super) fn option_files(args: &Args) -> Vec<(String, &Path)> {
-    args.themes
-        .files
-        .iter()
-        .chain(&args.links.domains)
-        .chain(&args.text.stopwords)
-        .chain(&args.grouping.groups)
-        .map(|path| (path.display().to_string(), path.as_path()))
-        .collect()
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
@@ -743,78 +719,6 @@ fn add_texts(database: &mut Database, args: &Args) -> io::Result<()> {
         ingest::stream_file(input, &options, &mut texts);
     }
     texts.failed.map_or(Ok(()), Err)
-}
-
-/// Writes manifest.json, last, so that it lists every other file of the set.
-fn write_manifest(
-    set: &mut ReportSet,
-    args: &Args,
-    output: &RunOutput,
-    provenance: &Provenance,
-) -> io::Result<()> {
-    let inputs = match &provenance.inputs {
-        Some(inputs) => inputs.clone(),
-        None => {
-            let (inputs, _) = ingest::discover(&args.paths);
-            let inputs: Vec<(String, &Path)> = inputs
-                .iter()
-                .map(|input| (input.path.display().to_string(), input.path.as_path()))
-                .collect();
-            manifest::records(&inputs)
-        }
-    };
-    let tally = &output.tally;
-    let manifest = Manifest {
-        tisse: env!("CARGO_PKG_VERSION"),
-        arguments: provenance.arguments(),
-        inputs,
-        option_files: manifest::records(&option_files(args)),
-        counts: manifest::Counts {
-            files: output.files,
-            posts: tally.posts,
-            comments: tally.comments,
-            words: tally.words,
-            links: tally.links,
-            emails: tally.emails,
-            warnings: tally.warnings,
-            errors: tally.errors,
-        },
-        reports: set.names(),
-        data: manifest::shipped_data(),
-    };
-    let file = set.create("manifest.json")?;
-    manifest.write(BufWriter::new(file.writer()?))?;
-    set.finish(file)
-}
-
-/// The About sheet of the workbook: what run made the reports.
-fn about(args: &Args, output: &RunOutput, provenance: &Provenance) -> Vec<(String, String)> {
-    let tally = &output.tally;
-    let command = provenance.arguments();
-    let mut lines = vec![
-        ("tisse".to_string(), env!("CARGO_PKG_VERSION").to_string()),
-        (
-            "command".to_string(),
-            format!("tisse {}", command.join(" ")),
-        ),
-    ];
-    for path in &args.paths {
-        lines.push(("input".to_string(), path.display().to_string()));
-    }
-    let counts = [
-        ("files", output.files),
-        ("posts", tally.posts),
-        ("comments", tally.comments),
-        ("words", tally.words),
-        ("links", tally.links),
-        ("e-mail addresses", tally.emails),
-        ("warnings", tally.warnings),
-        ("errors", tally.errors),
-    ];
-    for (what, n) in counts {
-        lines.push((what.to_string(), n.to_string()));
-    }
-    lines
 }
 
 /// A report written row by row during the pass.
