@@ -180,7 +180,7 @@ pub struct LinkArgs {
     #[arg(long)]
     pub strict_links: bool,
 
-    /// A file of "domain<TAB>class" lines that extends or overrides the bundled domain
+    /// A file of `domain<TAB>class` lines that extends or overrides the bundled domain
     /// table (data/domains.tsv); may be given several times, later files win.
     #[arg(long = "domains", value_name = "FILE")]
     pub domains: Vec<PathBuf>,
