@@ -87,13 +87,12 @@ fn main() -> ExitCode {
         })
         .collect();
     let plain = Analyzer::new();
-    let allow = Analyzer::with_options(
-        &LangOptions {
+    let allow = Analyzer::builder()
+        .languages(LangOptions {
             allowlist,
             forced: None,
-        },
-        &[],
-    );
+        })
+        .build();
     let mut found: Vec<Vec<Option<Language>>> = Vec::new();
     for analyzer in [&plain, &allow] {
         found.push(

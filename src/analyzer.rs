@@ -7,17 +7,21 @@
 //! from its own words borrows its thread's ([`crate::thread_language`]), which re-counts its terms
 //! with [`Analyzer::count_terms`] and re-scores its themes with [`Analyzer::score_themes`].
 
+mod builder;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::analysis::Analysis;
 use crate::document::{Document, Field};
 use crate::fingerprint::Fingerprint;
 use crate::keywords::{self, DocTerms, Stopwords};
-use crate::lang::{LangDetector, LangOptions, Language};
+use crate::lang::{LangDetector, Language};
 use crate::links::{self, Link, LinkOptions};
 use crate::networks;
 use crate::text::{self, Token};
 use crate::themes::{Hit, Themes};
+
+pub use builder::AnalyzerBuilder;
 
 /// Which parts of an analysis to compute: a command computes only what it prints
 /// (`tisse links` finds no themes, `tisse keywords` no links). Language, characters and
@@ -81,38 +85,15 @@ pub struct Analyzer {
 }
 
 impl Analyzer {
-    /// An analyzer with the default settings.
+    /// An analyzer with the default settings: every stage, all languages, the bundled
+    /// tables and the built-in themes.
     pub fn new() -> Analyzer {
         Analyzer::default()
     }
 
-    /// An analyzer with these language options and the user's extra stopwords.
-    pub fn with_options(lang: &LangOptions, extra_stopwords: &[String]) -> Analyzer {
-        Analyzer {
-            lang: LangDetector::new(lang),
-            stopwords: Stopwords::new(extra_stopwords),
-            ..Analyzer::default()
-        }
-    }
-
-    /// The same analyzer, finding links with `options`.
-    pub fn with_links(mut self, options: LinkOptions) -> Analyzer {
-        self.links = options;
-        self
-    }
-
-    /// The same analyzer, scoring these themes, keeping `context_width` characters around
-    /// each hit when given.
-    pub fn with_themes(mut self, themes: Themes, context_width: Option<usize>) -> Analyzer {
-        self.themes = themes;
-        self.context_width = context_width;
-        self
-    }
-
-    /// The same analyzer, computing only `stages`.
-    pub fn with_stages(mut self, stages: Stages) -> Analyzer {
-        self.stages = stages;
-        self
+    /// Settings other than the defaults, one setter an option.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
     }
 
     /// Analyses one document.
@@ -283,7 +264,7 @@ mod tests {
 
     #[test]
     fn titles_count_with_their_text() {
-        let analyzer = Analyzer::new().with_themes(Themes::default(), Some(20));
+        let analyzer = Analyzer::builder().context_width(Some(20)).build();
         let doc = post(
             "Facebook ou Viadeo : quel réseau choisir ?",
             "Je suis sur Twitter.",

@@ -341,8 +341,7 @@ mod tests {
     fn a_tiny_chunk_gives_the_analyses_of_memory() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let (inputs, _) = crate::ingest::discover(&[root.join("corpus")]);
-        let analyzer =
-            crate::Analyzer::new().with_themes(crate::themes::Themes::default(), Some(40));
+        let analyzer = crate::Analyzer::builder().context_width(Some(40)).build();
         let analyses: Vec<Analysis> = inputs
             .iter()
             .flat_map(|input| crate::ingest::read_file(input, &Default::default()).documents)

@@ -236,7 +236,7 @@ mod tests {
             allowlist: vec![],
             forced: Language::from_code("en"),
         };
-        let analyzer = Analyzer::with_options(&options, &[]);
+        let analyzer = Analyzer::builder().languages(options).build();
         let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
         Threads::default().resolve(&documents, &mut analyses, &analyzer);
         assert!(analyses.iter().all(|a| a.lang.source == LangSource::Forced));

@@ -263,7 +263,7 @@ fn a_domain_file_reclassifies_and_a_bad_one_is_a_clear_error() {
         .arg(&bad)
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2), "a usage error");
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(
         stderr.contains("bad.tsv:1: unknown class \"newspaper\" (valid: social_network, video,"),

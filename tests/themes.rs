@@ -175,11 +175,13 @@ fn broken_lexicons_stop_with_file_and_line() {
         .unwrap();
     assert_eq!(
         output.status.code(),
-        Some(1),
-        "a missing file is not a usage error"
+        Some(2),
+        "a missing file is a usage error too"
     );
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("cannot read lexicon tests/fixtures/themes/lexicons/missing.toml"));
+    assert!(stderr.starts_with(
+        "tisse: error: tests/fixtures/themes/lexicons/missing.toml: cannot read the --themes file"
+    ));
 }
 
 #[test]

@@ -1,4 +1,7 @@
-//! `tisse analyze`: the main job. Reads a corpus and writes every report.
+//! `tisse analyze`: the main job. Reads a corpus and writes every report (the record of what
+//! they were made from, manifest.json, is in `analyze/provenance.rs`).
+
+mod provenance;
 
 use std::borrow::Cow;
 use std::fs::File;
@@ -6,6 +9,7 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use tisse::analyzer::Stages;
 use tisse::compare::duplicates::{Clusters, DEFAULT_THRESHOLD, DuplicateOptions, Duplicates};
 use tisse::compare::grouping::Grouping;
 use tisse::compare::groups::Groups;
@@ -22,7 +26,6 @@ use tisse::report::gexf::LinkGraph;
 use tisse::report::html::{self, Overview, ThreadDigest};
 use tisse::report::keywords::{KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::links::LinkRow;
-use tisse::report::manifest::{self, Manifest};
 use tisse::report::networks::NetworkRow;
 use tisse::report::sqlite::Database;
 use tisse::report::tables::TableSet;
@@ -33,10 +36,13 @@ use tisse::vocabulary::Scorer;
 use tisse::{Analysis, Document, ingest};
 
 use super::Outcome;
-use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read, reproducible_command};
-use super::compare::{GroupingArgs, parse_fraction};
-use super::keywords::TextArgs;
-use super::themes::ThemeArgs;
+use super::common::{Global, count, read};
+use super::options::{
+    self, AnalyzerArgs, CsvArgs, GroupingArgs, LinkArgs, Reading, TextArgs, ThemeArgs, Usage,
+    parse_fraction, parse_similar_by, parse_size,
+};
+pub(super) use provenance::{Provenance, option_files};
+use provenance::{about, write_manifest};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -71,14 +77,12 @@ groups.csv (the groups side by side), threads.csv (the conversation under each p
 similarity.csv (each post's nearest posts), duplicates.csv (clusters of near-identical
 texts), problems.csv (what could not be read, and why) and manifest.json (the version,
 arguments, inputs with their SHA-256, counts) and index.html (a page of charts of them all,
-which opens offline; --no-html leaves it out). All are replaced together, or none. Exit
-status: 0, 1 when anything was skipped or the reports could not be written, 2 for a usage
-error such as a broken lexicon, 130 or 143 when stopped by SIGINT (Ctrl-C) or SIGTERM: then
-no report is replaced and no temporary file is left.";
+which opens offline; --no-html leaves it out). All are replaced together, or none: a run
+stopped by a signal replaces none and leaves no temporary file.";
 
 /// Read posts and comments from files and folders, and write the reports.
 #[derive(Debug, clap::Args)]
-#[command(after_help = EXAMPLES)]
+#[command(after_help = format!("{EXAMPLES}\n\n{}", super::EXIT_STATUS))]
 pub struct Args {
     /// Files or folders to read; folders are walked recursively, hidden files skipped;
     /// `-` reads standard input.
@@ -196,75 +200,32 @@ pub struct Args {
     pub(super) no_html: bool,
 }
 
-/// Where the manifest's arguments and input fingerprints come from: this run, or the shards
-/// a merge makes whole.
-#[derive(Debug, Default)]
-pub(super) struct Provenance {
-    /// The arguments a single run records; this process's own when `None`.
-    pub(super) arguments: Option<Vec<String>>,
-    /// The inputs' fingerprints, in input order; read from the inputs when `None`.
-    pub(super) inputs: Option<Vec<manifest::FileRecord>>,
-}
-
-impl Provenance {
-    fn arguments(&self) -> Vec<String> {
-        self.arguments.clone().unwrap_or_else(reproducible_command)
-    }
-}
-
-/// The analyzer `args` ask for.
-pub(super) fn analyzer(args: &Args) -> anyhow::Result<tisse::Analyzer> {
-    Ok(args
-        .text
-        .analyzer()?
-        .with_links(args.links.options()?)
-        .with_themes(args.themes.themes()?, args.kwic.then_some(args.kwic_width)))
-}
-
-/// The files the options name, as the manifest lists them.
-pub(super) fn option_files(args: &Args) -> Vec<(String, &Path)> {
-    args.themes
-        .files
-        .iter()
-        .chain(&args.links.domains)
-        .chain(&args.text.stopwords)
-        .chain(&args.grouping.groups)
-        .map(|path| (path.display().to_string(), path.as_path()))
-        .collect()
-}
-
-fn parse_size(text: &str) -> Result<u64, String> {
-    let text = text.trim();
-    let (digits, unit) = match text.char_indices().last() {
-        Some((at, c)) if c.is_ascii_alphabetic() => (&text[..at], c.to_ascii_uppercase()),
-        _ => (text, 'B'),
-    };
-    let shift = match unit {
-        'B' => 0,
-        'K' => 10,
-        'M' => 20,
-        'G' => 30,
-        _ => return Err("expected bytes, or a size like 64M or 2G".to_string()),
-    };
-    digits
-        .trim()
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(1 << shift))
-        .ok_or_else(|| "expected bytes, or a size like 64M or 2G".to_string())
+/// The analyzer and the grouping `args` ask for: every option file read and checked, before
+/// any corpus is.
+pub(super) fn resolve(args: &Args) -> Result<(tisse::Analyzer, Grouping), Usage> {
+    let analyzer = options::analyzer(
+        Stages::ALL,
+        AnalyzerArgs {
+            text: Some(&args.text),
+            links: Some(&args.links),
+            themes: Some(args.themes.themes()?),
+            context_width: args.kwic.then_some(args.kwic_width),
+        },
+    )?;
+    Ok((analyzer, args.grouping.grouping()?))
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     if let Some(shard) = args.shard {
         return super::merge::shard(global, &args, shard);
     }
-    let analyzer = analyzer(&args)?;
+    let (analyzer, grouping) = resolve(&args)?;
     check_output(&args.out)?;
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     report(
         global,
         &args,
-        &analyzer,
+        (&analyzer, grouping),
         output,
         &terminal,
         &Provenance::default(),
@@ -278,17 +239,16 @@ pub(super) fn check_output(out: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write the reports into {}", out.display()))
 }
 
-/// Writes the reports of a run's output (a single run's, or a merge's) and prints the
-/// summary.
+/// Writes the reports of a run's output (a single run's, or a merge's), with the analyzer
+/// and grouping [`resolve`] made, and prints the summary.
 pub(super) fn report(
     global: &Global,
     args: &Args,
-    analyzer: &tisse::Analyzer,
+    (analyzer, grouping): (&tisse::Analyzer, Grouping),
     mut output: RunOutput,
     terminal: &super::common::Terminal,
     provenance: &Provenance,
 ) -> anyhow::Result<Outcome> {
-    let grouping = args.grouping.grouping()?;
     let out = &args.out;
     // On the pool `--threads` asks for, like the reading.
     let written = global
@@ -761,78 +721,6 @@ fn add_texts(database: &mut Database, args: &Args) -> io::Result<()> {
     texts.failed.map_or(Ok(()), Err)
 }
 
-/// Writes manifest.json, last, so that it lists every other file of the set.
-fn write_manifest(
-    set: &mut ReportSet,
-    args: &Args,
-    output: &RunOutput,
-    provenance: &Provenance,
-) -> io::Result<()> {
-    let inputs = match &provenance.inputs {
-        Some(inputs) => inputs.clone(),
-        None => {
-            let (inputs, _) = ingest::discover(&args.paths);
-            let inputs: Vec<(String, &Path)> = inputs
-                .iter()
-                .map(|input| (input.path.display().to_string(), input.path.as_path()))
-                .collect();
-            manifest::records(&inputs)
-        }
-    };
-    let tally = &output.tally;
-    let manifest = Manifest {
-        tisse: env!("CARGO_PKG_VERSION"),
-        arguments: provenance.arguments(),
-        inputs,
-        option_files: manifest::records(&option_files(args)),
-        counts: manifest::Counts {
-            files: output.files,
-            posts: tally.posts,
-            comments: tally.comments,
-            words: tally.words,
-            links: tally.links,
-            emails: tally.emails,
-            warnings: tally.warnings,
-            errors: tally.errors,
-        },
-        reports: set.names(),
-        data: manifest::shipped_data(),
-    };
-    let file = set.create("manifest.json")?;
-    manifest.write(BufWriter::new(file.writer()?))?;
-    set.finish(file)
-}
-
-/// The About sheet of the workbook: what run made the reports.
-fn about(args: &Args, output: &RunOutput, provenance: &Provenance) -> Vec<(String, String)> {
-    let tally = &output.tally;
-    let command = provenance.arguments();
-    let mut lines = vec![
-        ("tisse".to_string(), env!("CARGO_PKG_VERSION").to_string()),
-        (
-            "command".to_string(),
-            format!("tisse {}", command.join(" ")),
-        ),
-    ];
-    for path in &args.paths {
-        lines.push(("input".to_string(), path.display().to_string()));
-    }
-    let counts = [
-        ("files", output.files),
-        ("posts", tally.posts),
-        ("comments", tally.comments),
-        ("words", tally.words),
-        ("links", tally.links),
-        ("e-mail addresses", tally.emails),
-        ("warnings", tally.warnings),
-        ("errors", tally.errors),
-    ];
-    for (what, n) in counts {
-        lines.push((what.to_string(), n.to_string()));
-    }
-    lines
-}
-
 /// A report written row by row during the pass.
 type Streamed = (ReportFile, CsvWriter<BufWriter<File>>);
 
@@ -851,9 +739,4 @@ fn csv_file(
 fn finish_csv(set: &mut ReportSet, (file, csv): Streamed) -> io::Result<()> {
     csv.finish()?;
     set.finish(file)
-}
-
-fn parse_similar_by(name: &str) -> Result<SimilarBy, String> {
-    SimilarBy::from_name(name)
-        .ok_or_else(|| "expected text, links, commenters or networks".to_string())
 }

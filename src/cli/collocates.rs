@@ -18,9 +18,9 @@ use tisse::report::{Column, CsvRow, write_csv_styled};
 use tisse::themes::Themes;
 
 use super::Outcome;
-use super::common::{CsvArgs, Global, Reading, count, read};
-use super::keywords::TextArgs;
+use super::common::{Global, count, read};
 use super::kwic::query;
+use super::options::{self, AnalyzerArgs, CsvArgs, Reading, TextArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -95,7 +95,13 @@ const DECIMALS: usize = 4;
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let node = Themes::compile(query(&args.term, args.stem)?, Default::default());
     // The first read is for languages only; the texts are read again below.
-    let analyzer = args.text.analyzer()?.with_stages(Stages::NONE);
+    let analyzer = options::analyzer(
+        Stages::NONE,
+        AnalyzerArgs {
+            text: Some(&args.text),
+            ..AnalyzerArgs::default()
+        },
+    )?;
     let reading = args.reading.options();
     let (output, terminal) = read(global, &args.paths, &reading, &analyzer)?;
     // Each document's final language (thread fallback included), to find its words' stems.

@@ -1,19 +1,19 @@
 //! `tisse compare`: keyness of groups of documents (posts against comments, an author against
 //! the others, a month against the rest...) as CSV on stdout, with the columns of
-//! `keyness.csv`; and the grouping options that `analyze` shares.
+//! `keyness.csv`.
 
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use anyhow::Context;
 use tisse::analyzer::Stages;
-use tisse::compare::grouping::{GROUPING_NAMES, GroupFile, Grouping};
 use tisse::compare::keyness::{Keyness, KeynessOptions, MIN_COUNT, P_MAX, TOP};
 use tisse::report;
 
 use super::Outcome;
-use super::common::{CsvArgs, Global, Reading, count, read};
-use super::keywords::TextArgs;
+use super::common::{Global, count, read};
+use super::options::{
+    self, AnalyzerArgs, CsvArgs, GroupingArgs, Reading, TextArgs, parse_fraction,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -28,48 +28,6 @@ per_million_rest, log_likelihood (Dunning's G²), p_band (0.05, 0.01, 0.001, 0.0
 empty), log_ratio (binary log of the ratio of relative frequencies; a zero count counts as
 0.5), direction (over or under), rank. Each group is compared with the rest of the corpus in
 each of its languages, on content words (stopwords out).";
-
-/// How documents are put into groups (shared with `analyze`).
-#[derive(Debug, Clone, clap::Args)]
-pub struct GroupingArgs {
-    /// Compare groups of documents by: kind (posts, comments), author, lang, year, month,
-    /// source (file or first folder), post (with its comments), category or tag.
-    #[arg(long, value_name = "GROUP", default_value = "kind", value_parser = parse_grouping)]
-    by: Grouping,
-
-    /// Groups of your own: a CSV file of doc_id,group rows (a document may be in several).
-    #[arg(long, value_name = "FILE", conflicts_with = "by")]
-    pub groups: Option<PathBuf>,
-}
-
-fn parse_grouping(name: &str) -> Result<Grouping, String> {
-    Grouping::from_name(name)
-        .ok_or_else(|| format!("unknown grouping (known: {})", GROUPING_NAMES.join(", ")))
-}
-
-impl GroupingArgs {
-    /// The grouping asked for, with the user's group file read. A file that cannot be read
-    /// is an error (exit 1); a file that is not `doc_id,group` rows a usage error (exit 2).
-    pub fn grouping(&self) -> anyhow::Result<Grouping> {
-        let Some(path) = &self.groups else {
-            return Ok(self.by.clone());
-        };
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read groups {}", path.display()))?;
-        Ok(Grouping::File(GroupFile::parse(
-            &text,
-            &path.display().to_string(),
-        )?))
-    }
-}
-
-/// A p-value or a similarity threshold: a number greater than 0 and at most 1.
-pub fn parse_fraction(text: &str) -> Result<f64, String> {
-    match text.parse::<f64>() {
-        Ok(x) if x > 0.0 && x <= 1.0 => Ok(x),
-        _ => Err("expected a number greater than 0 and at most 1 (0.05, 0.8, 1)".into()),
-    }
-}
 
 /// Compare groups of documents: the words each uses more, or less, than the rest.
 #[derive(Debug, clap::Args)]
@@ -106,10 +64,16 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let grouping = args.grouping.grouping()?;
-    let analyzer = args.text.analyzer()?.with_stages(Stages {
-        terms: true,
-        ..Stages::NONE
-    });
+    let analyzer = options::analyzer(
+        Stages {
+            terms: true,
+            ..Stages::NONE
+        },
+        AnalyzerArgs {
+            text: Some(&args.text),
+            ..AnalyzerArgs::default()
+        },
+    )?;
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let mut keyness = Keyness::new(grouping);
     output.analyses.for_each_slice(|slice| {

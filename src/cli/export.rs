@@ -10,8 +10,8 @@ use tisse::export::iramuteq;
 use tisse::{Document, Problem, ingest, report};
 
 use super::Outcome;
-use super::common::{Global, Reading, count, read};
-use super::keywords::TextArgs;
+use super::common::{Global, count, read};
+use super::options::{self, AnalyzerArgs, Reading, TextArgs, Usage};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -21,12 +21,11 @@ Examples:
 Each document is a line `**** *kind_comment *lang_fr *author_xxx *year_2007 *post_xxx`, then
 its text: variable values are ASCII letters, digits and `_` (accents dropped, lowercased, `na`
 when missing; `und` for no language), and `*` in a text becomes a space. Documents come in the
-order of the files (sorted), then as each file holds them. Exit status: 0, 1 when anything was
-skipped.";
+order of the files (sorted), then as each file holds them.";
 
 /// Write the corpus in another tool's format, texts included.
 #[derive(Debug, clap::Args)]
-#[command(after_help = EXAMPLES)]
+#[command(after_help = format!("{EXAMPLES}\n\n{}", super::EXIT_STATUS))]
 pub struct Args {
     /// Files or folders to read; folders are walked recursively, hidden files skipped.
     #[arg(value_name = "PATH", default_value = "corpus")]
@@ -49,16 +48,22 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         .iter()
         .any(|p| p.as_os_str() == ingest::STDIN_PATH)
     {
-        return Err(super::Usage(
+        return Err(Usage::new(
             "export reads its files twice (languages, then texts): standard input cannot be \
-             read twice; save it to a file first"
-                .to_string(),
+             read twice; save it to a file first",
         )
         .into());
     }
+    let (dir, name) = split_target(&args.iramuteq)?;
     // The first read is for languages (a comment may take its thread's): the texts are read
     // again below, as the analyses keep none.
-    let analyzer = args.text.analyzer()?.with_stages(Stages::NONE);
+    let analyzer = options::analyzer(
+        Stages::NONE,
+        AnalyzerArgs {
+            text: Some(&args.text),
+            ..AnalyzerArgs::default()
+        },
+    )?;
     let reading = args.reading.options();
     let (output, terminal) = read(global, &args.paths, &reading, &analyzer)?;
     let mut langs: HashMap<String, Option<&'static str>> = HashMap::new();
@@ -70,7 +75,6 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         );
         Ok(())
     })?;
-    let (dir, name) = split_target(&args.iramuteq)?;
     let mut written = 0u64;
     report::write_atomically(dir, name, |out| {
         let (inputs, _) = ingest::discover(&args.paths);
@@ -105,12 +109,13 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     })
 }
 
-/// The folder and file name of an output path (`out.txt` is in `.`).
-fn split_target(path: &Path) -> anyhow::Result<(&Path, &str)> {
+/// The folder and file name of an output path (`out.txt` is in `.`); a path that names no
+/// file (`/`, `..`) is a usage error, found before anything is read.
+fn split_target(path: &Path) -> Result<(&Path, &str), Usage> {
     let name = path
         .file_name()
         .and_then(|n| n.to_str())
-        .with_context(|| format!("{}: not a file name", path.display()))?;
+        .ok_or_else(|| Usage::new(format!("--iramuteq {}: not a file name", path.display())))?;
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),

@@ -3,14 +3,14 @@
 use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
-use anyhow::bail;
 use tisse::document::Document;
 use tisse::ingest::{self, Sink};
 use tisse::problem::Problem;
 use tisse::problem::Severity;
 
 use super::Outcome;
-use super::common::{Global, Reading, Terminal};
+use super::common::{Global, Terminal};
+use super::options::{Reading, Usage};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -36,10 +36,11 @@ pub struct Args {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     if args.file.is_dir() {
-        bail!(
+        return Err(Usage::new(format!(
             "{}: is a folder; inspect reads one file (tisse analyze reads folders)",
             args.file.display()
-        );
+        ))
+        .into());
     }
     let terminal = Terminal::new(global.quiet);
     let (inputs, mut problems) = ingest::discover(std::slice::from_ref(&args.file));

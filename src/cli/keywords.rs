@@ -1,20 +1,17 @@
-//! `tisse keywords`: a keyword table on stdout, for the corpus or per group of documents;
-//! and the language and stopword options that `analyze` shares. It writes no file: the
-//! table goes to stdout, problems and the summary to stderr.
+//! `tisse keywords`: a keyword table on stdout, for the corpus or per group of documents.
+//! It writes no file: the table goes to stdout, problems and the summary to stderr.
 
 use std::io::{self, BufWriter, Write};
 use std::path::PathBuf;
 
-use anyhow::Context;
 use tisse::analyzer::Stages;
-use tisse::keywords::parse_stopwords;
-use tisse::lang::{LangOptions, Language, parse_list, unknown};
 use tisse::report::keywords::{self as report, KeywordRow, TOP_CORPUS, TOP_PER_DOCUMENT};
 use tisse::report::{CsvRow, write_csv_styled};
 use tisse::vocabulary::{GroupBy, GroupCounts, Scorer, add_group_counts};
 
 use super::Outcome;
-use super::common::{CsvArgs, Global, Reading, count, read};
+use super::common::{Global, count, read};
+use super::options::{self, AnalyzerArgs, CsvArgs, Reading, TextArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -26,58 +23,6 @@ Examples:
 Columns: scope, lang, stem, term (the stem's most frequent form), count (in the scope),
 documents (in the corpus), tfidf (count × ln(documents in corpus / documents)), rank. The
 corpus is ranked by count, groups by tfidf.";
-
-/// How to find each text's language, and which words to leave out (shared with `analyze`).
-#[derive(Debug, Clone, clap::Args)]
-pub struct TextArgs {
-    /// Detect only these languages (comma-separated codes: fr,en,de); a large accuracy gain
-    /// when the corpus's languages are known.
-    #[arg(long, value_name = "CODES", value_parser = parse_languages, conflicts_with = "lang")]
-    languages: Option<LanguageList>,
-
-    /// Do not detect: every text is in this language (fr, en, ...).
-    #[arg(long, value_name = "CODE", value_parser = parse_language)]
-    lang: Option<Language>,
-
-    /// More stopwords, for every language: a file with one word a line (# starts a comment).
-    #[arg(long, value_name = "FILE")]
-    pub stopwords: Option<PathBuf>,
-}
-
-/// A parsed `--languages` value (one value holding a list, not a repeated option).
-#[derive(Debug, Clone)]
-struct LanguageList(Vec<Language>);
-
-fn parse_languages(list: &str) -> Result<LanguageList, String> {
-    let langs = parse_list(list)?;
-    if langs.is_empty() {
-        return Err("no language given".into());
-    }
-    Ok(LanguageList(langs))
-}
-
-fn parse_language(code: &str) -> Result<Language, String> {
-    Language::from_code(code).ok_or_else(|| unknown(code))
-}
-
-impl TextArgs {
-    /// The analyzer these options ask for.
-    pub fn analyzer(&self) -> anyhow::Result<tisse::Analyzer> {
-        let options = LangOptions {
-            allowlist: self.languages.clone().map(|l| l.0).unwrap_or_default(),
-            forced: self.lang,
-        };
-        let extra = match &self.stopwords {
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .with_context(|| format!("cannot read stopwords {}", path.display()))?;
-                parse_stopwords(&text)
-            }
-            None => Vec::new(),
-        };
-        Ok(tisse::Analyzer::with_options(&options, &extra))
-    }
-}
 
 /// Keywords of the corpus, or of each post, author, language, month or kind.
 #[derive(Debug, clap::Args)]
@@ -132,15 +77,17 @@ impl From<By> for GroupBy {
 
 /// Runs the pipeline with the options' analyzer.
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let (output, terminal) = read(
-        global,
-        &args.paths,
-        &args.reading.options(),
-        &args.text.analyzer()?.with_stages(Stages {
+    let analyzer = options::analyzer(
+        Stages {
             terms: true,
             ..Stages::NONE
-        }),
+        },
+        AnalyzerArgs {
+            text: Some(&args.text),
+            ..AnalyzerArgs::default()
+        },
     )?;
+    let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let tally = &output.tally;
     let scorer = Scorer::new(&output.vocabulary, tally.documents());
     let rows = match args.by {

@@ -16,10 +16,9 @@ use tisse::report::{Column, CsvRow, write_csv_styled};
 use tisse::text::tokenize;
 use tisse::themes::{Lexicon, Term, Theme, Themes};
 
-use super::common::{CsvArgs, Global, Reading, count, read};
-use super::keywords::TextArgs;
-use super::themes::ThemeArgs;
-use super::{Outcome, Usage};
+use super::Outcome;
+use super::common::{Global, count, read};
+use super::options::{self, AnalyzerArgs, CsvArgs, Reading, TextArgs, ThemeArgs, Usage};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -77,7 +76,7 @@ pub struct Args {
 pub fn query(term: &str, stem: bool) -> Result<Lexicon, Usage> {
     let term = term.trim();
     if tokenize(term, None).is_empty() {
-        return Err(Usage(format!(
+        return Err(Usage::new(format!(
             "{term:?} has no word to find (numbers, punctuation and addresses are not words)"
         )));
     }
@@ -107,7 +106,7 @@ pub fn query(term: &str, stem: bool) -> Result<Lexicon, Usage> {
 fn only(lexicon: Lexicon, name: &str) -> Result<Lexicon, Usage> {
     let Some(id) = lexicon.themes.iter().position(|t| t.name == name) else {
         let names: Vec<&str> = lexicon.themes.iter().map(|t| t.name.as_str()).collect();
-        return Err(Usage(format!(
+        return Err(Usage::new(format!(
             "unknown theme {name:?} (known: {})",
             names.join(", ")
         )));
@@ -149,12 +148,15 @@ impl CsvRow for KwicRow<'_> {
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let mut rest = args.args.into_iter();
+    // Read even when a TERM is asked for: a --themes file that cannot be used is an error
+    // whatever else the command line says.
+    let themes = args.themes.lexicon()?;
     let lexicon = match &args.theme {
-        Some(name) => only(args.themes.lexicon()?, name)?,
+        Some(name) => only(themes, name)?,
         None => {
             let term = rest
                 .next()
-                .ok_or_else(|| Usage("a TERM to find, or --theme NAME, is needed".into()))?;
+                .ok_or_else(|| Usage::new("a TERM to find, or --theme NAME, is needed"))?;
             query(&term, args.stem)?
         }
     };
@@ -162,15 +164,18 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     if paths.is_empty() {
         paths.push(PathBuf::from("corpus"));
     }
-    let themes = Themes::compile(lexicon, args.themes.options());
-    let analyzer = args
-        .text
-        .analyzer()?
-        .with_themes(themes, Some(args.width))
-        .with_stages(Stages {
+    let analyzer = options::analyzer(
+        Stages {
             themes: true,
             ..Stages::NONE
-        });
+        },
+        AnalyzerArgs {
+            text: Some(&args.text),
+            themes: Some(Themes::compile(lexicon, args.themes.match_options())),
+            context_width: Some(args.width),
+            ..AnalyzerArgs::default()
+        },
+    )?;
     let (output, terminal) = read(global, &paths, &args.reading.options(), &analyzer)?;
     let lexicon = analyzer.themes.lexicon();
     // Only the documents with a match are kept, a slice of analyses at a time: a big run

@@ -8,7 +8,8 @@ use tisse::analyzer::Stages;
 use tisse::report::{self, links::GroupBy};
 
 use super::Outcome;
-use super::common::{CsvArgs, Global, LinkArgs, Reading, count, read};
+use super::common::{Global, count, read};
+use super::options::{self, AnalyzerArgs, CsvArgs, LinkArgs, Reading};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -58,12 +59,16 @@ enum By {
 }
 
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let analyzer = tisse::Analyzer::new()
-        .with_links(args.links.options()?)
-        .with_stages(Stages {
+    let analyzer = options::analyzer(
+        Stages {
             links: true,
             ..Stages::NONE
-        });
+        },
+        AnalyzerArgs {
+            links: Some(&args.links),
+            ..AnalyzerArgs::default()
+        },
+    )?;
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     terminal.summary(&format!(
         "tisse: {}: {}, {}",

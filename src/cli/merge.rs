@@ -9,13 +9,14 @@ use tisse::ingest;
 use tisse::partial::format::{PartialWriter, file_name};
 use tisse::partial::merge::Partials;
 use tisse::partial::shard::{self, SPLIT_FROM, Shard};
-use tisse::partial::{Header, PartialError, options_hash};
+use tisse::partial::{Header, options_hash};
 use tisse::report::ReportSet;
 use tisse::report::manifest;
 
+use super::Outcome;
 use super::analyze::{self, Provenance};
 use super::common::{Global, Terminal, count, reproducible_command};
-use super::{Outcome, Usage};
+use super::options::Usage;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -62,12 +63,14 @@ pub(super) fn shard(
         .iter()
         .any(|p| p.as_os_str() == ingest::STDIN_PATH)
     {
-        return Err(Usage(
-            "--shard shares out files: standard input (`-`) cannot be; save it to a file".into(),
+        return Err(Usage::new(
+            "--shard shares out files: standard input (`-`) cannot be; save it to a file",
         )
         .into());
     }
-    let analyzer = analyze::analyzer(args)?;
+    // The grouping is the merge's business, but its file is checked here too: a shard that
+    // cannot be merged should not run for hours first.
+    let (analyzer, _) = analyze::resolve(args)?;
     analyze::check_output(&args.out)?;
     let split_from = args.split_from.unwrap_or(SPLIT_FROM);
     let arguments = reproducible_command();
@@ -144,15 +147,16 @@ pub(super) fn shard(
     })
 }
 
-/// `tisse merge`.
+/// `tisse merge`. Partials that do not make one run (missing, damaged, of different runs or
+/// options) are a usage error, like an option's file: nothing is written.
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
-    let partials = Partials::open(&args.partials)?;
+    let partials = Partials::open(&args.partials).map_err(Usage::of)?;
     let header = partials.header().clone();
     let mut analyze_args = super::parse_analyze(&header.arguments).map_err(|err| {
-        PartialError::at(
-            &args.partials[0],
-            format!("its arguments do not parse: {err}"),
-        )
+        Usage::new(format!(
+            "{}: its arguments do not parse: {err}",
+            args.partials[0].display()
+        ))
     })?;
     analyze_args.out = args.out.clone();
     let now = hash(
@@ -162,24 +166,26 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
         header.split_from,
     );
     if now != header.options {
-        return Err(PartialError {
-            message: "an option file (--themes, --stopwords, --domains, --groups) is missing or \
-                      changed since the shards ran: the merge needs it as it was"
-                .into(),
-        }
+        return Err(Usage::new(
+            "an option file (--themes, --stopwords, --domains, --groups) is missing or changed \
+             since the shards ran: the merge needs it as it was",
+        )
         .into());
     }
-    let analyzer = analyze::analyzer(&analyze_args)?;
+    let (analyzer, grouping) = analyze::resolve(&analyze_args)?;
     analyze::check_output(&args.out)?;
     let terminal = Terminal::new(global.quiet);
-    let (output, inputs) = global.pool()?.install(|| partials.merge(&analyzer))?;
+    let (output, inputs) = global
+        .pool()?
+        .install(|| partials.merge(&analyzer))
+        .map_err(Usage::of)?;
     if let Some(interrupted) = tisse::interrupt::requested() {
         return Err(interrupted.into());
     }
     analyze::report(
         global,
         &analyze_args,
-        &analyzer,
+        (&analyzer, grouping),
         output,
         &terminal,
         &Provenance {

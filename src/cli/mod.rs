@@ -1,10 +1,14 @@
 //! The command line: one file per subcommand, each with its `Args`, its `run` and the
-//! examples in its help. Options shared by several commands live in `common.rs`.
+//! examples in its help. The option groups several commands share, and every conversion of
+//! arguments into library options, live in `options.rs`; the terminal side of a run in
+//! `common.rs`.
 //!
-//! Exit status: 0 when nothing was skipped, 1 when a file or record was skipped (the reports
-//! are still written for the rest) or the run could not finish, 2 for a usage error (a
-//! broken theme lexicon is one), 130 or 143 when SIGINT or SIGTERM stopped the run
-//! (`signals.rs`). A closed pipe on stdout (`tisse inspect f | head`) is not an error.
+//! Exit status, decided here only ([`EXIT_STATUS`] says it to the user): 0 when nothing was
+//! skipped; 1 when a file or record was skipped (the reports are still written for the rest),
+//! the output could not be written, or tisse failed inside; 2 for a usage error, which is a
+//! clap error or an [`options::Usage`] (every option error is wrapped in one); 130 or 143 when
+//! SIGINT or SIGTERM stopped the run (`signals.rs`). A closed pipe on stdout
+//! (`tisse inspect f | head`) is not an error.
 
 mod analyze;
 mod collocates;
@@ -17,6 +21,7 @@ mod keywords;
 mod kwic;
 mod links;
 mod merge;
+mod options;
 mod signals;
 mod themes;
 
@@ -40,10 +45,20 @@ Examples:
   tisse export --iramuteq corpus.txt the corpus for IRaMuTeQ, texts and variables
   tisse merge parts/ -o reports/     the reports of `analyze --shard K/N` partials";
 
+/// The exit statuses of every command, at the end of `tisse --help` and of the help of the
+/// commands that write reports.
+const EXIT_STATUS: &str = "\
+Exit status: 0 when nothing was skipped (warnings allowed); 1 when a file or record was
+skipped (the rest is still reported), the output could not be written, or tisse failed
+inside; 2 for a usage error, found before any corpus is read: a bad option value, or a file an
+option names (--themes, --domains, --stopwords, --groups) that cannot be read or does not
+parse (FILE:LINE: message when the line is known); 130 or 143 when SIGINT (Ctrl-C) or SIGTERM
+stopped the run.";
+
 /// tisse weaves links through corpora of blog posts and their comments: every post and
 /// comment as a document, with its author, date and thread, in reports a spreadsheet opens.
 #[derive(Debug, Parser)]
-#[command(name = "tisse", version, after_help = EXAMPLES)]
+#[command(name = "tisse", version, after_help = format!("{EXAMPLES}\n\n{EXIT_STATUS}"))]
 struct Cli {
     #[command(flatten)]
     global: common::Global,
@@ -146,33 +161,10 @@ fn parse_analyze(arguments: &[String]) -> Result<analyze::Args, clap::Error> {
     }
 }
 
-/// A usage error found after parsing (an unknown theme name, a query without a word).
-#[derive(Debug)]
-struct Usage(String);
-
-impl std::fmt::Display for Usage {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Usage {}
-
-/// A broken lexicon is the user's input to an option, like an unknown language code: a
-/// usage error, nothing was read.
+/// Whether `err` is a usage error: the options module wraps every option error in
+/// [`options::Usage`], whatever context was added on the way.
 fn is_usage(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        cause
-            .downcast_ref::<tisse::themes::LexiconError>()
-            .is_some()
-            || cause
-                .downcast_ref::<tisse::compare::grouping::GroupFileError>()
-                .is_some()
-            || cause.downcast_ref::<Usage>().is_some()
-            || cause
-                .downcast_ref::<tisse::partial::PartialError>()
-                .is_some()
-    })
+    err.chain().any(|cause| cause.is::<options::Usage>())
 }
 
 /// Whether `err` comes from a closed stdout (`tisse links big.jsonl | head -1`), which is

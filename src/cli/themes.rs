@@ -1,19 +1,17 @@
 //! `tisse themes`: prints the active lexicon (built-in themes and the user's files), one row a
-//! term with the stems it is matched by; and the theme options that `analyze`, `kwic` and
-//! `collocates` share. It reads no corpus.
+//! term with the stems it is matched by. It reads no corpus.
 
 use std::io::{self, BufWriter, Write};
-use std::path::PathBuf;
 
-use anyhow::Context;
 use serde::Serialize;
 use tisse::lang::Language;
 use tisse::report::{Column, CsvRow, write_csv_styled};
 use tisse::text::{fold, stem, tokenize};
-use tisse::themes::{Lexicon, MatchOptions, Themes};
+use tisse::themes::MatchOptions;
 
 use super::Outcome;
-use super::common::{CsvArgs, Global};
+use super::common::Global;
+use super::options::{CsvArgs, ThemeArgs};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -25,44 +23,6 @@ Columns: theme, source (the lexicon file), line, lang (empty: an exact term, eve
 language), term, exact, key (the stems, or words for an exact term, it is matched by: a term
 matches a document's words whose stems are the same, in the document's language),
 description. A broken lexicon stops with FILE:LINE: message and exit status 2.";
-
-/// Which themes to match, and how (shared by `analyze`, `kwic` and `collocates`).
-#[derive(Debug, Clone, clap::Args)]
-pub struct ThemeArgs {
-    /// A TOML lexicon that adds themes, or replaces a built-in theme of the same name whole;
-    /// may be given several times, later files win.
-    #[arg(long = "themes", value_name = "FILE")]
-    pub files: Vec<PathBuf>,
-
-    /// Match without accents: "reseau" matches "réseau", and the other way round.
-    #[arg(long)]
-    pub fold_accents: bool,
-}
-
-impl ThemeArgs {
-    /// The built-in lexicon extended by the user's files.
-    pub fn lexicon(&self) -> anyhow::Result<Lexicon> {
-        let mut lexicon = Lexicon::builtin();
-        for path in &self.files {
-            let text = std::fs::read_to_string(path)
-                .with_context(|| format!("cannot read lexicon {}", path.display()))?;
-            lexicon = lexicon.extend(Lexicon::parse(&text, &path.display().to_string())?);
-        }
-        Ok(lexicon)
-    }
-
-    /// The matching options.
-    pub fn options(&self) -> MatchOptions {
-        MatchOptions {
-            fold_accents: self.fold_accents,
-        }
-    }
-
-    /// The active themes, ready to match.
-    pub fn themes(&self) -> anyhow::Result<Themes> {
-        Ok(Themes::compile(self.lexicon()?, self.options()))
-    }
-}
 
 /// Print the active theme lexicon: every term, with the stems it is matched by.
 #[derive(Debug, clap::Args)]
@@ -123,7 +83,7 @@ fn key(text: &str, lang: Option<Language>, exact: bool, options: MatchOptions) -
 
 pub fn run(_global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let lexicon = args.themes.lexicon()?;
-    let options = args.themes.options();
+    let options = args.themes.match_options();
     let rows: Vec<TermRow> = lexicon
         .terms
         .iter()

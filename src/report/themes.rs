@@ -456,10 +456,9 @@ mod tests {
     use crate::analyzer::Analyzer;
     use crate::document::{Document, Metadata};
     use crate::report::serialized_header;
-    use crate::themes::Themes;
 
     fn analyses() -> (Analyzer, Vec<Analysis>) {
-        let analyzer = Analyzer::new().with_themes(Themes::default(), Some(20));
+        let analyzer = Analyzer::builder().context_width(Some(20)).build();
         let doc = |id: &str, kind, text: &str| Document {
             meta: Metadata {
                 id: id.into(),
