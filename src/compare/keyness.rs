@@ -343,16 +343,13 @@ impl Keyness {
                         size_rest,
                         options,
                     };
-                    let present: Vec<(StemId, u64)> = group
-                        .iter()
-                        .filter(|&(id, _)| lang_of(id) == lang)
-                        .collect();
+                    let present = group.iter().filter(|&(id, _)| lang_of(id) == lang);
                     let absent = by_count
                         .get(&lang)
                         .map_or(&[][..], Vec::as_slice)
                         .iter()
                         .filter(|&&id| !group.contains(id));
-                    rows.extend(part.score(&present, absent, &self.corpus, &name_of));
+                    rows.extend(part.score(present, absent, &self.corpus, &name_of));
                 }
                 rows
             })
@@ -466,7 +463,9 @@ struct Part<'a> {
 }
 
 impl Part<'_> {
-    fn key_stem(&self, id: StemId, a: u64, corpus: &[u64]) -> Option<KeyStem> {
+    /// Whether stem `id`, seen `a` times in the group, passes `min_count` and `p_max`, and
+    /// if so its direction and G².
+    fn test(&self, id: StemId, a: u64, corpus: &[u64]) -> Option<(Direction, f64)> {
         let total = corpus.get(id as usize).copied().unwrap_or(0);
         if total < self.options.min_count {
             return None;
@@ -481,11 +480,18 @@ impl Part<'_> {
             std::cmp::Ordering::Equal => return None,
         };
         let g2 = log_likelihood(a, b, c, d);
-        let p = p_value(g2);
-        if p > self.options.p_max {
+        if p_value(g2) > self.options.p_max {
             return None;
         }
-        Some(KeyStem {
+        Some((direction, g2))
+    }
+
+    /// The row of a stem that passed [`Part::test`].
+    fn key_stem(&self, candidate: &Candidate, direction: Direction, corpus: &[u64]) -> KeyStem {
+        let (a, id) = (candidate.count, candidate.stem);
+        let b = corpus.get(id as usize).copied().unwrap_or(0) - a;
+        let (c, d) = (self.size_group, self.size_rest);
+        KeyStem {
             group: self.name.to_string(),
             lang: self.lang,
             stem: id,
@@ -493,54 +499,117 @@ impl Part<'_> {
             count_rest: b,
             size_group: c,
             size_rest: d,
-            log_likelihood: g2,
-            p,
+            log_likelihood: candidate.log_likelihood,
+            p: p_value(candidate.log_likelihood),
             log_ratio: log_ratio(a, b, c, d),
             direction,
             rank: 0,
-        })
+        }
     }
 
     fn score<'s>(
         &self,
-        present: &[(StemId, u64)],
+        present: impl Iterator<Item = (StemId, u64)>,
         absent: impl Iterator<Item = &'s StemId>,
         corpus: &[u64],
         name_of: &dyn Fn(StemId) -> &'s str,
     ) -> Vec<KeyStem> {
-        let mut over = Vec::new();
-        let mut under = Vec::new();
-        for &(id, a) in present {
-            match self.key_stem(id, a, corpus) {
-                Some(k) if k.direction == Direction::Over => over.push(k),
-                Some(k) => under.push(k),
+        let top = self.options.top;
+        let mut over = Best::new(top, name_of);
+        let mut under = Best::new(top, name_of);
+        for (id, a) in present {
+            match self.test(id, a, corpus) {
+                Some((Direction::Over, g2)) => over.push(id, a, g2),
+                Some((Direction::Under, g2)) => under.push(id, a, g2),
                 None => {}
             }
         }
         // Absent stems come most frequent first and G² grows with their count: the first
         // `top` that pass are the best, and once one fails the thresholds, all later ones do.
-        for &id in absent.take(self.options.top) {
-            match self.key_stem(id, 0, corpus) {
-                Some(k) => under.push(k),
+        for &id in absent.take(top) {
+            match self.test(id, 0, corpus) {
+                Some((_, g2)) => under.push(id, 0, g2),
                 None => break,
             }
         }
         let mut rows = Vec::new();
-        for mut list in [over, under] {
-            list.sort_by(|x, y| {
-                y.log_likelihood
-                    .total_cmp(&x.log_likelihood)
-                    .then_with(|| name_of(x.stem).cmp(name_of(y.stem)))
-            });
-            list.truncate(self.options.top);
-            for (i, k) in list.iter_mut().enumerate() {
-                k.rank = i + 1;
+        for (best, direction) in [(over, Direction::Over), (under, Direction::Under)] {
+            for (i, candidate) in best.into_sorted().iter().enumerate() {
+                let mut row = self.key_stem(candidate, direction, corpus);
+                row.rank = i + 1;
+                rows.push(row);
             }
-            rows.extend(list);
         }
         rows
     }
 }
+
+/// A stem that passed the thresholds, before it becomes a row.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    stem: StemId,
+    count: u64,
+    log_likelihood: f64,
+}
+
+/// The `top` strongest candidates of one direction, by G² then stem. Candidates are pruned
+/// as they come, so a group holding most of a large vocabulary (the comments of a corpus)
+/// keeps a few times `top` of them, not one a stem: at 1 GB, keeping them all was the run's
+/// peak of memory. Pruning keeps exactly the rows sorting everything would, since the order
+/// is total (two stems of one language never share a name).
+struct Best<'n, 's> {
+    top: usize,
+    candidates: Vec<Candidate>,
+    name_of: &'n dyn Fn(StemId) -> &'s str,
+}
+
+impl<'n, 's> Best<'n, 's> {
+    fn new(top: usize, name_of: &'n dyn Fn(StemId) -> &'s str) -> Best<'n, 's> {
+        Best {
+            top,
+            candidates: Vec::new(),
+            name_of,
+        }
+    }
+
+    fn push(&mut self, stem: StemId, count: u64, log_likelihood: f64) {
+        self.candidates.push(Candidate {
+            stem,
+            count,
+            log_likelihood,
+        });
+        if self.candidates.len() >= self.top.saturating_mul(2).max(PRUNE_AT) {
+            self.prune();
+        }
+    }
+
+    fn order(&self, x: &Candidate, y: &Candidate) -> std::cmp::Ordering {
+        y.log_likelihood
+            .total_cmp(&x.log_likelihood)
+            .then_with(|| (self.name_of)(x.stem).cmp((self.name_of)(y.stem)))
+    }
+
+    fn prune(&mut self) {
+        if self.candidates.len() > self.top {
+            let mut candidates = std::mem::take(&mut self.candidates);
+            if self.top > 0 {
+                candidates.select_nth_unstable_by(self.top - 1, |x, y| self.order(x, y));
+            }
+            candidates.truncate(self.top);
+            self.candidates = candidates;
+        }
+    }
+
+    fn into_sorted(mut self) -> Vec<Candidate> {
+        self.prune();
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.sort_by(|x, y| self.order(x, y));
+        candidates
+    }
+}
+
+/// Candidates a direction gathers before it is pruned to its `top` (when `top` is smaller).
+const PRUNE_AT: usize = 4096;
 
 #[cfg(test)]
 mod tests {
