@@ -41,6 +41,11 @@ pub const BATCH_BYTES: u64 = 64 * 1024 * 1024;
 pub const BATCH_FILES: usize = 2048;
 /// A file this big or bigger is streamed rather than read whole.
 pub const STREAM_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// The environment variable that sets the size from which a file is streamed (a positive
+/// number of bytes) instead of [`STREAM_FILE_BYTES`]: a test hook, like
+/// `TISSE_SPILL_CHUNK`, so that a test streams a file of one megabyte rather than writing
+/// and analysing sixteen in a debug build.
+pub const STREAM_FILE_BYTES_VARIABLE: &str = "TISSE_STREAM_FILE_BYTES";
 /// A streamed file's documents are analysed when this many are waiting...
 pub const STREAM_BATCH_DOCUMENTS: usize = 1_000;
 /// ... or when their texts hold this many bytes.
@@ -143,7 +148,20 @@ pub fn run(
 /// Whether a file is read as a stream of batches rather than whole in a batch of files:
 /// big files, and standard input (its size is unknown).
 pub(crate) fn is_streamed(input: &Input) -> bool {
-    input.size >= STREAM_FILE_BYTES || input.path.as_os_str() == ingest::STDIN_PATH
+    input.size >= stream_file_bytes() || input.path.as_os_str() == ingest::STDIN_PATH
+}
+
+/// [`STREAM_FILE_BYTES`], or [`STREAM_FILE_BYTES_VARIABLE`] when it is set to a positive
+/// number; read once a process, since every input asks.
+fn stream_file_bytes() -> u64 {
+    static BYTES: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *BYTES.get_or_init(|| {
+        std::env::var(STREAM_FILE_BYTES_VARIABLE)
+            .ok()
+            .and_then(|n| n.trim().parse::<u64>().ok())
+            .filter(|&n| n > 0)
+            .unwrap_or(STREAM_FILE_BYTES)
+    })
 }
 
 /// Cuts the sorted inputs into consecutive batches bounded in bytes and files.

@@ -481,16 +481,25 @@ fn formats_lists_every_reader() {
     }
 }
 
+/// The size from which the next test's file is streamed, through the test hook
+/// `TISSE_STREAM_FILE_BYTES`: a megabyte holds several stream batches of documents, where the
+/// default size (16 MB) took a debug build most of a minute to analyse.
+const STREAM_FROM: u64 = 1024 * 1024;
+
+/// A file past the size from which the pipeline streams it, in several batches of documents
+/// with a bad line among them, and analyses spilled in several runs: the reports are the bytes
+/// of the same file read whole (the hook unset: the file is then under the size), on one
+/// thread or two.
 #[test]
 fn a_big_file_is_streamed_with_the_same_reports_on_any_thread_count() {
-    // Past the size at which the pipeline streams a file in batches of documents.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.jsonl");
     let mut file = std::io::BufWriter::new(fs::File::create(&path).unwrap());
-    let text = "Un commentaire assez long pour remplir le fichier rapidement. ".repeat(8);
+    let text = "Un commentaire assez long pour remplir le fichier. ".repeat(2);
     let mut lines = 0;
     let mut written = 0u64;
-    while written < tisse::pipeline::STREAM_FILE_BYTES + 1024 {
+    let mut bad_line = None;
+    while written < STREAM_FROM + 1024 {
         let line = if lines % 5 == 0 {
             format!("{{\"id\": \"p{lines}\", \"kind\": \"post\", \"text\": \"{text}\"}}\n")
         } else {
@@ -500,29 +509,58 @@ fn a_big_file_is_streamed_with_the_same_reports_on_any_thread_count() {
         written += line.len() as u64;
         file.write_all(line.as_bytes()).unwrap();
         lines += 1;
+        // One bad line in the middle, in the middle of a batch: reported once, at its line.
+        if bad_line.is_none() && written > STREAM_FROM / 2 {
+            file.write_all(b"{oops\n").unwrap();
+            bad_line = Some(lines + 1);
+        }
     }
-    // One bad line in the middle, reported once.
-    file.write_all(b"{oops\n").unwrap();
     drop(file);
+    assert!(
+        lines > 4 * tisse::pipeline::STREAM_BATCH_DOCUMENTS,
+        "{lines} documents: too few for several stream batches"
+    );
     let path = path.to_str().unwrap();
-    let one = tempfile::tempdir().unwrap();
-    let two = tempfile::tempdir().unwrap();
-    assert_eq!(
-        analyze(&["-j", "1", path], one.path()).status.code(),
-        Some(1)
-    );
-    assert_eq!(
-        analyze(&["-j", "2", path], two.path()).status.code(),
-        Some(1)
-    );
-    for name in ["documents.csv", "problems.csv"] {
-        assert_same_text(&report(one.path(), name), &report(two.path(), name), name);
+    let run = |threads: &str, stream_from: Option<u64>| {
+        let out = tempfile::tempdir().unwrap();
+        let mut command = tisse();
+        if let Some(bytes) = stream_from {
+            command.env(
+                tisse::pipeline::STREAM_FILE_BYTES_VARIABLE,
+                bytes.to_string(),
+            );
+        }
+        let output = command
+            .env("TISSE_SPILL_CHUNK", "1500")
+            .args(["analyze", "--no-html", "-j", threads, path, "-o"])
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{output:?}");
+        out
+    };
+    let whole = run("2", None);
+    let streamed_one = run("1", Some(STREAM_FROM));
+    let streamed_two = run("2", Some(STREAM_FROM));
+    let mut names: Vec<String> = fs::read_dir(whole.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".csv"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 12, "{names:?}");
+    for name in &names {
+        let expected = report(whole.path(), name);
+        for streamed in [&streamed_one, &streamed_two] {
+            assert_same_text(&expected, &report(streamed.path(), name), name);
+        }
     }
-    assert_eq!(
-        report(one.path(), "documents.csv").lines().count(),
-        1 + lines
-    );
-    assert_eq!(report(one.path(), "problems.csv").lines().count(), 2);
+    let documents = report(whole.path(), "documents.csv");
+    assert_eq!(documents.lines().count(), 1 + lines);
+    let problems = report(whole.path(), "problems.csv");
+    assert_eq!(problems.lines().count(), 2, "{problems}");
+    let at = format!("\nbig.jsonl,{},error,", bad_line.unwrap());
+    assert!(problems.contains(&at), "{at:?} in {problems}");
 }
 
 #[test]

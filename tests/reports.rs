@@ -55,16 +55,24 @@ fn committed_reports_match_what_the_code_writes() {
 }
 
 /// Every file a run writes is `rw-r--r--` (0644), like any output file meant to be shared,
-/// although each starts as a private temporary file (0600) that is renamed into place.
+/// although each starts as a private temporary file (0600) that is renamed into place, and
+/// whatever the umask (README): the run is made under `umask 077`, which alone would leave
+/// every new file `rw-------`.
 #[cfg(unix)]
 #[test]
 fn every_report_is_readable_by_others() {
     use std::os::unix::fs::PermissionsExt;
     let out = tempfile::tempdir().unwrap();
-    let output = crate::support::analyze(
-        &["--kwic", "--xlsx", "--sqlite", "--gexf", "corpus"],
-        out.path(),
-    );
+    let output = std::process::Command::new("sh")
+        .current_dir(crate::support::root())
+        .args(["-c", "umask 077 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_tisse"))
+        .args([
+            "analyze", "--kwic", "--xlsx", "--sqlite", "--gexf", "corpus", "-o",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{output:?}");
     let mut modes: Vec<(String, u32)> = std::fs::read_dir(out.path())
         .unwrap()

@@ -54,28 +54,65 @@ pub fn assert_golden(golden: &Path, actual: &str) {
     assert_same_text(&expected, actual, &golden.display().to_string());
 }
 
-/// Asserts two texts are equal, showing the first differing lines when they are not.
+/// The most lines of diff a failed comparison prints: a few hunks read at a glance, while a
+/// report rewritten from end to end (a changed column) does not bury the test's name under
+/// thousands of lines.
+const DIFF_LINES: usize = 120;
+
+/// The most bytes of diff a failed comparison prints, for the same reason: report rows can
+/// hold long excerpts.
+const DIFF_BYTES: usize = 16 * 1024;
+
+/// How long the diff may search for the smallest edit before it settles for a larger one:
+/// two huge texts that share little would otherwise hold a failing test for minutes.
+const DIFF_TIMEOUT: Duration = Duration::from_secs(2);
+
+/// Asserts two texts are equal; when they are not, fails with a unified diff of them
+/// ([`unified_diff`]).
 pub fn assert_same_text(expected: &str, actual: &str, what: &str) {
     if expected == actual {
         return;
     }
-    let mut diff = String::new();
-    let (e, a): (Vec<_>, Vec<_>) = (expected.lines().collect(), actual.lines().collect());
-    for i in 0..e.len().max(a.len()) {
-        let (x, y) = (e.get(i), a.get(i));
-        if x != y {
-            diff.push_str(&format!(
-                "line {}:\n  expected: {:?}\n  actual:   {:?}\n",
-                i + 1,
-                x,
-                y
-            ));
-            if diff.lines().count() > 30 {
-                break;
-            }
+    panic!(
+        "{what} differs (TISSE_BLESS=1 rewrites golden files):\n{}",
+        unified_diff(expected, actual, what)
+    );
+}
+
+/// The unified diff from `expected` to `actual` (`-` lines expected, `+` lines actual, three
+/// lines of context, `@@` hunk headers with line numbers), cut after [`DIFF_LINES`] lines or
+/// [`DIFF_BYTES`] bytes with a line saying how much was left out. Texts that differ in line
+/// ends only (CRLF, a final newline) say so, since their lines would look alike.
+pub fn unified_diff(expected: &str, actual: &str, what: &str) -> String {
+    let diff = similar::TextDiff::configure()
+        .timeout(DIFF_TIMEOUT)
+        .diff_lines(expected, actual);
+    let full = diff
+        .unified_diff()
+        .context_radius(3)
+        .header(&format!("{what} (expected)"), &format!("{what} (actual)"))
+        .to_string();
+    let total = full.lines().count();
+    let mut out = String::new();
+    let mut shown = 0;
+    for line in full.lines() {
+        if shown == DIFF_LINES || out.len() + line.len() > DIFF_BYTES {
+            break;
         }
+        out.push_str(line);
+        out.push('\n');
+        shown += 1;
     }
-    panic!("{what} differs (TISSE_BLESS=1 rewrites golden files):\n{diff}");
+    if shown < total {
+        out.push_str(&format!(
+            "... {} more lines of diff not shown\n",
+            total - shown
+        ));
+    }
+    if expected.lines().eq(actual.lines()) {
+        out.push_str("(the texts differ in line ends only: CRLF against LF, or a final newline)\n");
+    }
+    out
 }
 
 /// The documents `tisse inspect FILE` prints, as JSON values.
@@ -126,5 +163,103 @@ pub fn wait_within(child: &mut Child, seconds: u64, what: &dyn std::fmt::Debug) 
             panic!("tisse {what:?} still running after {seconds} s");
         }
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The diff a failed golden comparison prints, on small texts whose diff is known by hand.
+mod diff_tests {
+    use super::{DIFF_LINES, assert_same_text, unified_diff};
+
+    /// One changed cell: one hunk, its `@@` header counting from line 2 (three lines of
+    /// context before line 5), the old row `-`, the new row `+`.
+    #[test]
+    fn a_changed_row_is_one_hunk_with_three_lines_of_context() {
+        let expected = "doc_id,words\na,1\nb,2\nc,3\nd,4\ne,5\nf,6\ng,7\nh,8\n";
+        let actual = "doc_id,words\na,1\nb,2\nc,3\nd,40\ne,5\nf,6\ng,7\nh,8\n";
+        assert_eq!(
+            unified_diff(expected, actual, "documents.csv"),
+            "--- documents.csv (expected)\n\
+             +++ documents.csv (actual)\n\
+             @@ -2,7 +2,7 @@\n \
+             a,1\n \
+             b,2\n \
+             c,3\n\
+             -d,4\n\
+             +d,40\n \
+             e,5\n \
+             f,6\n \
+             g,7\n"
+        );
+    }
+
+    /// A row gone and a row added far apart: two hunks, each with its own line numbers.
+    #[test]
+    fn changes_far_apart_are_separate_hunks() {
+        let expected: String = (1..=20).map(|i| format!("row {i}\n")).collect();
+        let actual = expected
+            .replace("row 2\n", "")
+            .replace("row 18\n", "row 18\nrow 18b\n");
+        let diff = unified_diff(&expected, &actual, "t");
+        let hunks: Vec<&str> = diff.lines().filter(|l| l.starts_with("@@")).collect();
+        // Row 18b comes after rows 16 to 18 (three of context) and before 19 and 20, the last.
+        assert_eq!(hunks, ["@@ -1,5 +1,4 @@", "@@ -16,5 +15,6 @@"]);
+        let changed: Vec<&str> = diff
+            .lines()
+            .filter(|l| l.starts_with(['-', '+']))
+            .filter(|l| !l.starts_with("---") && !l.starts_with("+++"))
+            .collect();
+        assert_eq!(changed, ["-row 2", "+row 18b"]);
+    }
+
+    /// A report changed from end to end prints the first lines of its diff and how many
+    /// more there were, not all of them.
+    #[test]
+    fn a_huge_diff_is_cut_and_says_how_much_is_left_out() {
+        let expected: String = (0..5000).map(|i| format!("{i},old\n")).collect();
+        let actual: String = (0..5000).map(|i| format!("{i},new\n")).collect();
+        let diff = unified_diff(&expected, &actual, "big.csv");
+        let lines: Vec<&str> = diff.lines().collect();
+        assert_eq!(lines.len(), DIFF_LINES + 1, "{diff}");
+        assert_eq!(lines[2], "@@ -1,5000 +1,5000 @@");
+        assert_eq!(lines[3], "-0,old");
+        // Header, hunk header, 5000 lines gone and 5000 added: 10003 in all.
+        assert_eq!(
+            lines[DIFF_LINES],
+            format!("... {} more lines of diff not shown", 10_003 - DIFF_LINES)
+        );
+    }
+
+    /// CRLF against LF: every line differs, but looks the same, so the diff says why.
+    #[test]
+    fn line_ends_alone_are_named() {
+        let diff = unified_diff("a,1\nb,2\n", "a,1\r\nb,2\r\n", "t");
+        assert!(
+            diff.ends_with(
+                "(the texts differ in line ends only: CRLF against LF, or a final newline)\n"
+            ),
+            "{diff}"
+        );
+        assert!(!unified_diff("a\n", "b\n", "t").contains("line ends only"));
+    }
+
+    /// The failure message is the diff, under the name of what was compared.
+    #[test]
+    fn a_failed_comparison_panics_with_the_diff() {
+        let failure = std::panic::catch_unwind(|| {
+            assert_same_text("x\ny\n", "x\nz\n", "tests/golden/t.csv");
+        })
+        .unwrap_err();
+        let message = failure.downcast_ref::<String>().unwrap();
+        assert_eq!(
+            message,
+            "tests/golden/t.csv differs (TISSE_BLESS=1 rewrites golden files):\n\
+             --- tests/golden/t.csv (expected)\n\
+             +++ tests/golden/t.csv (actual)\n\
+             @@ -1,2 +1,2 @@\n \
+             x\n\
+             -y\n\
+             +z\n"
+        );
+        assert_same_text("x\n", "x\n", "equal texts pass");
     }
 }
