@@ -5,7 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use tisse::lang::Language;
-use tisse::text::{masked_spans, stem, tokenize_counting_words};
+use tisse::masking::masked_spans;
+use tisse::text::{stem, tokenize_counting_words};
 
 fuzz_target!(
     // The binary does the same: the stemmer panics it catches are not crashes.
