@@ -63,6 +63,7 @@ pub mod tally;
 pub mod text;
 pub mod themes;
 pub mod thread_language;
+pub mod top;
 pub mod vocabulary;
 
 pub use analysis::Analysis;

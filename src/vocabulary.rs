@@ -26,6 +26,7 @@ use rustc_hash::FxHashMap;
 use crate::analysis::Analysis;
 use crate::keywords::{FormCount, FormId, StemId};
 use crate::lang::Language;
+use crate::top::Top;
 
 /// Every stem and surface form seen in the corpus, each with a small id and its corpus counts.
 ///
@@ -252,24 +253,21 @@ impl<'a> Scorer<'a> {
     /// The corpus's `top` stems by occurrences (then documents, then language and stem).
     pub fn corpus(&self, top: usize) -> Vec<Keyword<'a>> {
         let stems = &self.vocabulary.stems;
-        let mut all: Vec<Keyword<'a>> = (0..stems.len())
-            // A stem whose every document was dropped as a near-duplicate has no count left.
-            .filter(|&id| stems[id].count > 0)
-            .filter_map(|id| self.keyword(next_id(id), stems[id].count))
-            .collect();
         let order = |a: &Keyword<'_>, b: &Keyword<'_>| {
             b.count
                 .cmp(&a.count)
                 .then(b.stem.documents.cmp(&a.stem.documents))
                 .then_with(|| a.key().cmp(&b.key()))
         };
-        // The order is total, so selecting the top first gives the same rows as a full sort.
-        if top < all.len() {
-            all.select_nth_unstable_by(top, order);
-            all.truncate(top);
-        }
-        all.sort_by(order);
-        all
+        // The order is total: keeping the first as they come gives the rows a full sort
+        // would, without a row for every stem of the vocabulary at once.
+        let mut kept = Top::new(top, order);
+        (0..stems.len())
+            // A stem whose every document was dropped as a near-duplicate has no count left.
+            .filter(|&id| stems[id].count > 0)
+            .filter_map(|id| self.keyword(next_id(id), stems[id].count))
+            .for_each(|keyword| kept.push(keyword));
+        kept.into_sorted()
     }
 
     /// The `top` stems of a scope by TF-IDF (then occurrences, then language and stem), from
@@ -279,18 +277,17 @@ impl<'a> Scorer<'a> {
         counts: impl IntoIterator<Item = (StemId, u64)>,
         top: usize,
     ) -> Vec<Keyword<'a>> {
-        let mut all: Vec<Keyword<'a>> = counts
-            .into_iter()
-            .filter_map(|(id, count)| self.keyword(id, count))
-            .collect();
-        all.sort_by(|a, b| {
+        let mut kept = Top::new(top, |a: &Keyword<'_>, b: &Keyword<'_>| {
             b.tfidf
                 .total_cmp(&a.tfidf)
                 .then(b.count.cmp(&a.count))
                 .then_with(|| a.key().cmp(&b.key()))
         });
-        all.truncate(top);
-        all
+        counts
+            .into_iter()
+            .filter_map(|(id, count)| self.keyword(id, count))
+            .for_each(|keyword| kept.push(keyword));
+        kept.into_sorted()
     }
 }
 

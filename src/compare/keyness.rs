@@ -36,6 +36,7 @@ use crate::compare::grouping::Grouping;
 use crate::keywords::StemId;
 use crate::lang::Language;
 use crate::strings::natural_cmp;
+use crate::top::Top;
 use crate::vocabulary::Stem;
 use rustc_hash::FxHashMap;
 
@@ -515,12 +516,20 @@ impl Part<'_> {
         name_of: &dyn Fn(StemId) -> &'s str,
     ) -> Vec<KeyStem> {
         let top = self.options.top;
-        let mut over = Best::new(top, name_of);
-        let mut under = Best::new(top, name_of);
+        let order = |x: &Candidate, y: &Candidate| {
+            y.log_likelihood
+                .total_cmp(&x.log_likelihood)
+                .then_with(|| name_of(x.stem).cmp(name_of(y.stem)))
+        };
+        // The order is total (two stems of one language never share a name): keeping the
+        // strongest as they come gives the rows sorting them all would, without a candidate
+        // for every stem of the group at once.
+        let mut over = Top::new(top, order);
+        let mut under = Top::new(top, order);
         for (id, a) in present {
             match self.test(id, a, corpus) {
-                Some((Direction::Over, g2)) => over.push(id, a, g2),
-                Some((Direction::Under, g2)) => under.push(id, a, g2),
+                Some((Direction::Over, g2)) => over.push(Candidate::new(id, a, g2)),
+                Some((Direction::Under, g2)) => under.push(Candidate::new(id, a, g2)),
                 None => {}
             }
         }
@@ -528,7 +537,7 @@ impl Part<'_> {
         // `top` that pass are the best, and once one fails the thresholds, all later ones do.
         for &id in absent.take(top) {
             match self.test(id, 0, corpus) {
-                Some((_, g2)) => under.push(id, 0, g2),
+                Some((_, g2)) => under.push(Candidate::new(id, 0, g2)),
                 None => break,
             }
         }
@@ -552,64 +561,15 @@ struct Candidate {
     log_likelihood: f64,
 }
 
-/// The `top` strongest candidates of one direction, by G² then stem. Candidates are pruned
-/// as they come, so a group holding most of a large vocabulary (the comments of a corpus)
-/// keeps a few times `top` of them, not one a stem: at 1 GB, keeping them all was the run's
-/// peak of memory. Pruning keeps exactly the rows sorting everything would, since the order
-/// is total (two stems of one language never share a name).
-struct Best<'n, 's> {
-    top: usize,
-    candidates: Vec<Candidate>,
-    name_of: &'n dyn Fn(StemId) -> &'s str,
-}
-
-impl<'n, 's> Best<'n, 's> {
-    fn new(top: usize, name_of: &'n dyn Fn(StemId) -> &'s str) -> Best<'n, 's> {
-        Best {
-            top,
-            candidates: Vec::new(),
-            name_of,
-        }
-    }
-
-    fn push(&mut self, stem: StemId, count: u64, log_likelihood: f64) {
-        self.candidates.push(Candidate {
+impl Candidate {
+    fn new(stem: StemId, count: u64, log_likelihood: f64) -> Candidate {
+        Candidate {
             stem,
             count,
             log_likelihood,
-        });
-        if self.candidates.len() >= self.top.saturating_mul(2).max(PRUNE_AT) {
-            self.prune();
         }
-    }
-
-    fn order(&self, x: &Candidate, y: &Candidate) -> std::cmp::Ordering {
-        y.log_likelihood
-            .total_cmp(&x.log_likelihood)
-            .then_with(|| (self.name_of)(x.stem).cmp((self.name_of)(y.stem)))
-    }
-
-    fn prune(&mut self) {
-        if self.candidates.len() > self.top {
-            let mut candidates = std::mem::take(&mut self.candidates);
-            if self.top > 0 {
-                candidates.select_nth_unstable_by(self.top - 1, |x, y| self.order(x, y));
-            }
-            candidates.truncate(self.top);
-            self.candidates = candidates;
-        }
-    }
-
-    fn into_sorted(mut self) -> Vec<Candidate> {
-        self.prune();
-        let mut candidates = std::mem::take(&mut self.candidates);
-        candidates.sort_by(|x, y| self.order(x, y));
-        candidates
     }
 }
-
-/// Candidates a direction gathers before it is pruned to its `top` (when `top` is smaller).
-const PRUNE_AT: usize = 4096;
 
 #[cfg(test)]
 mod tests {
