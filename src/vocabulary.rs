@@ -225,6 +225,8 @@ impl Keyword<'_> {
 /// Turns counts into ranked keywords, with the corpus's document frequencies.
 pub struct Scorer<'a> {
     vocabulary: &'a Vocabulary,
+    /// Each stem's term, for a vocabulary not settled; a settled one holds them already, and
+    /// a copy of the list (16 bytes a stem) would live through a whole report pass.
     terms: Vec<&'a str>,
     documents: u64,
 }
@@ -232,10 +234,22 @@ pub struct Scorer<'a> {
 impl<'a> Scorer<'a> {
     /// A scorer over a corpus of `documents` documents.
     pub fn new(vocabulary: &'a Vocabulary, documents: u64) -> Scorer<'a> {
+        let terms = match vocabulary.settled_terms {
+            Some(_) => Vec::new(),
+            None => vocabulary.terms(),
+        };
         Scorer {
             vocabulary,
-            terms: vocabulary.terms(),
+            terms,
             documents,
+        }
+    }
+
+    fn term(&self, id: StemId) -> &'a str {
+        let at = id as usize;
+        match &self.vocabulary.settled_terms {
+            Some(terms) => terms.get(at).map_or("", |t| &**t),
+            None => self.terms.get(at).copied().unwrap_or(""),
         }
     }
 
@@ -244,7 +258,7 @@ impl<'a> Scorer<'a> {
         let idf = (self.documents.max(1) as f64 / stem.documents.max(1) as f64).ln();
         Some(Keyword {
             stem,
-            term: self.terms[id as usize],
+            term: self.term(id),
             count,
             tfidf: count as f64 * idf,
         })
