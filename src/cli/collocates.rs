@@ -95,13 +95,7 @@ const DECIMALS: usize = 4;
 pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let node = Themes::compile(query(&args.term, args.stem)?, Default::default());
     // The first read is for languages only; the texts are read again below.
-    let analyzer = options::analyzer(
-        Stages::NONE,
-        AnalyzerArgs {
-            text: Some(&args.text),
-            ..AnalyzerArgs::default()
-        },
-    )?;
+    let analyzer = options::analyzer(Stages::NONE, AnalyzerArgs::text(&args.text))?;
     let reading = args.reading.options();
     let (output, terminal) = read(global, &args.paths, &reading, &analyzer)?;
     // Each document's final language (thread fallback included), to find its words' stems.

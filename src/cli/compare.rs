@@ -69,10 +69,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
             terms: true,
             ..Stages::NONE
         },
-        AnalyzerArgs {
-            text: Some(&args.text),
-            ..AnalyzerArgs::default()
-        },
+        AnalyzerArgs::text(&args.text),
     )?;
     let (output, terminal) = read(global, &args.paths, &args.reading.options(), &analyzer)?;
     let mut keyness = Keyness::new(grouping);

@@ -57,13 +57,7 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     let (dir, name) = split_target(&args.iramuteq)?;
     // The first read is for languages (a comment may take its thread's): the texts are read
     // again below, as the analyses keep none.
-    let analyzer = options::analyzer(
-        Stages::NONE,
-        AnalyzerArgs {
-            text: Some(&args.text),
-            ..AnalyzerArgs::default()
-        },
-    )?;
+    let analyzer = options::analyzer(Stages::NONE, AnalyzerArgs::text(&args.text))?;
     let reading = args.reading.options();
     let (output, terminal) = read(global, &args.paths, &reading, &analyzer)?;
     let mut langs: HashMap<String, Option<&'static str>> = HashMap::new();

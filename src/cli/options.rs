@@ -389,6 +389,16 @@ pub struct AnalyzerArgs<'a> {
     pub context_width: Option<usize>,
 }
 
+impl<'a> AnalyzerArgs<'a> {
+    /// Languages and stopwords only: the commands that count words and nothing else.
+    pub fn text(text: &'a TextArgs) -> AnalyzerArgs<'a> {
+        AnalyzerArgs {
+            text: Some(text),
+            ..AnalyzerArgs::default()
+        }
+    }
+}
+
 /// The analyzer of a command that computes `stages`, set up as its options say: every
 /// command's analyzer is made here, the option files read and checked before any corpus.
 pub fn analyzer(stages: Stages, args: AnalyzerArgs) -> Result<Analyzer, Usage> {
