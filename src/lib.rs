@@ -52,6 +52,7 @@ pub mod lang;
 pub mod links;
 pub mod masking;
 pub mod networks;
+pub mod packed;
 pub mod panics;
 pub mod partial;
 pub mod pipeline;

@@ -369,7 +369,10 @@ fn write_reports(
     keyness.reserve(output.vocabulary.stems().len());
     let mut groups = Groups::new(grouping, lexicon);
     let mut threads = Threads::new(lexicon);
-    threads.reserve(usize::try_from(output.tally.posts).unwrap_or(0));
+    threads.reserve(
+        usize::try_from(output.tally.posts).unwrap_or(0),
+        usize::try_from(output.tally.comments).unwrap_or(0),
+    );
     let mut overview = (!args.no_html).then(|| Overview::new(lexicon));
     let mut similar = PostProfiles::new(SimilarityOptions {
         neighbours: args.neighbours,

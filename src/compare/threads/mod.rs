@@ -3,8 +3,8 @@
 //! [`Threads`] reads analyses in report order, a slice at a time, and keeps one accumulator a
 //! post id. A post's comments need not come next to it (JSON Lines ids are `file#<id>`), and a
 //! reply may come before the comment it answers, or a comment before its post: nothing is
-//! decided until [`Threads::rows`]. Per comment it keeps only its id and its parent's id (for
-//! depths), per commenter a count; everything else is counted as it comes.
+//! decided until [`Threads::rows`]. Per comment it keeps only its id, its parent's id (for
+//! depths) and its author's name key; everything else is counted as it comes.
 //!
 //! The columns:
 //!
@@ -58,6 +58,7 @@ use crate::analysis::Analysis;
 use crate::dates::{Moment, parse_published};
 use crate::decimal::Fixed;
 use crate::document::{Kind, fold_name, id_key};
+use crate::packed::{PackedStrings, Span};
 use crate::strings::natural_cmp;
 use crate::themes::{Lexicon, ThemeId};
 
@@ -92,15 +93,21 @@ pub struct Threads<'a> {
     /// Where each thread is in `threads`, by the [`id_key`] of its post id.
     index: FxHashMap<u64, u32>,
     threads: Vec<Thread>,
+    /// Every comment, in the order they came: one list for the corpus, made at its size,
+    /// rather than three a thread, each grown by doubling (room for four comments where
+    /// most threads have one or two).
+    comments: Vec<Comment>,
+    /// Post ids, the posts' fields and comment ids.
+    strings: PackedStrings,
 }
 
 /// What is known of one post and its comments so far. Small on purpose: a corpus of a
 /// million posts holds a million of these through the whole report pass, so what a post
-/// without comments does not need stays out of line (`post`, `conversation`), and counts by
+/// without comments does not need stays out of line (`conversation`), and counts by
 /// language, network and theme are short lists rather than maps (a few entries each).
 #[derive(Debug)]
 struct Thread {
-    post_id: Box<str>,
+    post_id: Span,
     /// `None` until the post itself comes (and for good when it is not in the corpus).
     post: Option<Post>,
     /// `None` until a comment comes.
@@ -122,35 +129,66 @@ pub struct Counted {
     pub hits: Vec<(ThemeId, u64)>,
 }
 
-/// The post's own fields, in one string: title, author, then the date.
+/// The post's own fields, packed as one string: title, author, then the date.
 #[derive(Debug)]
 struct Post {
-    fields: Box<str>,
-    title_end: usize,
-    author_end: usize,
+    fields: Span,
+    title_len: u32,
+    author_len: u32,
+}
+
+/// The post's fields read back.
+struct PostFields<'s> {
+    title: &'s str,
+    author: &'s str,
+    published: &'s str,
 }
 
 impl Post {
-    fn new(title: &str, author: &str, published: &str) -> Post {
+    fn new(strings: &mut PackedStrings, title: &str, author: &str, published: &str) -> Post {
+        // A field is read from a file of at most 256 MiB or a line of 64: its length fits.
+        // Were it 4 GiB or more, the split below would fail and the row show the fields as
+        // one title, not panic.
+        let len = |field: &str| u32::try_from(field.len()).unwrap_or(u32::MAX);
         Post {
-            fields: [title, author, published].concat().into(),
-            title_end: title.len(),
-            author_end: title.len() + author.len(),
+            fields: strings.push(&[title, author, published].concat()),
+            title_len: len(title),
+            author_len: len(author),
         }
     }
 
-    fn title(&self) -> &str {
-        &self.fields[..self.title_end]
-    }
-
-    fn author(&self) -> &str {
-        &self.fields[self.title_end..self.author_end]
-    }
-
-    fn published(&self) -> &str {
-        &self.fields[self.author_end..]
+    fn fields<'s>(&self, strings: &'s PackedStrings) -> PostFields<'s> {
+        let fields = strings.get(self.fields);
+        let split = fields
+            .split_at_checked(self.title_len as usize)
+            .and_then(|(title, rest)| {
+                Some((title, rest.split_at_checked(self.author_len as usize)?))
+            });
+        let (title, (author, published)) = split.unwrap_or((fields, ("", "")));
+        PostFields {
+            title,
+            author,
+            published,
+        }
     }
 }
+
+/// A comment, as kept until the rows are made.
+#[derive(Debug)]
+struct Comment {
+    /// Its thread, the index in [`Threads::threads`].
+    thread: u32,
+    id: Span,
+    /// Its parent's [`id_key`].
+    parent: u64,
+    /// Its author's [`name_key`].
+    author: u64,
+}
+
+/// The [`name_key`] of an empty name. A name whose key would be this value gets
+/// [`ONE_NAME`]'s (a name would have to share 64 bits with another to be confused with it).
+const NO_NAME: u64 = 0;
+const ONE_NAME: u64 = 1;
 
 /// Counts by key, for the few keys of a thread (languages, networks, themes): a list that
 /// grows one entry at a time, with no spare room.
@@ -178,22 +216,12 @@ impl<K: PartialEq + Copy, V: Default + Copy> Counts<K, V> {
         };
         &mut self.0[at].1
     }
-
-    fn into_vec(self) -> Vec<(K, V)> {
-        self.0.into_vec()
-    }
 }
 
-/// What the comments of a thread add up to.
+/// What the comments of a thread add up to, their ids, parents and authors apart (in
+/// [`Threads::comments`]).
 #[derive(Debug, Default)]
 struct Conversation {
-    /// Every comment's id, one after the other (one string for the thread rather than one
-    /// a comment: a comment costs its id's bytes and a [`Place`]).
-    ids: String,
-    /// Every comment's place, for depths.
-    places: Vec<Place>,
-    /// Every comment author's [`name_key`]; empty names left out.
-    authors: Vec<u64>,
     /// The earliest and latest dated comments.
     first: Option<Dated>,
     last: Option<Dated>,
@@ -203,25 +231,6 @@ struct Conversation {
     emails: u64,
     /// Network mentions in comments, by name.
     networks: Counts<&'static str, u64>,
-}
-
-/// A comment's place in the thread: where its id ends in the conversation's `ids` (kept
-/// whole: it gives the report order that breaks reply circles) and its parent's [`id_key`].
-#[derive(Debug)]
-struct Place {
-    id_end: usize,
-    parent: u64,
-}
-
-impl Conversation {
-    /// The id of the comment at `at`.
-    fn id(&self, at: usize) -> &str {
-        let start = match at {
-            0 => 0,
-            _ => self.places[at - 1].id_end,
-        };
-        &self.ids[start..self.places[at].id_end]
-    }
 }
 
 /// A `published` value with the moment it names, ordered by moment (a date alone as its
@@ -257,10 +266,17 @@ impl Dated {
 }
 
 /// How a name is compared: trimmed and lowercased, then kept as its [`id_key`] (two names
-/// of one thread would have to share 64 bits to count as one commenter).
-fn name_key(name: &str) -> Option<u64> {
+/// of one thread would have to share 64 bits to count as one commenter); [`NO_NAME`] for
+/// an empty name.
+fn name_key(name: &str) -> u64 {
     let name = fold_name(name);
-    (!name.is_empty()).then(|| id_key(&name))
+    match name.is_empty() {
+        true => NO_NAME,
+        false => match id_key(&name) {
+            NO_NAME => ONE_NAME,
+            key => key,
+        },
+    }
 }
 
 /// Report order of ids: natural order, then bytes, so that the order is total.
@@ -276,14 +292,18 @@ impl<'a> Threads<'a> {
             lexicon,
             index: FxHashMap::default(),
             threads: Vec::new(),
+            comments: Vec::new(),
+            strings: PackedStrings::default(),
         }
     }
 
-    /// Makes room for `posts` threads at once, so that the list does not grow by doubling
-    /// (a corpus of a million posts would hold up to twice the room it needs, and copy it).
-    pub fn reserve(&mut self, posts: usize) {
+    /// Makes room for `posts` threads and `comments` comments at once, so that the lists do
+    /// not grow by doubling (a corpus of a million posts would hold up to twice the room it
+    /// needs, and copy it).
+    pub fn reserve(&mut self, posts: usize, comments: usize) {
         self.index.reserve(posts);
         self.threads.reserve_exact(posts);
+        self.comments.reserve_exact(comments);
     }
 
     /// Adds every analysis of a slice.
@@ -293,20 +313,20 @@ impl<'a> Threads<'a> {
         }
     }
 
-    /// The thread of `post_id`, made when it is the first document of it.
-    fn thread(&mut self, post_id: &str) -> &mut Thread {
+    /// The index of the thread of `post_id`, made when it is the first document of it.
+    fn thread(&mut self, post_id: &str) -> u32 {
         let next = u32::try_from(self.threads.len()).expect("fewer than 2^32 threads");
         let at = *self.index.entry(id_key(post_id)).or_insert(next);
         if at == next {
             self.threads.push(Thread {
-                post_id: post_id.into(),
+                post_id: self.strings.push(post_id),
                 post: None,
                 conversation: None,
                 theme_hits: Counts::default(),
                 counted_words: 0,
             });
         }
-        &mut self.threads[at as usize]
+        at
     }
 
     /// Adds one document, post or comment, in any order.
@@ -321,10 +341,12 @@ impl<'a> Threads<'a> {
         let meta = &analysis.meta;
         let lexicon = self.lexicon;
         let theme_of = |hit: &crate::themes::Hit| lexicon.terms[hit.term as usize].theme;
-        let thread = self.thread(match meta.kind {
+        let at = self.thread(match meta.kind {
             Kind::Post => &meta.id,
             Kind::Comment => &meta.post_id,
         });
+        let strings = &mut self.strings;
+        let thread = &mut self.threads[at as usize];
         if counted {
             thread.counted_words += analysis.words;
             for hit in &analysis.themes {
@@ -336,7 +358,12 @@ impl<'a> Threads<'a> {
                 if thread.post.is_some() {
                     return;
                 }
-                thread.post = Some(Post::new(&meta.title, &meta.author, &meta.published));
+                thread.post = Some(Post::new(
+                    strings,
+                    &meta.title,
+                    &meta.author,
+                    &meta.published,
+                ));
                 for hit in &analysis.themes {
                     thread.theme_hits.at(theme_of(hit))[0] += 1;
                 }
@@ -349,6 +376,12 @@ impl<'a> Threads<'a> {
                 for hit in &analysis.themes {
                     thread.theme_hits.at(theme_of(hit))[1] += 1;
                 }
+                self.comments.push(Comment {
+                    thread: at,
+                    id: strings.push(&meta.id),
+                    parent: id_key(&meta.parent_id),
+                    author: name_key(&meta.author),
+                });
             }
         }
     }
@@ -360,23 +393,67 @@ impl<'a> Threads<'a> {
 
     /// One row a post id, in report order, with what its counted documents add up to.
     pub fn rows_counted(self) -> impl Iterator<Item = (ThreadRow, Counted)> + 'a {
-        let lexicon = self.lexicon;
-        let mut threads = self.threads;
-        threads.sort_by(|a, b| id_order(&a.post_id, &b.post_id));
-        threads.into_iter().map(move |thread| thread.row(lexicon))
+        let Threads {
+            lexicon,
+            index,
+            threads,
+            comments,
+            strings,
+        } = self;
+        drop(index);
+        let by_thread = ByThread::new(&comments, threads.len());
+        let mut order: Vec<u32> = (0..threads.len() as u32).collect();
+        order.sort_by(|&a, &b| {
+            let id = |at: u32| strings.get(threads[at as usize].post_id);
+            id_order(id(a), id(b))
+        });
+        order.into_iter().map(move |at| {
+            let its = by_thread.of(at).iter().map(|&c| &comments[c as usize]);
+            threads[at as usize].row(its, &strings, lexicon)
+        })
+    }
+}
+
+/// The comments of each thread: indexes in [`Threads::comments`], grouped by thread, each
+/// group in the order the comments came.
+struct ByThread {
+    /// Where each thread's group starts in `comments`; one more entry than threads.
+    starts: Vec<u32>,
+    comments: Vec<u32>,
+}
+
+impl ByThread {
+    fn new(comments: &[Comment], threads: usize) -> ByThread {
+        let mut starts = vec![0u32; threads + 1];
+        for comment in comments {
+            starts[comment.thread as usize + 1] += 1;
+        }
+        for at in 1..starts.len() {
+            starts[at] += starts[at - 1];
+        }
+        let mut next = starts.clone();
+        let mut grouped = vec![0u32; comments.len()];
+        for (at, comment) in comments.iter().enumerate() {
+            let slot = &mut next[comment.thread as usize];
+            grouped[*slot as usize] = at as u32;
+            *slot += 1;
+        }
+        ByThread {
+            starts,
+            comments: grouped,
+        }
+    }
+
+    fn of(&self, thread: u32) -> &[u32] {
+        let at = thread as usize;
+        &self.comments[self.starts[at] as usize..self.starts[at + 1] as usize]
     }
 }
 
 impl Conversation {
-    /// Counts a comment, its theme hits apart.
+    /// Counts a comment, its theme hits, id, parent and author apart.
     fn add_comment(&mut self, analysis: &Analysis) {
         let meta = &analysis.meta;
-        self.ids.push_str(&meta.id);
-        self.places.push(Place {
-            id_end: self.ids.len(),
-            parent: id_key(&meta.parent_id),
-        });
-        self.authors.extend(name_key(&meta.author));
         if let Some(dated) = Dated::parse(&meta.published) {
             if self
                 .first
@@ -404,12 +481,29 @@ impl Conversation {
 }
 
 impl Thread {
-    fn row(self, lexicon: &Lexicon) -> (ThreadRow, Counted) {
-        let mut conversation = self.conversation.map(|c| *c).unwrap_or_default();
-        let (replies, max_depth) = shape(&self.post_id, &conversation);
-        let comments = conversation.places.len() as u64;
-        let post = self.post.as_ref();
-        let posted = post.and_then(|p| Dated::parse(p.published()));
+    /// The row of the thread whose comments are `comments`, in the order they came.
+    fn row<'c>(
+        &self,
+        comments: impl ExactSizeIterator<Item = &'c Comment>,
+        strings: &PackedStrings,
+        lexicon: &Lexicon,
+    ) -> (ThreadRow, Counted) {
+        let empty = Conversation::default();
+        let conversation = self.conversation.as_deref().unwrap_or(&empty);
+        let post_id = strings.get(self.post_id);
+        let count = comments.len();
+        let mut authors = Vec::with_capacity(count);
+        let mut parents = Vec::with_capacity(count);
+        for comment in comments {
+            parents.push((strings.get(comment.id), comment.parent));
+            if comment.author != NO_NAME {
+                authors.push(comment.author);
+            }
+        }
+        let (replies, max_depth) = shape(post_id, parents);
+        let comments = count as u64;
+        let post = self.post.as_ref().map(|p| p.fields(strings));
+        let posted = post.as_ref().and_then(|p| Dated::parse(p.published));
         let hours_to_first_comment = match (&posted, &conversation.first) {
             (Some(p), Some(f)) if p.has_time && f.has_time => {
                 Some(Fixed(p.seconds_until(f) / HOUR_SECONDS))
@@ -424,14 +518,13 @@ impl Thread {
             }
             (None, _) => None,
         };
-        let authors = &mut conversation.authors;
-        let author_replies = post.map(|p| match name_key(p.author()) {
-            Some(key) => authors.iter().filter(|&&a| a == key).count() as u64,
-            None => 0,
+        let author_replies = post.as_ref().map(|p| match name_key(p.author) {
+            NO_NAME => 0,
+            key => authors.iter().filter(|&&a| a == key).count() as u64,
         });
         authors.sort_unstable();
         authors.dedup();
-        let mut hits = self.theme_hits.into_vec();
+        let mut hits = self.theme_hits.0.to_vec();
         hits.sort_by_key(|&(theme, _)| theme);
         let counted = Counted {
             words: self.counted_words,
@@ -458,28 +551,36 @@ impl Thread {
         } else {
             String::new()
         };
-        let (title, author, published) = match &self.post {
-            Some(p) => (p.title().into(), p.author().into(), p.published().into()),
+        let (title, author, published) = match &post {
+            Some(p) => (p.title.into(), p.author.into(), p.published.into()),
             None => Default::default(),
         };
         let row = ThreadRow {
-            post_id: self.post_id.into(),
+            post_id: post_id.into(),
             title,
             author,
             published,
             comments,
             replies,
             max_depth,
-            commenters: conversation.authors.len() as u64,
+            commenters: authors.len() as u64,
             author_replies,
-            first_comment: conversation.first.map(|d| d.iso.into()).unwrap_or_default(),
-            last_comment: conversation.last.map(|d| d.iso.into()).unwrap_or_default(),
+            first_comment: conversation
+                .first
+                .as_ref()
+                .map(|d| d.iso.as_ref().into())
+                .unwrap_or_default(),
+            last_comment: conversation
+                .last
+                .as_ref()
+                .map(|d| d.iso.as_ref().into())
+                .unwrap_or_default(),
             hours_to_first_comment,
             comments_per_day,
-            comment_langs: by_count(conversation.langs.into_vec()),
+            comment_langs: by_count(conversation.langs.0.to_vec()),
             comment_links: conversation.links,
             comment_emails: conversation.emails,
-            comment_networks: by_count(conversation.networks.into_vec()),
+            comment_networks: by_count(conversation.networks.0.to_vec()),
             theme_comment_share,
         };
         (row, counted)
@@ -496,15 +597,12 @@ fn by_count(mut counts: Vec<(&'static str, u64)>) -> String {
         .join("|")
 }
 
-/// Where each comment of a post hangs: returns `(replies, max_depth)`. Takes the comments in
-/// report order, so that the result does not depend on the order they came in.
+/// Where each comment of a post hangs, given each comment's id and its parent's [`id_key`]:
+/// returns `(replies, max_depth)`. Takes the comments in report order, so that the result does not depend on the order they came in.
 ///
 /// Parent links form a forest once each circle loses one link (see the module docs): every
 /// comment has at most one parent, so each connected part holds at most one circle.
-fn shape(post_id: &str, conversation: &Conversation) -> (u64, u64) {
-    let mut comments: Vec<(&str, u64)> = (0..conversation.places.len())
-        .map(|at| (conversation.id(at), conversation.places[at].parent))
-        .collect();
+fn shape(post_id: &str, mut comments: Vec<(&str, u64)>) -> (u64, u64) {
     comments.sort_by(|a, b| id_order(a.0, b.0));
     let mut index: FxHashMap<u64, usize> = FxHashMap::default();
     index.reserve(comments.len());
