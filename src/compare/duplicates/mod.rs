@@ -242,6 +242,7 @@ impl Duplicates {
                 }
             }
         }
+        drop(keys);
         self.clusters(&mut sets)
     }
 
@@ -282,7 +283,15 @@ impl Duplicates {
             groups.extend(clusters.into_iter().filter(|c| c.len() > 1));
         }
         groups.sort_by(|a, b| by_report_order(&a[0], &b[0]));
+        drop((roots, sizes, clustered));
+        // At their size from the start: grown by doubling, the lists of a corpus where most
+        // documents have a near-duplicate made this pass's peak (the old list and its copy).
         let mut clusters = Clusters::default();
+        let members = groups.iter().map(Vec::len).sum();
+        clusters.members.reserve_exact(members);
+        clusters.dropped.reserve_exact(members - groups.len());
+        let id_bytes = groups.iter().flatten().map(|&m| self.id(m).len()).sum();
+        clusters.ids.reserve_exact(id_bytes);
         for (number, members) in groups.iter().enumerate() {
             let first = self.signature(members[0]);
             for (at, &member) in members.iter().enumerate() {
