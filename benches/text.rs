@@ -24,7 +24,12 @@ fn stages(c: &mut Criterion) {
     let stopwords = Stopwords::default();
     let tokens: Vec<(Vec<String>, Option<Language>)> = texts
         .iter()
-        .map(|(t, l)| (tokenize(t, *l).into_iter().map(|t| t.text).collect(), *l))
+        .map(|(t, l)| {
+            (
+                tokenize(t, *l).iter().map(|t| t.text.to_owned()).collect(),
+                *l,
+            )
+        })
         .collect();
 
     let mut group = c.benchmark_group("stages");

@@ -18,7 +18,7 @@ use crate::keywords::{self, DocTerms, Stopwords};
 use crate::lang::{LangDetector, Language};
 use crate::links::{self, Link, LinkOptions};
 use crate::networks;
-use crate::text::{self, Token};
+use crate::text::{self, Tokens};
 use crate::themes::{Hit, Themes};
 
 pub use builder::AnalyzerBuilder;
@@ -120,11 +120,14 @@ impl Analyzer {
         let (words, word_count) = if tokenized {
             text::tokenize_counting_words(&document.text, lang.lang)
         } else {
-            (Vec::new(), document.text.unicode_words().count() as u64)
+            (
+                Tokens::default(),
+                document.text.unicode_words().count() as u64,
+            )
         };
         let title_words = match tokenized && !title.is_empty() {
             true => text::tokenize(title, lang.lang),
-            false => Vec::new(),
+            false => Tokens::default(),
         };
         // The fingerprint is the body's: a title alone does not make two texts duplicates.
         let fingerprint = match stages.fingerprint {
@@ -193,8 +196,8 @@ impl Analyzer {
     fn themes_of(
         &self,
         document: &Document,
-        (title, title_words): (&str, &[Token]),
-        words: &[Token],
+        (title, title_words): (&str, &Tokens),
+        words: &Tokens,
         lang: Option<Language>,
         links: &[Link],
     ) -> Vec<Hit> {

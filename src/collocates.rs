@@ -71,11 +71,11 @@ impl Counts {
     ) {
         let code = lang.map_or("", Language::code);
         let words: Vec<(usize, usize, Key)> = tokenize(text, lang)
-            .into_iter()
-            .filter(|t| !stopwords.contains(lang, &t.text))
+            .iter()
+            .filter(|t| !stopwords.contains(lang, t.text))
             .map(|t| {
                 let key: Box<str> = if by_stem {
-                    stem(&t.text, lang).into()
+                    stem(t.text, lang).into()
                 } else {
                     t.text.into()
                 };

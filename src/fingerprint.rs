@@ -54,7 +54,7 @@ use std::fmt::{self, Write};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::text::Token;
+use crate::text::Tokens;
 
 /// Min-hashes in a signature.
 pub const HASHES: usize = 64;
@@ -133,14 +133,21 @@ impl Fingerprint {
     /// assert!(a.similarity(&b).unwrap() > 0.5);
     /// assert!(Fingerprint::of_tokens(&tokenize("Merci !", None)).is_empty());
     /// ```
-    pub fn of_tokens(tokens: &[Token]) -> Fingerprint {
+    pub fn of_tokens(tokens: &Tokens) -> Fingerprint {
         if tokens.len() < MIN_TOKENS {
             return Fingerprint(None);
         }
-        let hashes: Vec<u64> = tokens.iter().map(|t| token_hash(&t.text)).collect();
         let (multipliers, addends) = &PERMUTATIONS;
         let mut minima = [u64::MAX; HASHES];
-        for window in hashes.windows(SHINGLE_WORDS) {
+        // The last SHINGLE_WORDS token hashes, oldest first: no list of them all (a
+        // 200 MB text has 30 million tokens).
+        let mut window = [0u64; SHINGLE_WORDS];
+        for (at, token) in tokens.iter().enumerate() {
+            window.rotate_left(1);
+            window[SHINGLE_WORDS - 1] = token_hash(token.text);
+            if at + 1 < SHINGLE_WORDS {
+                continue;
+            }
             let shingle = window.iter().fold(0, |h, &token| mix(h ^ token));
             for ((minimum, a), b) in minima.iter_mut().zip(multipliers).zip(addends) {
                 let value = a.wrapping_mul(shingle).wrapping_add(*b);

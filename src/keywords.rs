@@ -17,7 +17,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Language;
-use crate::text::{Token, stem, tokenize};
+use crate::text::{Tokens, stem, tokenize};
 
 /// Words that carry no topic: each language's list, plus the user's.
 #[derive(Debug, Clone)]
@@ -119,20 +119,20 @@ pub fn count_terms(
 /// [`count_terms`] on the tokens of texts already tokenized in `lang` (a title and a text
 /// count as one document), for callers that use the tokens for something else too (the
 /// analyzer scores themes on them).
-pub fn count_tokens(
-    parts: &[&[Token]],
+pub fn count_tokens<'t>(
+    parts: &[&'t Tokens],
     lang: Option<Language>,
     stopwords: &Stopwords,
 ) -> (u64, u64, Vec<FormCount>) {
-    let mut forms: FxHashMap<&str, u32> = FxHashMap::default();
+    let mut forms: FxHashMap<&'t str, u32> = FxHashMap::default();
     let mut content = 0u64;
     let tokens = parts.iter().flat_map(|p| p.iter());
     for token in tokens {
-        if stopwords.contains(lang, &token.text) {
+        if stopwords.contains(lang, token.text) {
             continue;
         }
         content += 1;
-        *forms.entry(&token.text).or_default() += 1;
+        *forms.entry(token.text).or_default() += 1;
     }
     // Each distinct form is stemmed once.
     let mut counted: Vec<FormCount> = forms

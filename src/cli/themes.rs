@@ -64,12 +64,12 @@ impl CsvRow for TermRow<'_> {
 /// lowercase words of an exact term.
 fn key(text: &str, lang: Option<Language>, exact: bool, options: MatchOptions) -> String {
     let words: Vec<String> = tokenize(text, lang)
-        .into_iter()
+        .iter()
         .map(|t| {
             let word = if options.fold_accents {
-                fold(&t.text)
+                fold(t.text)
             } else {
-                t.text
+                t.text.to_owned()
             };
             if exact {
                 word

@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Field;
 use crate::excerpt::{chars_after, chars_before, excerpt};
 use crate::lang::Language;
-use crate::text::{Token, stem, tokenize, with_stem};
+use crate::text::{Tokens, stem, tokenize, with_stem};
 use crate::text::{fold, fold_char};
 
 mod lexicon;
@@ -145,8 +145,8 @@ impl Matcher {
             }
             let id = TermId::try_from(id).expect("fewer than 4 billion terms");
             let mut key = Vec::new();
-            for token in tokenize(&term.text, lang) {
-                let stem = matcher.key(&token.text, options);
+            for token in &tokenize(&term.text, lang) {
+                let stem = matcher.key(token.text, options);
                 let next = matcher.ids.len() as u32 + 1;
                 encode(*matcher.ids.entry(stem.into()).or_insert(next), &mut key);
             }
@@ -262,7 +262,7 @@ impl Themes {
     pub fn score_tokens(
         &self,
         text: &str,
-        tokens: &[Token],
+        tokens: &Tokens,
         lang: Option<Language>,
         context: Option<(usize, &[Range<usize>])>,
     ) -> Vec<Hit> {
@@ -275,22 +275,27 @@ impl Themes {
         let mut seen: FxHashMap<&str, u32> = FxHashMap::default();
         for token in tokens {
             let id = *seen
-                .entry(&token.text)
-                .or_insert_with(|| matcher.id(&token.text, self.options));
+                .entry(token.text)
+                .or_insert_with(|| matcher.id(token.text, self.options));
             encode(id, &mut haystack);
         }
         // (theme, start, end, term): sorted so that each theme's leftmost-longest come first.
         let mut candidates: Vec<(ThemeId, usize, std::cmp::Reverse<usize>, TermId)> = Vec::new();
         for m in automaton.find_overlapping_iter(&haystack) {
             let (first, last) = (m.start() / CODE, m.end() / CODE - 1);
-            let start = tokens[first].start;
+            let token = |at| {
+                tokens
+                    .get(at)
+                    .expect("a match spans tokens of the haystack")
+            };
+            let start = token(first).start;
             for &term in &matcher.patterns[m.pattern().as_usize()] {
                 let end = match matcher.literals.get(&term) {
                     Some(literal) => match exact_end(text, start, literal, self.options) {
                         Some(end) => end,
                         None => continue,
                     },
-                    None => tokens[last].end,
+                    None => token(last).end,
                 };
                 let theme = self.lexicon.terms[term as usize].theme;
                 candidates.push((theme, start, std::cmp::Reverse(end), term));
