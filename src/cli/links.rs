@@ -5,7 +5,8 @@ use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 
 use tisse::analyzer::Stages;
-use tisse::report::{self, links::GroupBy};
+use tisse::report::links::{GroupBy, LinkGroups, LinkRow, UniqueLinks};
+use tisse::report::{self, CsvRow, CsvWriter};
 
 use super::Outcome;
 use super::common::{Global, count, read};
@@ -78,28 +79,34 @@ pub fn run(global: &Global, args: Args) -> anyhow::Result<Outcome> {
     ));
     let stdout = std::io::stdout().lock();
     let mut out = BufWriter::new(stdout);
-    // The counted views need every analysis at once: read back whole (a big run spills them).
-    let analyses = &output.analyses.to_vec()?;
+    // Fed a slice of analyses at a time: a big run's are never all in memory at once.
+    let analyses = &output.analyses;
+    let style = args.csv.style();
     match (args.unique, args.by) {
-        (true, _) => report::write_csv_styled(
-            &mut out,
-            args.csv.style(),
-            report::links::unique_rows(analyses),
-        )?,
+        (true, _) => {
+            let mut unique = UniqueLinks::default();
+            analyses.for_each_slice(|slice| {
+                unique.add(slice);
+                Ok(())
+            })?;
+            report::write_csv_styled(&mut out, style, unique.rows())?;
+        }
         (false, Some(by)) => {
-            let by = match by {
+            let mut groups = LinkGroups::new(match by {
                 By::Domain => GroupBy::Domain,
                 By::Class => GroupBy::Class,
                 By::Network => GroupBy::Network,
-            };
-            report::write_csv_styled(
-                &mut out,
-                args.csv.style(),
-                report::links::group_rows(analyses, by),
-            )?;
+            });
+            analyses.for_each_slice(|slice| {
+                groups.add(slice);
+                Ok(())
+            })?;
+            report::write_csv_styled(&mut out, style, groups.rows())?;
         }
         (false, None) => {
-            report::write_csv_styled(&mut out, args.csv.style(), report::links::rows(analyses))?
+            let mut writer = CsvWriter::new(&mut out, LinkRow::COLUMNS, style)?;
+            analyses.for_each_slice(|slice| writer.rows(report::links::rows(slice)))?;
+            writer.finish()?;
         }
     }
     out.flush()?;

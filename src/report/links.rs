@@ -148,49 +148,89 @@ impl CsvRow for UniqueRow<'_> {
     ];
 }
 
-/// One row per canonical link, sorted by occurrences (most first), then canonical.
-pub fn unique_rows(analyses: &[Analysis]) -> Vec<UniqueRow<'_>> {
-    let mut by_url: BTreeMap<&str, (UniqueRow<'_>, BTreeSet<&str>)> = BTreeMap::new();
-    for analysis in analyses {
-        for link in &analysis.links {
+/// The links of a corpus by canonical form, for `tisse links --unique`: fed a slice of
+/// analyses at a time in report order, so that a big run's analyses are never all in
+/// memory at once (they were read back whole before: twice the memory of the links of a
+/// one-page corpus, and every analysis of a big one). It keeps each distinct link once.
+#[derive(Debug, Default)]
+pub struct UniqueLinks {
+    by_url: BTreeMap<Box<str>, Unique>,
+}
+
+#[derive(Debug)]
+struct Unique {
+    domain: Box<str>,
+    class: &'static str,
+    network: &'static str,
+    target: &'static str,
+    occurrences: u64,
+    documents: u64,
+    first_seen: Box<str>,
+    first_doc: Box<str>,
+}
+
+impl UniqueLinks {
+    /// Counts the links of `analyses`, which come after those already counted in report
+    /// order (the first document of a link is the first that adds it).
+    pub fn add(&mut self, analyses: &[Analysis]) {
+        for analysis in analyses {
             let published = analysis.meta.published.as_str();
-            let (row, docs) = by_url.entry(&link.canonical).or_insert_with(|| {
-                (
-                    UniqueRow {
-                        canonical: &link.canonical,
-                        domain: &link.domain,
-                        class: link.class.as_str(),
-                        network: link.network.unwrap_or_default(),
-                        target: link.target.map(|t| t.as_str()).unwrap_or_default(),
-                        occurrences: 0,
-                        documents: 0,
-                        first_seen: published,
-                        first_doc: &analysis.meta.id,
-                    },
-                    BTreeSet::new(),
-                )
-            });
-            row.occurrences += 1;
-            docs.insert(&analysis.meta.id);
-            // ISO 8601 strings of any precision sort as dates do.
-            if !published.is_empty() && (row.first_seen.is_empty() || published < row.first_seen) {
-                row.first_seen = published;
+            // A document counts once for each link it has, however often it writes it.
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            for link in &analysis.links {
+                let new_here = seen.insert(&link.canonical);
+                let unique = match self.by_url.get_mut(link.canonical.as_str()) {
+                    Some(unique) => unique,
+                    None => self
+                        .by_url
+                        .entry(link.canonical.as_str().into())
+                        .or_insert(Unique {
+                            domain: link.domain.as_str().into(),
+                            class: link.class.as_str(),
+                            network: link.network.unwrap_or_default(),
+                            target: link.target.map(|t| t.as_str()).unwrap_or_default(),
+                            occurrences: 0,
+                            documents: 0,
+                            first_seen: published.into(),
+                            first_doc: analysis.meta.id.as_str().into(),
+                        }),
+                };
+                unique.occurrences += 1;
+                unique.documents += u64::from(new_here);
+                // ISO 8601 strings of any precision sort as dates do.
+                if !published.is_empty()
+                    && (unique.first_seen.is_empty() || published < &*unique.first_seen)
+                {
+                    unique.first_seen = published.into();
+                }
             }
         }
     }
-    let mut rows: Vec<UniqueRow<'_>> = by_url
-        .into_values()
-        .map(|(mut row, docs)| {
-            row.documents = docs.len() as u64;
-            row
-        })
-        .collect();
-    rows.sort_by(|a, b| {
-        b.occurrences
-            .cmp(&a.occurrences)
-            .then_with(|| a.canonical.cmp(b.canonical))
-    });
-    rows
+
+    /// One row per canonical link, sorted by occurrences (most first), then canonical.
+    pub fn rows(&self) -> Vec<UniqueRow<'_>> {
+        let mut rows: Vec<UniqueRow<'_>> = self
+            .by_url
+            .iter()
+            .map(|(canonical, unique)| UniqueRow {
+                canonical,
+                domain: &unique.domain,
+                class: unique.class,
+                network: unique.network,
+                target: unique.target,
+                occurrences: unique.occurrences,
+                documents: unique.documents,
+                first_seen: &unique.first_seen,
+                first_doc: &unique.first_doc,
+            })
+            .collect();
+        rows.sort_by(|a, b| {
+            b.occurrences
+                .cmp(&a.occurrences)
+                .then_with(|| a.canonical.cmp(b.canonical))
+        });
+        rows
+    }
 }
 
 /// What `tisse links --by` groups on.
@@ -226,38 +266,73 @@ impl CsvRow for GroupRow<'_> {
     ];
 }
 
-/// Links grouped by `by`, sorted by links (most first), then key.
-pub fn group_rows(analyses: &[Analysis], by: GroupBy) -> Vec<GroupRow<'_>> {
-    type Sets<'a> = (u64, BTreeSet<&'a str>, BTreeSet<&'a str>);
-    let mut groups: BTreeMap<&str, Sets<'_>> = BTreeMap::new();
-    for analysis in analyses {
-        for link in &analysis.links {
-            let key: &str = match by {
-                GroupBy::Domain if link.domain.is_empty() => &link.host,
-                GroupBy::Domain => &link.domain,
-                GroupBy::Class => link.class.as_str(),
-                GroupBy::Network => match link.network {
-                    Some(n) => n,
-                    None => continue,
-                },
-            };
-            let (n, urls, docs) = groups.entry(key).or_default();
-            *n += 1;
-            urls.insert(&link.canonical);
-            docs.insert(&analysis.meta.id);
+/// Links grouped by domain, class or network, for `tisse links --by`: fed a slice of
+/// analyses at a time, like [`UniqueLinks`]. It keeps each group's distinct links.
+#[derive(Debug)]
+pub struct LinkGroups {
+    by: GroupBy,
+    groups: BTreeMap<Box<str>, Group>,
+}
+
+#[derive(Debug, Default)]
+struct Group {
+    links: u64,
+    urls: BTreeSet<Box<str>>,
+    documents: u64,
+}
+
+impl LinkGroups {
+    /// No links yet, grouped by `by`.
+    pub fn new(by: GroupBy) -> LinkGroups {
+        LinkGroups {
+            by,
+            groups: BTreeMap::new(),
         }
     }
-    let mut rows: Vec<GroupRow<'_>> = groups
-        .into_iter()
-        .map(|(key, (links, urls, docs))| GroupRow {
-            key,
-            links,
-            unique: urls.len() as u64,
-            documents: docs.len() as u64,
-        })
-        .collect();
-    rows.sort_by(|a, b| b.links.cmp(&a.links).then_with(|| a.key.cmp(b.key)));
-    rows
+
+    /// Counts the links of `analyses`.
+    pub fn add(&mut self, analyses: &[Analysis]) {
+        for analysis in analyses {
+            // A document counts once in each group it has links in.
+            let mut seen: BTreeSet<&str> = BTreeSet::new();
+            for link in &analysis.links {
+                let key: &str = match self.by {
+                    GroupBy::Domain if link.domain.is_empty() => &link.host,
+                    GroupBy::Domain => &link.domain,
+                    GroupBy::Class => link.class.as_str(),
+                    GroupBy::Network => match link.network {
+                        Some(n) => n,
+                        None => continue,
+                    },
+                };
+                let group = match self.groups.get_mut(key) {
+                    Some(group) => group,
+                    None => self.groups.entry(key.into()).or_default(),
+                };
+                group.links += 1;
+                group.documents += u64::from(seen.insert(key));
+                if !group.urls.contains(link.canonical.as_str()) {
+                    group.urls.insert(link.canonical.as_str().into());
+                }
+            }
+        }
+    }
+
+    /// One row a group, sorted by links (most first), then key.
+    pub fn rows(&self) -> Vec<GroupRow<'_>> {
+        let mut rows: Vec<GroupRow<'_>> = self
+            .groups
+            .iter()
+            .map(|(key, group)| GroupRow {
+                key,
+                links: group.links,
+                unique: group.urls.len() as u64,
+                documents: group.documents,
+            })
+            .collect();
+        rows.sort_by(|a, b| b.links.cmp(&a.links).then_with(|| a.key.cmp(b.key)));
+        rows
+    }
 }
 
 #[cfg(test)]
@@ -304,12 +379,16 @@ mod tests {
             serialized_header(&rows(&analyses)[0]),
             crate::report::cells::names(LinkRow::COLUMNS)
         );
+        let mut unique = UniqueLinks::default();
+        unique.add(&analyses);
         assert_eq!(
-            serialized_header(&unique_rows(&analyses)[0]),
+            serialized_header(&unique.rows()[0]),
             crate::report::cells::names(UniqueRow::COLUMNS)
         );
+        let mut groups = LinkGroups::new(GroupBy::Domain);
+        groups.add(&analyses);
         assert_eq!(
-            serialized_header(&group_rows(&analyses, GroupBy::Domain)[0]),
+            serialized_header(&groups.rows()[0]),
             crate::report::cells::names(GroupRow::COLUMNS)
         );
     }
@@ -317,7 +396,12 @@ mod tests {
     #[test]
     fn unique_counts_occurrences_documents_and_first_seen() {
         let analyses = analyses();
-        let rows: Vec<(&str, u64, u64, &str, &str)> = unique_rows(&analyses)
+        let mut unique = UniqueLinks::default();
+        // Two slices, as a run feeds them: the counts are the same as for one.
+        unique.add(&analyses[..1]);
+        unique.add(&analyses[1..]);
+        let rows: Vec<(&str, u64, u64, &str, &str)> = unique
+            .rows()
             .iter()
             .map(|r| {
                 (
@@ -352,7 +436,10 @@ mod tests {
     fn groups_by_domain_class_and_network() {
         let analyses = analyses();
         let flat = |by| -> Vec<(String, u64, u64, u64)> {
-            group_rows(&analyses, by)
+            let mut groups = LinkGroups::new(by);
+            groups.add(&analyses);
+            groups
+                .rows()
                 .iter()
                 .map(|r| (r.key.to_string(), r.links, r.unique, r.documents))
                 .collect()
