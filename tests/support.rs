@@ -263,3 +263,50 @@ mod diff_tests {
         assert_same_text("x\n", "x\n", "equal texts pass");
     }
 }
+
+/// What one run of `tisse` cost: wall time, and the peak resident memory of that process as
+/// the kernel counted it (`wait4`'s `ru_maxrss`: every page it touched, not a sample).
+#[cfg(target_os = "linux")]
+#[derive(Debug, Clone, Copy)]
+pub struct Cost {
+    pub seconds: f64,
+    pub peak_kb: u64,
+}
+
+/// Runs `tisse ARGS` from the repository root to its end, and what it cost. Its output is
+/// thrown away; it must succeed.
+#[cfg(target_os = "linux")]
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which also gives its peak memory"
+)]
+pub fn cost_of(args: &[&std::ffi::OsStr]) -> Cost {
+    use std::process::Stdio;
+    let started = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_tisse"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tisse runs");
+    let pid = libc::pid_t::try_from(child.id()).expect("a process id");
+    let mut status: libc::c_int = 0;
+    // SAFETY: `rusage` is plain integers, for which zero is a valid value.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, which nothing else waits for; both pointers are to
+    // live locals. `child` is not waited for afterwards (dropping it does not wait).
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = started.elapsed().as_secs_f64();
+    assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "tisse {args:?}: wait status {status}"
+    );
+    Cost {
+        seconds,
+        // Kilobytes on Linux.
+        peak_kb: u64::try_from(usage.ru_maxrss).unwrap_or(0),
+    }
+}
