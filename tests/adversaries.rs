@@ -419,6 +419,27 @@ fn a_thread_of_twenty_thousand_comments_ten_thousand_deep() {
     huge_thread(20_000, 10_000, 120);
 }
 
+/// The same thread costs at most 3 times the time and 1.5 times the memory of its comments
+/// all answering the post (the export a byte or so longer a comment; in a debug build, the
+/// tests running beside it: 1.0-1.1 times the time, 1.08-1.09 times the memory).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_deep_thread_costs_a_bounded_factor_of_a_flat_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let cost = |name: &str, deep: usize| {
+        let export = dir.path().join(name);
+        fs::write(&export, wxr_thread(20_000, deep)).unwrap();
+        let out = dir.path().join("out");
+        let args = ["analyze", "-q", "--no-html", "--lang", "fr", "-o"].map(OsStr::new);
+        crate::support::cost_of(&[&args[..], &[out.as_os_str(), export.as_os_str()]].concat())
+    };
+    let (flat, deep) = (cost("flat.xml", 0), cost("deep.xml", 10_000));
+    assert!(
+        deep.seconds < 3.0 * flat.seconds.max(0.25) && deep.peak_kb * 2 < 3 * flat.peak_kb,
+        "deep: {deep:?}, flat: {flat:?}"
+    );
+}
+
 /// 100,000 comments, all one chain: 5.7 s and 185 MB in release, against 4.3 s and 185 MB
 /// for the same comments all answering the post.
 #[test]
