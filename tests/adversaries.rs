@@ -8,6 +8,8 @@ use std::fs;
 use std::path::Path;
 use std::time::Instant;
 
+#[cfg(target_os = "linux")]
+use crate::support::Cost;
 use crate::support::{report, root};
 
 /// Runs `tisse ARGS`, failing the test when it has not ended after `seconds` (a loop followed
@@ -275,12 +277,23 @@ fn a_hundred_kilobyte_url_is_one_link() {
 
 /// What `tisse analyze -q --no-html EXTRA... FILE` costs, its reports written in `dir`.
 #[cfg(target_os = "linux")]
-fn analyze_cost(dir: &Path, file: &Path, extra: &[&str]) -> crate::support::Cost {
+fn analyze_cost(dir: &Path, file: &Path, extra: &[&str]) -> Cost {
     let out = dir.join("out");
     let mut args = ["analyze", "-q", "--no-html"].map(OsStr::new).to_vec();
     args.extend(extra.iter().map(OsStr::new));
     args.extend([OsStr::new("-o"), out.as_os_str(), file.as_os_str()]);
     crate::support::cost_of(&args)
+}
+
+/// Fails unless `hostile` took under `time` times the time of `normal` (or of a quarter
+/// second, so that a fast machine's noise stays out) and under `memory` times its memory.
+#[cfg(target_os = "linux")]
+fn assert_within(hostile: Cost, normal: Cost, time: f64, memory: f64, what: &str) {
+    assert!(
+        hostile.seconds < time * normal.seconds.max(0.25)
+            && (hostile.peak_kb as f64) < memory * normal.peak_kb as f64,
+        "{what}: {hostile:?}, against {normal:?}"
+    );
 }
 
 /// Twenty URLs of 100 KB (2 MB) cost at most 5 times the time and 2 times the memory of a
@@ -305,10 +318,7 @@ fn long_urls_cost_a_bounded_factor_of_words() {
         analyze_cost(dir.path(), &words, &[]),
         analyze_cost(dir.path(), &long, &[]),
     );
-    assert!(
-        hostile.seconds < 5.0 * normal.seconds.max(0.25) && hostile.peak_kb < 2 * normal.peak_kb,
-        "URLs: {hostile:?}, words: {normal:?}"
-    );
+    assert_within(hostile, normal, 5.0, 2.0, "long URLs against words");
 }
 
 /// A page holding `count` links, 7,000 distinct (1,000 hosts of one domain, 7 paths each).
@@ -368,10 +378,7 @@ fn a_page_of_links_costs_a_bounded_factor_of_a_page_of_words() {
         analyze_cost(dir.path(), &words, &[]),
         analyze_cost(dir.path(), &links, &[]),
     );
-    assert!(
-        hostile.seconds < 5.0 * normal.seconds.max(0.25) && hostile.peak_kb < 4 * normal.peak_kb,
-        "links: {hostile:?}, words: {normal:?}"
-    );
+    assert_within(hostile, normal, 5.0, 4.0, "links against words");
 }
 
 /// Forty thousand links in one page are all counted. That their cost grows linearly is
@@ -468,10 +475,7 @@ fn a_deep_thread_costs_a_bounded_factor_of_a_flat_one() {
         analyze_cost(dir.path(), &export, &["--lang", "fr"])
     };
     let (flat, deep) = (cost("flat.xml", 0), cost("deep.xml", 10_000));
-    assert!(
-        deep.seconds < 3.0 * flat.seconds.max(0.25) && deep.peak_kb * 2 < 3 * flat.peak_kb,
-        "deep: {deep:?}, flat: {flat:?}"
-    );
+    assert_within(deep, flat, 3.0, 1.5, "a deep thread against a flat one");
 }
 
 /// 100,000 comments, all one chain: 5.7 s and 185 MB in release, against 4.3 s and 185 MB
