@@ -78,11 +78,6 @@ impl PackedStrings {
             len => &buffer[span.start as usize..(span.start + len) as usize],
         }
     }
-
-    /// Bytes held, spare room included.
-    pub fn capacity(&self) -> usize {
-        self.buffers.iter().map(String::capacity).sum()
-    }
 }
 
 #[cfg(test)]
@@ -106,10 +101,7 @@ mod tests {
         }
         // Shared buffers stay at their size: the bytes and little spare room.
         let bytes: usize = texts.iter().map(String::len).sum();
-        assert!(
-            strings.capacity() < bytes + 3 * BUFFER,
-            "{}",
-            strings.capacity()
-        );
+        let held: usize = strings.buffers.iter().map(String::capacity).sum();
+        assert!(held < bytes + 3 * BUFFER, "{held} bytes held for {bytes}");
     }
 }

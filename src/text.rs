@@ -302,16 +302,8 @@ fn push_word(text: &str, range: Range<usize>, tokens: &mut Tokens) {
         tokens.push_as_written(range);
     } else {
         tokens.push_form(range, |forms| {
-            let lower = raw.to_lowercase();
-            for piece in lower.split_inclusive('\u{2019}') {
-                match piece.strip_suffix('\u{2019}') {
-                    Some(word) => {
-                        forms.push_str(word);
-                        forms.push('\'');
-                    }
-                    None => forms.push_str(piece),
-                }
-            }
+            let apostrophe = |c| if c == '\u{2019}' { '\'' } else { c };
+            forms.extend(raw.to_lowercase().chars().map(apostrophe));
         });
     }
 }
