@@ -1,10 +1,14 @@
 //! Per-stage speed of language and keyword work on the bundled corpus's texts: detection
-//! (all languages, an allowlist), tokenization, stemming and term counting.
+//! (all languages, an allowlist), tokenization, stemming and term counting. And the stemmers
+//! word for word, without tisse's cache, on each language's real vocabulary
+//! (`tests/fixtures/vocab/`): frostem, tisse's, against rust-stemmers 1.2.0, tisse's before.
 //!
 //! `cargo bench --bench text`. Throughput is in bytes of text; whole-run numbers (reading,
 //! every stage, reports) come from `/usr/bin/time -v tisse analyze` instead.
 
 mod common;
+#[path = "common/rust_stemmers_algorithm.rs"]
+mod rust_stemmers_algorithm;
 
 use std::hint::black_box;
 
@@ -77,5 +81,39 @@ fn stages(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stages);
+fn stemmers(c: &mut Criterion) {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vocab");
+    let mut group = c.benchmark_group("stemmers");
+    for lang in Language::all().filter(|l| l.stemmer().is_some()) {
+        let text = std::fs::read_to_string(dir.join(format!("{}.txt", lang.code())))
+            .expect("every language with a stemmer has a vocabulary");
+        let words: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        group.throughput(Throughput::Elements(words.len() as u64));
+        let ours = frostem::Stemmer::new(lang.stemmer().unwrap());
+        group.bench_function(format!("{} frostem", lang.code()), |b| {
+            b.iter(|| {
+                words
+                    .iter()
+                    .map(|w| ours.stem(black_box(w)).len())
+                    .sum::<usize>()
+            })
+        });
+        let Some(algorithm) = rust_stemmers_algorithm::rust_stemmers_algorithm(lang.code()) else {
+            continue;
+        };
+        let old = rust_stemmers::Stemmer::create(algorithm);
+        // rust-stemmers panicked on a few Greek words; none is in these vocabularies.
+        group.bench_function(format!("{} rust-stemmers", lang.code()), |b| {
+            b.iter(|| {
+                words
+                    .iter()
+                    .map(|w| old.stem(black_box(w)).len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stages, stemmers);
 criterion_main!(benches);

@@ -32,7 +32,7 @@ use std::panic::{self, AssertUnwindSafe};
 use std::rc::Rc;
 use std::sync::Once;
 
-use rust_stemmers::Algorithm;
+use frostem::Algorithm;
 use rustc_hash::FxHashMap;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -311,12 +311,10 @@ fn push_word(text: &str, range: Range<usize>, tokens: &mut Tokens) {
 /// Stems a lowercase word in `lang`; a language without a stemmer, a stemmer that panics or
 /// one that would leave nothing gives the word back unchanged.
 ///
-/// rust-stemmers has not followed Snowball for years and is reported to panic on some Greek
-/// input: the panic is caught here so that one odd word cannot stop a run. Two spellings its
-/// algorithms predate are mapped the way current Snowball does (`benches/stem_agreement.py`
-/// measured them): Russian `ё` is stemmed as `е`, and Romanian `ș` `ț` (comma below, today's
-/// spelling) as `ş` `ţ` (cedilla, the only one the old algorithm knows), the stem being
-/// written back with commas.
+/// The stemmers are Snowball's own algorithms as its compiler writes them in Rust (frostem),
+/// so stems are the ones every other Snowball user gets (`benches/stem_agreement.py`). A
+/// panic is still caught here, as the stemmer tisse used before panicked on some Greek
+/// words: one odd word must not stop a run.
 ///
 /// ```
 /// use tisse::lang::Language;
@@ -411,27 +409,10 @@ thread_local! {
 
 /// [`stem`] without the cache: runs the stemmer, `Borrowed` when the stem is the word.
 fn stem_uncached(word: &str, algorithm: Algorithm) -> Cow<'_, str> {
-    let input: Cow<str> = match algorithm {
-        Algorithm::Russian if word.contains('ё') => Cow::Owned(word.replace('ё', "е")),
-        Algorithm::Romanian if word.contains(['ș', 'ț']) => {
-            Cow::Owned(word.replace('ș', "ş").replace('ț', "ţ"))
-        }
-        _ => Cow::Borrowed(word),
-    };
-    let Some(stemmed) = guarded(|| {
-        rust_stemmers::Stemmer::create(algorithm)
-            .stem(&input)
-            .into_owned()
-    }) else {
+    let Some(stemmed) = guarded(|| frostem::Stemmer::new(algorithm).stem(word).into_owned()) else {
         return Cow::Borrowed(word);
     };
-    if stemmed.is_empty() {
-        return Cow::Borrowed(word);
-    }
-    if algorithm == Algorithm::Romanian && stemmed.contains(['ş', 'ţ']) {
-        return Cow::Owned(stemmed.replace('ş', "ș").replace('ţ', "ț"));
-    }
-    if stemmed == word {
+    if stemmed.is_empty() || stemmed == word {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(stemmed)
@@ -623,8 +604,8 @@ mod tests {
     }
 
     /// Real vocabularies (`tests/fixtures/vocab/`, written by `benches/stem_agreement.py`
-    /// from wordfreq) of every language with a stemmer: rust-stemmers itself must not panic on
-    /// any of them, and every stem must be a non-empty string.
+    /// from wordfreq and Debian's dictionaries) of every language with a stemmer: the stemmer
+    /// itself must not panic on any of them, and every stem must be a non-empty string.
     #[test]
     fn every_stemmer_survives_a_real_vocabulary() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/vocab");
@@ -639,13 +620,11 @@ mod tests {
             let panics: Vec<&str> = words
                 .iter()
                 .copied()
-                .filter(|w| {
-                    guarded(|| rust_stemmers::Stemmer::create(algorithm).stem(w).len()).is_none()
-                })
+                .filter(|w| guarded(|| frostem::Stemmer::new(algorithm).stem(w).len()).is_none())
                 .collect();
             assert!(
                 panics.is_empty(),
-                "{}: rust-stemmers panics on {panics:?}",
+                "{}: the stemmer panics on {panics:?}",
                 lang.code()
             );
             for word in &words {
@@ -657,7 +636,7 @@ mod tests {
             }
             langs += 1;
         }
-        assert_eq!(langs, 18, "every rust-stemmers algorithm");
+        assert_eq!(langs, 30, "every language with a stemmer");
     }
 
     proptest::proptest! {
@@ -718,21 +697,36 @@ mod tests {
             ("de", "gemeinschaften", "gemeinschaft"),
             ("it", "comunità", "comun"),
             ("it", "amicizia", "amiciz"),
-            // No stemmer for Polish: the word comes back.
-            ("pl", "sieci", "sieci"),
-            // rust-stemmers 1.2.0 panics on these Greek words (found in hunspell-el's
-            // dictionary by benches/stem_agreement.py's panic count): the word comes back.
-            ("el", "αντίθετε", "αντίθετε"),
-            ("el", "παγαίνετε", "παγαίνετε"),
-            // rust-stemmers stems this Greek word to nothing: the word comes back.
-            ("el", "ίσα", "ίσα"),
+            // No stemmer for Croatian: the word comes back.
+            ("hr", "mreže", "mreže"),
+            // Languages tisse did not stem before frostem; stems as Python snowballstemmer
+            // 3.1.1 gives them.
+            ("pl", "sieci", "siec"),
+            ("pl", "społecznościowe", "społecznościow"),
+            ("cs", "sociální", "sociáln"),
+            ("ca", "xarxes", "xarx"),
+            ("id", "jaringan", "jaring"),
+            ("hi", "नेटवर्कों", "नेटवर्क"),
+            // Snowball's Serbian writes its stems in Latin letters, whatever the script.
+            ("sr", "мреже", "mrež"),
+            // rust-stemmers 1.2.0, the stemmer before, panicked on these Greek words (found
+            // in hunspell-el's dictionary by benches/stem_agreement.py's panic count); the
+            // stems are Python snowballstemmer 3.1.1's.
+            ("el", "αντίθετε", "ανετ"),
+            ("el", "παγαίνετε", "παγετ"),
+            ("el", "ίσα", "ισ"),
             ("el", "δίκτυα", "δικτυ"),
-            // ё is stemmed as е, as current Snowball does.
+            // ё is stemmed as е.
             ("ru", "всё", "все"),
             ("ru", "сетей", "сет"),
             // Both Romanian spellings give one stem, written with commas below.
             ("ro", "rețelele", "rețel"),
             ("ro", "reţelele", "rețel"),
+            // Snowball 3's Dutch and German, which rust-stemmers 1.2.0 did not have.
+            ("nl", "voor", "voor"),
+            ("nl", "netwerken", "netwerk"),
+            ("de", "findet", "find"),
+            ("de", "verwendet", "verwend"),
         ];
         for (lang, word, expected) in cases {
             assert_eq!(

@@ -215,9 +215,10 @@ fn keywords_by_every_group_on_the_corpus() {
 }
 
 #[test]
-fn greek_words_that_crash_rust_stemmers_do_not_stop_a_run() {
+fn greek_words_that_crashed_the_old_stemmer_are_stemmed() {
     let dir = tempfile::tempdir().unwrap();
-    // rust-stemmers 1.2.0 panics on both verbs; the run goes on, quietly, keeping the words.
+    // rust-stemmers 1.2.0, tisse's stemmer before frostem, panicked on both verbs (the run
+    // went on, keeping the words); Snowball stems them, quietly.
     fs::write(
         dir.path().join("greek.txt"),
         "Αντίθετε και παγαίνετε στο δίκτυο, αντίθετε!",
@@ -230,7 +231,7 @@ fn greek_words_that_crash_rust_stemmers_do_not_stop_a_run() {
     assert!(!stderr.contains("panicked"), "{stderr}");
     let keywords = report(&out, "keywords.csv");
     assert!(
-        keywords.contains("greek.txt,el,αντίθετε,αντίθετε,2,1,"),
+        keywords.contains("greek.txt,el,ανετ,αντίθετε,2,1,"),
         "{keywords}"
     );
 }

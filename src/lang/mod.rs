@@ -27,7 +27,7 @@ pub mod second_opinion;
 use std::cmp::Ordering;
 use std::fmt;
 
-use rust_stemmers::Algorithm;
+use frostem::Algorithm;
 use serde::{Deserialize, Serialize};
 use whatlang::{Detector, Lang, Script};
 
@@ -44,7 +44,7 @@ pub struct Language(Lang);
 struct Row {
     /// ISO 639-1 where the language has one, else ISO 639-3: what reports print.
     code: &'static str,
-    /// The rust-stemmers algorithm, when there is one.
+    /// The Snowball algorithm, when released Snowball has one.
     stemmer: Option<Algorithm>,
     /// The stop-words crate's code for its list, when it has one.
     stopwords: Option<&'static str>,
@@ -112,7 +112,7 @@ impl Language {
         self.0
     }
 
-    /// The Snowball algorithm rust-stemmers has for it, if any.
+    /// Its Snowball algorithm, if released Snowball has one.
     pub fn stemmer(self) -> Option<Algorithm> {
         self.row().stemmer
     }
@@ -145,16 +145,16 @@ impl Language {
             Lang::Bel => row("be", None, None),
             Lang::Ben => row("bn", None, Some("bn")),
             Lang::Bul => row("bg", None, Some("bg")),
-            Lang::Cat => row("ca", None, Some("ca")),
-            Lang::Ces => row("cs", None, Some("cs")),
+            Lang::Cat => row("ca", Some(A::Catalan), Some("ca")),
+            Lang::Ces => row("cs", Some(A::Czech), Some("cs")),
             Lang::Cmn => row("zh", None, Some("zh")),
             Lang::Cym => row("cy", None, None),
             Lang::Dan => row("da", Some(A::Danish), Some("da")),
             Lang::Deu => row("de", Some(A::German), Some("de")),
             Lang::Ell => row("el", Some(A::Greek), Some("el")),
             Lang::Eng => row("en", Some(A::English), Some("en")),
-            Lang::Epo => row("eo", None, Some("eo")),
-            Lang::Est => row("et", None, Some("et")),
+            Lang::Epo => row("eo", Some(A::Esperanto), Some("eo")),
+            Lang::Est => row("et", Some(A::Estonian), Some("et")),
             Lang::Fin => row("fi", Some(A::Finnish), Some("fi")),
             Lang::Fra => Row {
                 elisions: FRENCH_ELISIONS,
@@ -162,11 +162,11 @@ impl Language {
             },
             Lang::Guj => row("gu", None, Some("gu")),
             Lang::Heb => row("he", None, Some("he")),
-            Lang::Hin => row("hi", None, Some("hi")),
+            Lang::Hin => row("hi", Some(A::Hindi), Some("hi")),
             Lang::Hrv => row("hr", None, Some("hr")),
             Lang::Hun => row("hu", Some(A::Hungarian), Some("hu")),
-            Lang::Hye => row("hy", None, Some("hy")),
-            Lang::Ind => row("id", None, Some("id")),
+            Lang::Hye => row("hy", Some(A::Armenian), Some("hy")),
+            Lang::Ind => row("id", Some(A::Indonesian), Some("id")),
             Lang::Ita => Row {
                 elisions: ITALIAN_ELISIONS,
                 ..row("it", Some(A::Italian), Some("it"))
@@ -179,18 +179,18 @@ impl Language {
             Lang::Kor => row("ko", None, Some("ko")),
             Lang::Lat => row("la", None, Some("la")),
             Lang::Lav => row("lv", None, Some("lv")),
-            Lang::Lit => row("lt", None, Some("lt")),
+            Lang::Lit => row("lt", Some(A::Lithuanian), Some("lt")),
             Lang::Mal => row("ml", None, None),
             Lang::Mar => row("mr", None, Some("mr")),
             Lang::Mkd => row("mk", None, None),
             Lang::Mya => row("my", None, None),
-            Lang::Nep => row("ne", None, None),
+            Lang::Nep => row("ne", Some(A::Nepali), None),
             Lang::Nld => row("nl", Some(A::Dutch), Some("nl")),
             Lang::Nob => row("nb", Some(A::Norwegian), Some("no")),
             Lang::Ori => row("or", None, None),
             Lang::Pan => row("pa", None, None),
-            Lang::Pes => row("fa", None, Some("fa")),
-            Lang::Pol => row("pl", None, Some("pl")),
+            Lang::Pes => row("fa", Some(A::Persian), Some("fa")),
+            Lang::Pol => row("pl", Some(A::Polish), Some("pl")),
             Lang::Por => row("pt", Some(A::Portuguese), Some("pt")),
             Lang::Ron => row("ro", Some(A::Romanian), Some("ro")),
             Lang::Rus => row("ru", Some(A::Russian), Some("ru")),
@@ -199,7 +199,7 @@ impl Language {
             Lang::Slv => row("sl", None, Some("sl")),
             Lang::Sna => row("sn", None, None),
             Lang::Spa => row("es", Some(A::Spanish), Some("es")),
-            Lang::Srp => row("sr", None, None),
+            Lang::Srp => row("sr", Some(A::Serbian), None),
             Lang::Swe => row("sv", Some(A::Swedish), Some("sv")),
             Lang::Tam => row("ta", Some(A::Tamil), None),
             Lang::Tel => row("te", None, None),
@@ -588,12 +588,13 @@ mod tests {
             .map(Language::code)
             .collect();
         stemmed.sort_unstable();
-        // rust-stemmers' algorithms, all of them.
+        // The languages whatlang detects that released Snowball stems.
         assert_eq!(
             stemmed,
             [
-                "ar", "da", "de", "el", "en", "es", "fi", "fr", "hu", "it", "nb", "nl", "pt", "ro",
-                "ru", "sv", "ta", "tr"
+                "ar", "ca", "cs", "da", "de", "el", "en", "eo", "es", "et", "fa", "fi", "fr", "hi",
+                "hu", "hy", "id", "it", "lt", "nb", "ne", "nl", "pl", "pt", "ro", "ru", "sr", "sv",
+                "ta", "tr"
             ]
         );
     }

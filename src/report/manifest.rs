@@ -22,7 +22,7 @@ pub const SHIPPED_CRATES: &[(&str, &str, &str)] = &[
     ("public suffix list", "psl", "2.1.247"),
     ("stopwords", "stop-words", "0.10.1"),
     ("language profiles", "whatlang", "0.18.0"),
-    ("stemmers", "rust-stemmers", "1.2.0"),
+    ("stemmers", "frostem", "2.20261016.1"),
 ];
 
 /// The data files embedded in the binary, by the path they have in the repository.
