@@ -9,8 +9,8 @@ use std::path::Path;
 use std::time::Instant;
 
 #[cfg(target_os = "linux")]
-use crate::support::Cost;
-use crate::support::{report, root};
+use crate::support::{analyze_cost, assert_within};
+use crate::support::{page_of_words, report, root};
 
 /// Runs `tisse ARGS`, failing the test when it has not ended after `seconds` (a loop followed
 /// forever, a quadratic blow-up).
@@ -275,27 +275,6 @@ fn a_hundred_kilobyte_url_is_one_link() {
     assert_eq!(column(second, "start"), start.to_string());
 }
 
-/// What `tisse analyze -q --no-html EXTRA... FILE` costs, its reports written in `dir`.
-#[cfg(target_os = "linux")]
-fn analyze_cost(dir: &Path, file: &Path, extra: &[&str]) -> Cost {
-    let out = dir.join("out");
-    let mut args = ["analyze", "-q", "--no-html"].map(OsStr::new).to_vec();
-    args.extend(extra.iter().map(OsStr::new));
-    args.extend([OsStr::new("-o"), out.as_os_str(), file.as_os_str()]);
-    crate::support::cost_of(&args)
-}
-
-/// Fails unless `hostile` took under `time` times the time of `normal` (or of a quarter
-/// second, so that a fast machine's noise stays out) and under `memory` times its memory.
-#[cfg(target_os = "linux")]
-fn assert_within(hostile: Cost, normal: Cost, time: f64, memory: f64, what: &str) {
-    assert!(
-        hostile.seconds < time * normal.seconds.max(0.25)
-            && (hostile.peak_kb as f64) < memory * normal.peak_kb as f64,
-        "{what}: {hostile:?}, against {normal:?}"
-    );
-}
-
 /// Twenty URLs of 100 KB (2 MB) cost at most 5 times the time and 2 times the memory of a
 /// page of as many bytes of words (in a debug build: 0.35 times the time, 1.47 times the
 /// memory: each link keeps its URL, normalized and canonical forms and path, 400 KB).
@@ -315,8 +294,8 @@ fn long_urls_cost_a_bounded_factor_of_words() {
     fs::write(&long, &urls).unwrap();
     let words = page_of_words(dir.path(), urls.len());
     let (normal, hostile) = (
-        analyze_cost(dir.path(), &words, &[]),
-        analyze_cost(dir.path(), &long, &[]),
+        analyze_cost(dir.path(), &words, &[], 0),
+        analyze_cost(dir.path(), &long, &[], 0),
     );
     assert_within(hostile, normal, 5.0, 2.0, "long URLs against words");
 }
@@ -352,17 +331,6 @@ fn count_links(dir: &Path, count: usize) {
     );
 }
 
-/// A page of `bytes` bytes of words and no links: the normal input a page of links is
-/// measured against.
-fn page_of_words(dir: &Path, bytes: usize) -> std::path::PathBuf {
-    let words = "voir le site des amis du blog sur la page ";
-    let mut text = words.repeat(bytes / words.len() + 1);
-    text.truncate(bytes);
-    let path = dir.join(format!("words_{bytes}.txt"));
-    fs::write(&path, text).unwrap();
-    path
-}
-
 /// A page of 40,000 links (1.5 MB) costs `analyze` at most 5 times the time and 4 times the
 /// memory of a page of as many bytes of words (measured in a debug build, the tests running
 /// beside it: 2.1-2.3 and 2.1-2.2; the time bound is loose because other tests share the
@@ -375,8 +343,8 @@ fn a_page_of_links_costs_a_bounded_factor_of_a_page_of_words() {
     let links = page_of_links(dir.path(), 40_000);
     let words = page_of_words(dir.path(), fs::metadata(&links).unwrap().len() as usize);
     let (normal, hostile) = (
-        analyze_cost(dir.path(), &words, &[]),
-        analyze_cost(dir.path(), &links, &[]),
+        analyze_cost(dir.path(), &words, &[], 0),
+        analyze_cost(dir.path(), &links, &[], 0),
     );
     assert_within(hostile, normal, 5.0, 4.0, "links against words");
 }
@@ -472,7 +440,7 @@ fn a_deep_thread_costs_a_bounded_factor_of_a_flat_one() {
     let cost = |name: &str, deep: usize| {
         let export = dir.path().join(name);
         fs::write(&export, wxr_thread(20_000, deep)).unwrap();
-        analyze_cost(dir.path(), &export, &["--lang", "fr"])
+        analyze_cost(dir.path(), &export, &["--lang", "fr"], 0)
     };
     let (flat, deep) = (cost("flat.xml", 0), cost("deep.xml", 10_000));
     assert_within(deep, flat, 3.0, 1.5, "a deep thread against a flat one");

@@ -264,8 +264,8 @@ mod diff_tests {
     }
 }
 
-/// What one run of `tisse` cost: wall time, and the peak resident memory of that process as
-/// the kernel counted it (`wait4`'s `ru_maxrss`: every page it touched, not a sample).
+/// What one run of `tisse` cost: wall time, and the peak resident memory of that process
+/// (`VmHWM`, the kernel's high-water mark of the pages it held).
 #[cfg(target_os = "linux")]
 #[derive(Debug, Clone, Copy)]
 pub struct Cost {
@@ -276,14 +276,22 @@ pub struct Cost {
 /// Runs `tisse ARGS` from the repository root to its end, and what it cost. Its output is
 /// thrown away; it must succeed.
 #[cfg(target_os = "linux")]
-#[expect(
-    clippy::zombie_processes,
-    reason = "the child is reaped by wait4, which also gives its peak memory"
-)]
 pub fn cost_of(args: &[&std::ffi::OsStr]) -> Cost {
+    cost_ending(args, 0)
+}
+
+/// [`cost_of`] a run that must end with exit status `expected` (1 when input was skipped).
+///
+/// The peak is the child's `VmHWM`, read from `/proc` every 2 ms while it runs: a high-water
+/// mark, so no peak is missed but one in the child's last 2 ms, when it has written its
+/// reports. Not `wait4`'s `ru_maxrss`: Linux carries a parent's high-water mark into a child
+/// it spawns (at `exec`), so that the child's figure is at least the test process's own,
+/// which grows with every test running beside it.
+#[cfg(target_os = "linux")]
+pub fn cost_ending(args: &[&std::ffi::OsStr], expected: i32) -> Cost {
     use std::process::Stdio;
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_tisse"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tisse"))
         .args(args)
         .current_dir(root())
         .stdin(Stdio::null())
@@ -291,22 +299,71 @@ pub fn cost_of(args: &[&std::ffi::OsStr]) -> Cost {
         .stderr(Stdio::null())
         .spawn()
         .expect("tisse runs");
-    let pid = libc::pid_t::try_from(child.id()).expect("a process id");
-    let mut status: libc::c_int = 0;
-    // SAFETY: `rusage` is plain integers, for which zero is a valid value.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child, which nothing else waits for; both pointers are to
-    // live locals. `child` is not waited for afterwards (dropping it does not wait).
-    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let status_file = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0;
+    let status = loop {
+        if let Some(kb) = high_water_kb(&status_file) {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(status) = child.try_wait().expect("waiting for tisse") {
+            break status;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
     let seconds = started.elapsed().as_secs_f64();
-    assert_eq!(reaped, pid, "wait4: {}", std::io::Error::last_os_error());
+    assert_eq!(status.code(), Some(expected), "tisse {args:?}: {status}");
     assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "tisse {args:?}: wait status {status}"
+        peak_kb > 0,
+        "tisse {args:?}: no VmHWM read from {status_file}"
     );
-    Cost {
-        seconds,
-        // Kilobytes on Linux.
-        peak_kb: u64::try_from(usage.ru_maxrss).unwrap_or(0),
-    }
+    Cost { seconds, peak_kb }
+}
+
+/// The `VmHWM` line of a `/proc/PID/status` file, in kB; `None` once the process has let go
+/// of its memory (exiting) or is gone.
+#[cfg(target_os = "linux")]
+fn high_water_kb(status_file: &str) -> Option<u64> {
+    let status = fs::read_to_string(status_file).ok()?;
+    let line = status.lines().find_map(|l| l.strip_prefix("VmHWM:"))?;
+    line.trim().strip_suffix("kB")?.trim().parse().ok()
+}
+
+/// What `tisse analyze -q --no-html EXTRA... INPUT` costs, ending with exit status `status`,
+/// its reports written in `dir/out`.
+#[cfg(target_os = "linux")]
+pub fn analyze_cost(dir: &Path, input: &Path, extra: &[&str], status: i32) -> Cost {
+    use std::ffi::OsStr;
+    let out = dir.join("out");
+    let mut args = ["analyze", "-q", "--no-html"].map(OsStr::new).to_vec();
+    args.extend(extra.iter().map(OsStr::new));
+    args.extend([OsStr::new("-o"), out.as_os_str(), input.as_os_str()]);
+    cost_ending(&args, status)
+}
+
+/// Fails unless `hostile` took under `time` times the time of `normal` (or of a quarter
+/// second, so that a fast machine's noise stays out) and under `memory` times its memory.
+#[cfg(target_os = "linux")]
+pub fn assert_within(hostile: Cost, normal: Cost, time: f64, memory: f64, what: &str) {
+    // Seen with `--nocapture`: what the docs' "measured" figures come from.
+    eprintln!(
+        "{what}: {:.2} times the time, {:.2} times the memory",
+        hostile.seconds / normal.seconds,
+        hostile.peak_kb as f64 / normal.peak_kb as f64
+    );
+    assert!(
+        hostile.seconds < time * normal.seconds.max(0.25)
+            && (hostile.peak_kb as f64) < memory * normal.peak_kb as f64,
+        "{what}: {hostile:?}, against {normal:?}"
+    );
+}
+
+/// A page of `bytes` bytes of words, no link: the normal input most hostile ones are
+/// measured against.
+pub fn page_of_words(dir: &Path, bytes: usize) -> PathBuf {
+    let words = "voir le site des amis du blog sur la page ";
+    let mut text = words.repeat(bytes / words.len() + 1);
+    text.truncate(bytes);
+    let path = dir.join(format!("words_{bytes}.txt"));
+    std::fs::write(&path, text).unwrap();
+    path
 }

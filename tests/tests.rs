@@ -7,6 +7,7 @@
 mod support;
 
 mod adversaries;
+mod adversary_costs;
 mod bad_input;
 mod cli;
 mod compare;
