@@ -1,5 +1,6 @@
 //! Per-stage speed of language and keyword work on the bundled corpus's texts: detection
-//! (all languages, an allowlist), tokenization, stemming and term counting. And the stemmers
+//! (all languages, an allowlist), tokenization, stemming, the near-duplicate fingerprint and
+//! term counting. And the stemmers
 //! word for word, without tisse's cache, on each language's real vocabulary
 //! (`tests/fixtures/vocab/`): frostem, tisse's, against rust-stemmers 1.2.0, tisse's before.
 //!
@@ -13,6 +14,7 @@ mod rust_stemmers_algorithm;
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use tisse::fingerprint::Fingerprint;
 use tisse::keywords::{Stopwords, count_terms};
 use tisse::lang::{LangDetector, LangOptions, Language, parse_list};
 use tisse::text::{stem, tokenize};
@@ -68,6 +70,15 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .flat_map(|(words, l)| words.iter().map(move |w| stem(black_box(w), *l).len()))
                 .sum::<usize>()
+        })
+    });
+    let token_lists: Vec<_> = texts.iter().map(|(t, l)| tokenize(t, *l)).collect();
+    group.bench_function("fingerprint", |b| {
+        b.iter(|| {
+            token_lists
+                .iter()
+                .filter(|t| !Fingerprint::of_tokens(black_box(t)).is_empty())
+                .count()
         })
     });
     group.bench_function("count terms (tokenize, stopwords, stem)", |b| {
