@@ -1,6 +1,7 @@
 //! Saved pages as real blogs write them (issue 14): the post's text out of teaser lists and
 //! sidebar-named layouts, comments from WordPress HTML5 themes and wpDiscuz, pages in a
-//! declared legacy encoding, with NUL bytes, with soft hyphens. Each page's documents are
+//! declared legacy encoding, with NUL bytes, with soft hyphens, with a byline, date lines and a
+//! copyright notice inside the article. Each page's documents are
 //! compared whole with a golden JSON Lines file, and the folder's reports with golden CSVs.
 
 use std::fs;
@@ -8,6 +9,7 @@ use std::fs;
 use crate::support::{analyze, assert_golden, report, root, tisse};
 
 const PAGES: &[&str] = &[
+    "bylines",
     "div-comments",
     "nul-bytes",
     "sidebar-layout",

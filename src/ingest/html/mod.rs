@@ -25,6 +25,7 @@
 mod boilerplate;
 pub(super) mod charset;
 mod comments;
+mod edges;
 mod extract;
 mod fields;
 mod text;
@@ -72,8 +73,19 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
     let page = Html::parse_document(&cap_nesting(text, MAX_DEPTH));
     let mut problems = Vec::new();
     let (found, comment_nodes) = comments::find(&page);
-    let fields = fields::post_fields(&page, &comment_nodes, source, &mut problems);
+    let mut fields = fields::post_fields(&page, &comment_nodes, source, &mut problems);
     let (body, hrefs) = main_text(&page, &comment_nodes);
+    // A byline or date line the text began or ended with tells what the markup did not.
+    let trimmed = edges::trim(body, hrefs, &fields.title);
+    if fields.author.is_empty() {
+        fields.author = trimmed.byline.unwrap_or_default();
+    }
+    if fields.published.is_empty()
+        && let Some(raw) = trimmed.dateline.as_deref().and_then(comments::find_date)
+    {
+        fields.published = published(&raw, source, 1, &mut |p| problems.push(p));
+    }
+    let (body, hrefs) = (trimmed.text, trimmed.hrefs);
     let post_id = source.to_string();
     let post = Document {
         meta: Metadata {
