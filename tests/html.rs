@@ -1,7 +1,7 @@
 //! Saved pages as real blogs write them (issue 14): the post's text out of teaser lists and
 //! sidebar-named layouts, comments from WordPress HTML5 themes and wpDiscuz, pages in a
 //! declared legacy encoding, with NUL bytes, with soft hyphens, with a byline, date lines and a
-//! copyright notice inside the article. Each page's documents are
+//! copyright notice inside the article, with its whole text only in JSON-LD (a paywall). Each page's documents are
 //! compared whole with a golden JSON Lines file, and the folder's reports with golden CSVs.
 
 use std::fs;
@@ -12,6 +12,7 @@ const PAGES: &[&str] = &[
     "bylines",
     "div-comments",
     "nul-bytes",
+    "paywall",
     "sidebar-layout",
     "soft-hyphens",
     "teasers",

@@ -191,7 +191,7 @@ pub(super) fn json_ld_values(page: &Html) -> Vec<Value> {
 }
 
 /// The first schema.org JSON-LD object describing an article or blog post.
-fn json_ld_article(page: &Html) -> Option<Value> {
+pub(super) fn json_ld_article(page: &Html) -> Option<Value> {
     const TYPES: &[&str] = &[
         "BlogPosting",
         "Article",

@@ -22,6 +22,7 @@
 //! here), fetch anything, or keep source lines (the HTML parser does not give them: every
 //! document of a page is on line 1).
 
+mod article_body;
 mod boilerplate;
 pub(super) mod charset;
 mod comments;
@@ -75,6 +76,7 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
     let (found, comment_nodes) = comments::find(&page);
     let mut fields = fields::post_fields(&page, &comment_nodes, source, &mut problems);
     let (body, hrefs) = main_text(&page, &comment_nodes);
+    let (body, hrefs) = article_body::fuller(&page, body, hrefs);
     // A byline or date line the text began or ended with tells what the markup did not.
     let trimmed = edges::trim(body, hrefs, &fields.title);
     if fields.author.is_empty() {
