@@ -20,7 +20,7 @@
 //!
 //! Front matter that cannot be read is a warning: the body is still read, without metadata.
 //! YAML aliases are refused (a few lines of aliases can expand to gigabytes), as are
-//! entities in the XML readers, and so is YAML nested deeper than [`MAX_YAML_DEPTH`] (its tree
+//! entities in the XML readers, and so is YAML nested deeper than `MAX_YAML_DEPTH` (its tree
 //! is built, converted and dropped by recursion, which overflowed a worker thread's stack).
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -315,7 +315,7 @@ fn parse_front(kind: FrontKind, front: &str) -> Result<Map<String, Value>, Strin
 const MAX_YAML_DEPTH: usize = 64;
 
 /// Scans YAML events and refuses aliases (`*name`), which the loader would copy in full, and
-/// nesting deeper than [`MAX_YAML_DEPTH`], before anything is built.
+/// nesting deeper than `MAX_YAML_DEPTH`, before anything is built.
 fn refuse_aliases_and_deep_nesting(front: &str) -> Result<(), String> {
     use yaml_rust2::parser::{Event, Parser};
     let mut parser = Parser::new_from_str(front);

@@ -201,7 +201,7 @@ impl PartialReader {
         })
     }
 
-    /// The next document; `None` once the summary is reached ([`PartialReader::summary`]).
+    /// The next document; `None` once the summary is reached (`PartialReader::summary`).
     pub fn next_record(&mut self) -> Result<Option<Record>, PartialError> {
         if self.summary.is_some() {
             return Ok(None);

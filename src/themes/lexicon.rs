@@ -68,7 +68,8 @@ pub struct Term {
     pub line: usize,
 }
 
-/// Themes and their terms, as read; [`Themes::compile`] makes them ready to match.
+/// Themes and their terms, as read; [`Themes::compile`](crate::themes::Themes::compile) makes
+/// them ready to match.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lexicon {
     /// Sorted by name.

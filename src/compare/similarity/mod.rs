@@ -38,7 +38,7 @@
 //!   part is bounded (by `min(b, |y'|, |x≤f'| × |y'|)`, Cauchy-Schwarz on the features up to
 //!   the prefix's last one), and the exact dot product is computed only for candidates
 //!   whose bound can still enter the top K, best bound first.
-//! - Text is searched in two tiers ([`text_search::first_tier`]): an index built for a stricter
+//! - Text is searched in two tiers (`text_search::first_tier`): an index built for a stricter
 //!   threshold holds fewer postings (longer prefixes), and settles exactly every post whose
 //!   `K` best reach that threshold; the others are searched again with the index of `t`.
 //! - Jaccard is prefix filtering (Chaudhuri, Ganti & Kaushik 2006; Xiao et al., PPJoin,

@@ -3,14 +3,14 @@
 //! Markdown's inline HTML and links).
 //!
 //! A page gives one post and its comments:
-//! - The bytes are decoded in the encoding the page declares ([`charset`]).
+//! - The bytes are decoded in the encoding the page declares (`charset.rs`).
 //! - The post's text is the page's main text: the container that scores best on the
-//!   evidence ([`extract`]), without the furniture inside it ([`boilerplate`]): scripts,
+//!   evidence (`extract.rs`), without the furniture inside it (`boilerplate.rs`): scripts,
 //!   navigation, sidebars, sharing buttons, forms, comments. A page with no block of text at
 //!   all gives the first container its markup names, or its `<body>`, without furniture.
 //! - Title, author, date, category and tags come from the first source that has them
-//!   ([`fields`]).
-//! - Comments come from the markup blogs write them in ([`comments`]); a comment nested in
+//!   (`fields.rs`).
+//! - Comments come from the markup blogs write them in (`comments.rs`); a comment nested in
 //!   another is a reply to it.
 //! - Links keep their target and anchor text ([`Href`]), with the anchor's byte offsets in
 //!   the text.

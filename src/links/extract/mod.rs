@@ -11,9 +11,9 @@
 //!
 //! - every white space and format character that is not ASCII (French no-break spaces, a
 //!   zero-width space), and the punctuation of every script (`«` `»` `（` `』` `、` `‧`), end
-//!   a link: [`boundaries`] masks them before any candidate is looked for;
+//!   a link: `boundaries.rs` masks them before any candidate is looked for;
 //! - trailing `.` `,` `;` `:` `!` `?` quotes, and unbalanced `)` `]` `}` are cut off
-//!   ([`trim`]); a `#fragment` right after the host (`twitter.com#!name`) stays in the link;
+//!   (`trim.rs`); a `#fragment` right after the host (`twitter.com#!name`) stays in the link;
 //! - with a scheme: only `http`, `https`, `ftp`, `ftps` (and `mailto:`); a scheme glued to
 //!   the word before (`voirhttp://...`) starts where the scheme does; a host of one label
 //!   (`http://ftp .de .debian .org`) is a broken URL, except `localhost`;
@@ -31,8 +31,8 @@
 //!   link; obfuscated addresses need brackets around "at" (`name [at] domain [dot] com`,
 //!   `name (at) domain.com`), never the bare words, which are ordinary prose.
 //!
-//! The rules live in one file each: [`boundaries`], [`trim`], [`bare_domain`],
-//! [`obfuscation`]; [`context`] gives the sentence around a link. The test tables are
+//! The rules live in one file each: `boundaries.rs`, `trim.rs`, `bare_domain.rs`,
+//! `obfuscation.rs`; `context.rs` gives the sentence around a link. The test tables are
 //! `cases.rs` and `host_cases.rs` (one line per case) and `typography.rs` (French spacing, other scripts).
 //!
 //! A URL ends at the first white space: a URL cut across two lines is kept up to the line
