@@ -1,7 +1,8 @@
 //! Lines at the edges of a page's main text that belong to the page, not to the post: a
 //! byline (`By Leigh Ann Caldwell`), a date line (`Posted at 2013-12-30`, `Mis à jour le 3
-//! mars`), a copyright notice (`© 2013 ...`, `All rights reserved`). Sites put them inside the article's container, so the container
-//! scoring keeps them; trafilatura and readability drop them the same way, by their shape.
+//! mars`), a copyright notice (`© 2013 ...`, `All rights reserved`). Sites put them inside
+//! the article's container, so the container scoring keeps them; trafilatura and
+//! readability drop them the same way, by their shape.
 //!
 //! Only the first and last few lines are looked at, each short, and the text is never left
 //! empty: a line of the same shape in the middle of a post is the author's.
