@@ -1,7 +1,7 @@
 //! Markdown posts with front matter, as Jekyll and Hugo keep them (`.md`, `.markdown`).
 //!
-//! A file is one post. Its front matter, YAML between `---` lines or TOML between `+++` lines,
-//! gives `title`, `date` (or `published`), `author` (or `authors`), `categories` (or
+//! A file is one post. Its front matter, YAML between `---` lines, TOML between `+++` lines
+//! or a JSON object opening the file (Hugo's three kinds), gives `title`, `date` (or `published`), `author` (or `authors`), `categories` (or
 //! `category`), `tags`, `url` (or `permalink`) and `status` (`draft: true` and Jekyll's
 //! `published: false` are `draft`). Keys are read whatever their case: Hugo sites write
 //! `Title:` and `Tags:`. Without a date, the post's date is the one its file name starts
@@ -48,6 +48,8 @@ struct Split<'a> {
 enum FrontKind {
     Yaml,
     Toml,
+    /// Hugo's third kind: a JSON object opening the file, its closing brace ending a line.
+    Json,
 }
 
 /// Reads one Markdown post (and the comments its front matter lists).
@@ -262,6 +264,8 @@ fn split_front_matter(text: &str) -> Split<'_> {
         ("---", FrontKind::Yaml)
     } else if text.starts_with("+++") {
         ("+++", FrontKind::Toml)
+    } else if text.starts_with('{') {
+        return json_front_matter(text).unwrap_or(no_front);
     } else {
         return no_front;
     };
@@ -286,8 +290,27 @@ fn split_front_matter(text: &str) -> Split<'_> {
     no_front
 }
 
+/// The JSON object a file opens with, when it is one and its closing brace ends a line: the
+/// front matter, and the body after it. Anything else (a post whose first paragraph is a
+/// `{`, an object that does not end its line) is no front matter.
+fn json_front_matter(text: &str) -> Option<Split<'_>> {
+    let mut objects = serde_json::Deserializer::from_str(text).into_iter::<Map<String, Value>>();
+    objects.next()?.ok()?;
+    let end = objects.byte_offset();
+    let rest = &text[end..];
+    let line_end = rest.find('\n').map_or(rest.len(), |at| at + 1);
+    if !rest[..line_end].trim().is_empty() {
+        return None;
+    }
+    Some(Split {
+        front: Some((FrontKind::Json, &text[..end])),
+        body: &rest[line_end..],
+    })
+}
+
 fn parse_front(kind: FrontKind, front: &str) -> Result<Map<String, Value>, String> {
     let value = match kind {
+        FrontKind::Json => serde_json::from_str(front).map_err(|e| format!("JSON: {e}"))?,
         FrontKind::Toml => {
             let table: toml::Table =
                 toml::from_str(front).map_err(|e| format!("TOML: {}", e.message()))?;
@@ -550,6 +573,26 @@ mod tests {
                 ("posts/a.md#c2", "posts/a.md#c1", "Ana", "Merci."),
             ]
         );
+    }
+
+    #[test]
+    fn json_front_matter() {
+        let input = "{\n  \"Title\": \"Billet en JSON\",\n  \"date\": \"2020-05-06\",\n  \
+                     \"tags\": [\"a\", \"b\"],\n  \"author\": \"Bo\"\n}\n\nLe texte.";
+        let (docs, problems) = read(input, "p.md");
+        assert!(problems.is_empty(), "{problems:?}");
+        let meta = &docs[0].meta;
+        assert_eq!(
+            (&*meta.title, &*meta.published, &*meta.tags, &*meta.author),
+            ("Billet en JSON", "2020-05-06", "a; b", "Bo")
+        );
+        assert_eq!(docs[0].text, "Le texte.");
+        // A body that opens with braces is a body.
+        for text in ["{a} b", "{\"a\": 1} suite du texte", "{\"a\": 1"] {
+            let (docs, problems) = read(text, "p.md");
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!((&*docs[0].meta.title, &*docs[0].text), ("", text), "{text}");
+        }
     }
 
     #[test]
