@@ -1,12 +1,14 @@
 //! Markdown posts with front matter, as Jekyll and Hugo keep them (`.md`, `.markdown`).
 //!
 //! A file is one post. Its front matter, YAML between `---` lines, TOML between `+++` lines
-//! or a JSON object opening the file (Hugo's three kinds), gives `title`, `date` (or `published`), `author` (or `authors`), `categories` (or
-//! `category`), `tags`, `url` (or `permalink`) and `status` (`draft: true` and Jekyll's
-//! `published: false` are `draft`). Keys are read whatever their case: Hugo sites write
-//! `Title:` and `Tags:`. Without a date, the post's date is the one its file name starts
-//! with (`2016-02-10-titre.md`, Jekyll's rule), else the one its `path`, `slug` or `url`
-//! holds (`/2016/02/10/titre/`): the date the site itself gives the post, so no warning. Static sites keep comments in data files
+//! or a JSON object opening the file (Hugo's three kinds), gives `title`, `date` (or
+//! `published`), `author` (or `authors`), `categories` (or `category`), `tags` (lists, or
+//! one string split at its commas, else at its spaces as Jekyll does), `url` (or
+//! `permalink`) and `status` (`draft: true` and Jekyll's `published: false` are `draft`).
+//! Keys are read whatever their case: Hugo sites write `Title:` and `Tags:`. Without a date,
+//! the post's date is the one its file name starts with (`2016-02-10-titre.md`, Jekyll's
+//! rule), else the one its `path`, `slug` or `url` holds (`/2016/02/10/titre/`): the date
+//! the site itself gives the post, so no warning. Static sites keep comments in data files
 //! or front matter; tisse reads a `comments` list in the front matter, each comment with
 //! `id`, `author`, `date`, `text` (or `body`, `content`, `message`) and `parent` (the `id` of
 //! the comment it answers).
@@ -75,6 +77,21 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
             .find_map(|k| front.get(*k).and_then(as_text))
             .unwrap_or_default()
     };
+    // Lists of terms may be written as one string: `tags: a, b, c`, or Jekyll's
+    // space-separated `categories: jekyll update` (its plural keys only).
+    let terms = |plural: &str, singular: Option<&str>| -> String {
+        match front.get(plural) {
+            Some(Value::String(list)) => {
+                let parts: Vec<&str> = match list.contains(',') {
+                    true => list.split(',').map(str::trim).collect(),
+                    false => list.split_whitespace().collect(),
+                };
+                join_list(parts.into_iter().filter(|p| !p.is_empty()))
+            }
+            Some(value) if as_text(value).is_some() => as_text(value).unwrap_or_default(),
+            _ => singular.map(|key| get(&[key])).unwrap_or_default(),
+        }
+    };
     let (body, hrefs) = markdown_to_text(&remove_template_tags(split.body));
     let post_id = source.to_string();
     // Jekyll's `published: false` is a status, not a date.
@@ -109,8 +126,8 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
             title: get(&["title"]),
             author: get(&["author", "authors"]),
             published,
-            category: get(&["categories", "category"]),
-            tags: get(&["tags"]),
+            category: terms("categories", Some("category")),
+            tags: terms("tags", None),
             url: get(&["url", "permalink"]),
             status: status.to_string(),
             ..Metadata::default()
@@ -573,6 +590,40 @@ mod tests {
                 ("posts/a.md#c2", "posts/a.md#c1", "Ana", "Merci."),
             ]
         );
+    }
+
+    #[test]
+    fn term_lists_written_as_one_string() {
+        let cases: &[(&str, &str, &str)] = &[
+            // Jekyll: space-separated plural keys.
+            (
+                "categories: jekyll update\ntags: one two",
+                "jekyll; update",
+                "one; two",
+            ),
+            // Commas, whatever the generator.
+            (
+                "categories: Web design, Vie locale\ntags: a, b ,, c",
+                "Web design; Vie locale",
+                "a; b; c",
+            ),
+            // A singular key is one term.
+            ("category: Vie locale", "Vie locale", ""),
+            (
+                "categories:\ncategory: Vie locale\ntags: [x, y z]",
+                "Vie locale",
+                "x; y z",
+            ),
+        ];
+        for (front, category, tags) in cases {
+            let (docs, _) = read(&format!("---\n{front}\n---\nCorps."), "p.md");
+            let meta = &docs[0].meta;
+            assert_eq!(
+                (&*meta.category, &*meta.tags),
+                (*category, *tags),
+                "{front}"
+            );
+        }
     }
 
     #[test]
