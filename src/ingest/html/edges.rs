@@ -1,6 +1,6 @@
 //! Lines at the edges of a page's main text that belong to the page, not to the post: a
 //! byline (`By Leigh Ann Caldwell`), a date line (`Posted at 2013-12-30`, `Mis à jour le 3
-//! mars`), a copyright notice (`© 2013 ...`, `All rights reserved`). Sites put them inside
+//! mars`, `12 mars 2024`, `2 September 2023 by Sam Okafor`), a copyright notice (`© 2013 ...`, `All rights reserved`). Sites put them inside
 //! the article's container, so the container scoring keeps them; trafilatura and
 //! readability drop them the same way, by their shape.
 //!
@@ -96,14 +96,17 @@ pub(super) fn trim(text: String, hrefs: Vec<Href>, title: &str) -> Trimmed {
             .chain(&lines[last..])
             .map(|(_, l)| l.trim())
     };
-    let byline = removed().find(|l| is_byline(l)).map(|l| {
-        let names = l
-            .split_once(char::is_whitespace)
-            .map_or("", |(_, names)| names);
-        names.split_whitespace().collect::<Vec<_>>().join(" ")
-    });
+    let byline = removed()
+        .find_map(|l| match is_byline(l) {
+            true => l.split_once(char::is_whitespace).map(|(_, names)| names),
+            false => dated_byline(l).and_then(|(_, names)| names),
+        })
+        .map(|names| names.split_whitespace().collect::<Vec<_>>().join(" "));
     let dateline = removed()
-        .find(|l| is_date_line(&l.to_lowercase()))
+        .find_map(|l| match is_date_line(&l.to_lowercase()) {
+            true => Some(l),
+            false => dated_byline(l).map(|(date, _)| date),
+        })
         .map(str::to_string);
     let end_of = |(at, line): (usize, &str)| at + line.len();
     let body = lines[first].0..end_of(lines[last - 1]);
@@ -174,6 +177,39 @@ fn is_page_line(line: &str) -> bool {
     COPYRIGHT_MARKS.iter().any(|mark| lower.contains(mark))
         || is_date_line(&lower)
         || is_byline(line)
+        || dated_byline(line).is_some()
+}
+
+/// Most characters of a line that is a date alone, or a date and a byline.
+const MAX_DATE_LINE_CHARS: usize = 60;
+
+/// A line that is a date and nothing else (`12 mars 2024`, `March 5, 2009 at 10:03 AM`), or
+/// a date then a byline (`2 September 2023 by Sam Okafor`): the date, and the byline's
+/// names if any.
+fn dated_byline(line: &str) -> Option<(&str, Option<&str>)> {
+    if line.chars().count() > MAX_DATE_LINE_CHARS {
+        return None;
+    }
+    let dated = |date: &str| crate::dates::parse_published(date.trim()).is_some();
+    if dated(line) {
+        return Some((line, None));
+    }
+    BYLINE_WORDS.iter().find_map(|word| {
+        let (date, names) = split_word(line, word)?;
+        (dated(date) && is_byline(&format!("{word} {names}"))).then_some((date.trim(), Some(names)))
+    })
+}
+
+/// `line` around the first ` word ` in it, whatever the word's case.
+fn split_word<'l>(line: &'l str, word: &str) -> Option<(&'l str, &'l str)> {
+    let lower = line.to_lowercase();
+    // Lowercasing keeps byte offsets in the ASCII words looked for, but not always before
+    // them: only lines whose lowercase is as long are split.
+    if lower.len() != line.len() {
+        return None;
+    }
+    let at = lower.find(&format!(" {word} "))?;
+    Some((&line[..at], line[at + word.len() + 2..].trim()))
 }
 
 /// The same words, whatever the case and the spaces between them.
@@ -229,6 +265,20 @@ mod tests {
         assert_eq!(trimmed.text, "Titre\n\nLe billet.");
         assert_eq!(trimmed.byline.as_deref(), Some("Claire Martin"));
         assert_eq!(trimmed.dateline.as_deref(), Some("Publié le 12 mars 2024"));
+        let dated = trim(
+            "Titre\n2 September 2023 by Sam Okafor\n\nThe post.".to_string(),
+            Vec::new(),
+            "Titre",
+        );
+        assert_eq!(dated.text, "Titre\n\nThe post.");
+        assert_eq!(dated.byline.as_deref(), Some("Sam Okafor"));
+        assert_eq!(dated.dateline.as_deref(), Some("2 September 2023"));
+        let alone = trim("12 mars 2024\n\nLe billet.".to_string(), Vec::new(), "");
+        assert_eq!(alone.text, "Le billet.");
+        assert_eq!(
+            (alone.byline, alone.dateline.as_deref()),
+            (None, Some("12 mars 2024"))
+        );
         let plain = trim("Le billet.".to_string(), Vec::new(), "");
         assert_eq!((plain.byline, plain.dateline), (None, None));
     }
@@ -260,6 +310,12 @@ mod tests {
             ),
             // Never empty: a text that is only page lines keeps its last.
             ("By Ana\n\n© 2020", "", "© 2020"),
+            // A date in a sentence is the author's.
+            (
+                "Le 12 mars 2024, nous étions là.\n\nLa suite.",
+                "",
+                "Le 12 mars 2024, nous étions là.\n\nLa suite.",
+            ),
             // A copyright line in the middle is the author's.
             (
                 "Un billet.\n\n© 2020 ma photo\n\nLa suite.",
