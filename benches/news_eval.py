@@ -28,6 +28,9 @@ import subprocess
 import sys
 import tarfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from html_eval import tisse_text, trafilatura_text  # noqa: E402  (the same extractors)
+
 PACKAGE = "newspaper4k==0.9.6"
 
 
@@ -63,22 +66,6 @@ def scores(extracted, expected):
     p = shared / max(1, sum(got.values()))
     r = shared / max(1, sum(want.values()))
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
-def tisse_text(binary, path):
-    out = subprocess.run([binary, "inspect", path], capture_output=True, text=True)
-    for line in out.stdout.splitlines():
-        doc = json.loads(line)
-        if doc.get("kind") == "post":
-            return doc.get("text", "")
-    return ""
-
-
-def trafilatura_text(path):
-    import trafilatura
-
-    with open(path, "rb") as f:
-        return trafilatura.extract(f.read(), include_comments=False) or ""
 
 
 def main():
