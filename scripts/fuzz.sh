@@ -13,7 +13,9 @@
 #
 # Environment: FUZZ_TARGET_DIR (cargo's target folder; default fuzz/target), FUZZ_NICE
 # (niceness of the fuzzer, default 19: it shares the machine), FUZZ_ARGS (more libFuzzer
-# flags).
+# flags), FUZZ_MERGE=1 (after each run, add to fuzz/corpus/TARGET the inputs of
+# fuzz/runs/TARGET that reach code the corpus did not, with libFuzzer's -merge=1: commit them,
+# so that the next run, on any machine, starts where this one stopped).
 set -uo pipefail
 cd "$(dirname "$0")/../fuzz"
 
@@ -87,6 +89,15 @@ for row in "${table[@]}"; do
         kind=$(grep -m1 -oE 'ERROR: libFuzzer: [a-z-]+|panicked at [^:]+:[0-9]+' "$log")
         artifact=$(grep -m1 -oE 'artifacts/[^ ]+' "$log")
         findings="${kind:-exit $status} ${artifact:-}"
+    fi
+    if [[ ${FUZZ_MERGE:-0} == 1 ]]; then
+        kept=$(ls "corpus/$target" | wc -l)
+        # shellcheck disable=SC2086
+        nice -n "${FUZZ_NICE:-19}" "${cargo_fuzz[@]}" run --target-dir "$target_dir" "$target" \
+            "corpus/$target" "runs/$target" -- -merge=1 -max_len="$max_len" \
+            -dict="dict/$dict.dict" -timeout="$timeout_seconds" -rss_limit_mb="$rss_limit_mb" \
+            >"runs/logs/$target.merge.log" 2>&1
+        echo "   merged into corpus/$target: $kept -> $(ls "corpus/$target" | wc -l) inputs"
     fi
     line=$(printf '%-10s %6ss %10s  cov %6s (last grew at %9s)  ft %7s  %s' \
         "$target" "$seconds" "${execs:-?}" "${cov:-?}" "${grew:-?}" "${ft:-?}" "$findings")
