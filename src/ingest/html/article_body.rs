@@ -9,9 +9,6 @@
 
 use std::collections::HashSet;
 
-use scraper::Html;
-
-use super::fields::json_ld_article;
 use super::text::{Newlines, fragment_to_text};
 use crate::document::Href;
 
@@ -25,10 +22,15 @@ const MIN_SHARED: f64 = 0.6;
 /// A paragraph of fewer words is not counted as prose.
 const PROSE_WORDS: usize = 8;
 
-/// The text to keep of a page whose markup shows `shown`: `articleBody` when it is the
-/// fuller version of it, with the links of `shown` found again in it; else `shown`.
-pub(super) fn fuller(page: &Html, shown: String, hrefs: Vec<Href>) -> (String, Vec<Href>) {
-    let Some(full) = article_body(page) else {
+/// The text to keep of a page whose markup shows `shown`: its `articleBody` (as the page's
+/// JSON-LD writes it) when that is the fuller version of it, with the links of `shown` found
+/// again in it; else `shown`.
+pub(super) fn fuller(
+    article_body: Option<&str>,
+    shown: String,
+    hrefs: Vec<Href>,
+) -> (String, Vec<Href>) {
+    let Some(full) = article_body.and_then(as_text) else {
         return (shown, hrefs);
     };
     if !completes(&shown, &full) {
@@ -38,10 +40,8 @@ pub(super) fn fuller(page: &Html, shown: String, hrefs: Vec<Href>) -> (String, V
     (full, hrefs)
 }
 
-/// The page's JSON-LD `articleBody` as text, one paragraph a line.
-fn article_body(page: &Html) -> Option<String> {
-    let article = json_ld_article(page)?;
-    let body = article.get("articleBody")?.as_str()?;
+/// An `articleBody` as text, one paragraph a line.
+fn as_text(body: &str) -> Option<String> {
     let text = fragment_to_text(&body.replace('\n', "\n\n"), Newlines::Paragraphs).0;
     (!text.trim().is_empty()).then_some(text)
 }
@@ -55,7 +55,9 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 /// Whether `full` holds most of the words of the prose of `shown`, and many more words than
 /// all of `shown`.
 fn completes(shown: &str, full: &str) -> bool {
-    let known: HashSet<String> = words(full).collect();
+    let known: Vec<String> = words(full).collect();
+    let full_words = known.len();
+    let known: HashSet<String> = known.into_iter().collect();
     let (mut prose, mut shared) = (0usize, 0usize);
     for paragraph in shown.split('\n') {
         let paragraph: Vec<String> = words(paragraph).collect();
@@ -64,7 +66,7 @@ fn completes(shown: &str, full: &str) -> bool {
             shared += paragraph.iter().filter(|w| known.contains(*w)).count();
         }
     }
-    let growth = words(full).count() as f64 / words(shown).count().max(1) as f64;
+    let growth = full_words as f64 / words(shown).count().max(1) as f64;
     prose > 0 && growth >= MIN_GROWTH && shared as f64 >= MIN_SHARED * prose as f64
 }
 
@@ -91,27 +93,13 @@ fn find_again(hrefs: Vec<Href>, full: &str) -> Vec<Href> {
 mod tests {
     use super::*;
 
-    fn page(article_body: &str, shown: &str) -> (Html, String) {
-        let json = serde_json::json!({
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": "Titre",
-            "articleBody": article_body,
-        });
-        let html = format!(
-            "<html><head><script type=\"application/ld+json\">{json}</script></head>\
-             <body><article><p>{shown}</p></article></body></html>"
-        );
-        (Html::parse_document(&html), shown.to_string())
-    }
-
     const FIRST: &str = "Les associations du quartier ont presque toutes une page Facebook.";
     const REST: &str = "Leurs bénévoles y passent plus de temps qu'aux réunions.\nLa mairie \
                         affichera chaque rendez-vous sur papier aussi, et sur son site.";
 
     #[test]
     fn the_whole_body_replaces_its_first_paragraph() {
-        let (html, shown) = page(&format!("{FIRST}\n{REST}"), FIRST);
+        let (body, shown) = (format!("{FIRST}\n{REST}"), FIRST.to_string());
         let at = shown.find("Facebook").unwrap();
         let href = Href {
             url: "https://facebook.com/quartier".into(),
@@ -119,7 +107,7 @@ mod tests {
             start: at,
             end: at + 8,
         };
-        let (text, hrefs) = fuller(&html, shown, vec![href]);
+        let (text, hrefs) = fuller(Some(&body), shown, vec![href]);
         assert_eq!(text, format!("{FIRST}\n\n{}", REST.replace('\n', "\n\n")));
         assert_eq!(&text[hrefs[0].start..hrefs[0].end], "Facebook");
     }
@@ -127,11 +115,16 @@ mod tests {
     #[test]
     fn a_short_or_foreign_body_does_not() {
         // A summary: shorter than what the page shows.
-        let (html, shown) = page("Un résumé.", &format!("{FIRST} {REST}"));
-        assert_eq!(fuller(&html, shown.clone(), Vec::new()).0, shown);
+        let shown = format!("{FIRST} {REST}");
+        assert_eq!(
+            fuller(Some("Un résumé."), shown.clone(), Vec::new()).0,
+            shown
+        );
         // Another text altogether, however long.
         let other = "Un tout autre article, sur le marché du dimanche et ses étals. ".repeat(20);
-        let (html, shown) = page(&other, FIRST);
-        assert_eq!(fuller(&html, shown.clone(), Vec::new()).0, shown);
+        let shown = FIRST.to_string();
+        assert_eq!(fuller(Some(&other), shown.clone(), Vec::new()).0, shown);
+        // No `articleBody` at all.
+        assert_eq!(fuller(None, shown.clone(), Vec::new()).0, shown);
     }
 }

@@ -30,6 +30,9 @@ pub(super) struct PostFields {
     pub category: String,
     pub tags: String,
     pub url: String,
+    /// The schema.org article's `articleBody`, as written (what `article_body.rs` weighs
+    /// against the text the page shows).
+    pub article_body: Option<String>,
 }
 
 pub(super) fn post_fields(
@@ -159,6 +162,11 @@ pub(super) fn post_fields(
             .next()
             .and_then(|e| e.value().attr("href").map(str::to_string)),
     ]);
+    let article_body = json_ld
+        .as_ref()
+        .and_then(|v| v.get("articleBody"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
     PostFields {
         title,
         author,
@@ -166,6 +174,7 @@ pub(super) fn post_fields(
         category,
         tags,
         url,
+        article_body,
     }
 }
 
@@ -191,7 +200,7 @@ pub(super) fn json_ld_values(page: &Html) -> Vec<Value> {
 }
 
 /// The first schema.org JSON-LD object describing an article or blog post.
-pub(super) fn json_ld_article(page: &Html) -> Option<Value> {
+fn json_ld_article(page: &Html) -> Option<Value> {
     const TYPES: &[&str] = &[
         "BlogPosting",
         "Article",

@@ -76,7 +76,7 @@ pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
     let (found, comment_nodes) = comments::find(&page);
     let mut fields = fields::post_fields(&page, &comment_nodes, source, &mut problems);
     let (body, hrefs) = main_text(&page, &comment_nodes);
-    let (body, hrefs) = article_body::fuller(&page, body, hrefs);
+    let (body, hrefs) = article_body::fuller(fields.article_body.as_deref(), body, hrefs);
     // A byline or date line the text began or ended with tells what the markup did not.
     let trimmed = edges::trim(body, hrefs, &fields.title);
     if fields.author.is_empty() {
