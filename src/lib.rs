@@ -11,7 +11,9 @@
 //!       --Tally::add/merge---> Tally              (integer counts, associative merge)
 //!       --Vocabulary::compact> stem ids           (in order: corpus keyword counts; documents
 //!                                                  keep (stem id, count) pairs, no strings)
-//!       --spill::SortedAnalyses-> analyses by id  (in memory, or sorted runs on disk)
+//!       --spill::SortedAnalyses-> analyses by id  (in memory, or sorted runs on disk;
+//!                                                  comments that name their post by
+//!                                                  address get its id: thread_addresses)
 //!       --compare::*---------> keyness, groups,   (one pass in report order into
 //!                              threads, similar    accumulators; scored at the end)
 //!                              posts, duplicates
@@ -63,6 +65,7 @@ pub mod strings;
 pub mod tally;
 pub mod text;
 pub mod themes;
+pub mod thread_addresses;
 pub mod thread_language;
 pub mod top;
 pub mod vocabulary;

@@ -29,6 +29,7 @@ use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
 use crate::analysis::Analysis;
 use crate::strings::natural_cmp;
+use crate::thread_addresses::ThreadAddresses;
 
 /// The most analyses held in memory before a chunk is spilled to a run.
 pub const CHUNK: usize = 5_000;
@@ -54,6 +55,9 @@ pub struct SortedAnalyses {
     runs: Vec<File>,
     len: u64,
     chunk: usize,
+    /// Posts named by address in comments saved apart from them: their ids are put in when
+    /// the analyses are read back ([`crate::thread_addresses`]).
+    addresses: ThreadAddresses,
 }
 
 impl SortedAnalyses {
@@ -80,6 +84,7 @@ impl SortedAnalyses {
     pub fn extend(&mut self, analyses: impl IntoIterator<Item = Analysis>) {
         for analysis in analyses {
             self.len += 1;
+            self.addresses.note(&analysis.meta);
             self.memory.push(analysis);
             if self.memory.len() >= self.chunk && self.spill().is_err() {
                 // Keep going in memory; try again at the next chunk boundary.
@@ -94,6 +99,17 @@ impl SortedAnalyses {
         let spilled = !self.runs.is_empty() && !self.memory.is_empty() && self.spill().is_ok();
         if !spilled {
             self.memory.sort_by(report_order);
+        }
+        if self.addresses.wanted() {
+            let mut addresses = std::mem::take(&mut self.addresses);
+            // A run that cannot be read back leaves the addresses as they are: the reports,
+            // which read it too, will say so.
+            if addresses.resolve(|each| self.for_each_slice(each)).is_ok() {
+                for analysis in &mut self.memory {
+                    addresses.apply(&mut analysis.meta);
+                }
+            }
+            self.addresses = addresses;
         }
     }
 
@@ -141,7 +157,12 @@ impl SortedAnalyses {
             }
         }
         let mut slice = Vec::with_capacity(SLICE);
-        while let Some(Reverse(Head { analysis, index })) = heap.pop() {
+        while let Some(Reverse(Head {
+            mut analysis,
+            index,
+        })) = heap.pop()
+        {
+            self.addresses.apply(&mut analysis.meta);
             slice.push(analysis);
             if let Some(next) = readers[index].next()? {
                 heap.push(Reverse(Head {

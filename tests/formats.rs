@@ -105,6 +105,47 @@ fn the_same_thread_in_every_format_gives_the_same_documents() {
     );
 }
 
+/// A blog's feed and a post's comment feed saved as two files: the comments name their post
+/// by its address, and the run makes one thread of them, whichever file is read first.
+#[test]
+fn comment_feeds_saved_apart_join_their_post_in_the_reports() {
+    let feed = "tests/fixtures/formats/same-feed.rss";
+    let comments = "tests/fixtures/formats/same-comments.rss";
+    for inputs in [[feed, comments], [comments, feed]] {
+        let out = tempfile::tempdir().unwrap();
+        let output = analyze(&inputs, out.path());
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let documents = report(out.path(), "documents.csv");
+        let threads: Vec<(&str, &str)> = documents
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let mut cells = l.split(',');
+                (cells.next().unwrap(), cells.nth(1).unwrap())
+            })
+            .collect();
+        assert_eq!(
+            threads,
+            [
+                ("same-comments.rss#c11", "same-feed.rss#1"),
+                ("same-comments.rss#c12", "same-feed.rss#1"),
+                ("same-comments.rss#c14", "same-feed.rss#1"),
+                ("same-feed.rss#1", "same-feed.rss#1"),
+            ],
+            "{inputs:?}"
+        );
+        let threads = report(out.path(), "threads.csv");
+        let rows: Vec<&str> = threads.lines().skip(1).collect();
+        assert_eq!(rows.len(), 1, "{threads}");
+        assert!(
+            rows[0].starts_with(
+                "same-feed.rss#1,Les réseaux sociaux et la vie privée,Claire,2008-03-12T09:15,3,"
+            ),
+            "{threads}"
+        );
+    }
+}
+
 #[test]
 fn links_are_kept_with_their_anchor_text() {
     for file in [

@@ -9,7 +9,8 @@
 //! titles comments ("Comment on X by Y", "By: Y", in French too), or sits in a feed titled
 //! "Comments on: X". Its post is the post of the same file with that address (the comment's
 //! link without its anchor, or what it replies to), else the address itself: comment feeds
-//! are saved apart from their posts, and the post's `url` in `documents.csv` ties them. A
+//! are saved apart from their posts, and once the corpus is read the address becomes the id
+//! of the post with that `url` ([`crate::thread_addresses`]). A
 //! reply's parent is its `thr:in-reply-to` comment, or the comment WordPress links in the
 //! "In reply to X." line it writes at the head of a reply (that line is not the commenter's
 //! and is left out of the text).
