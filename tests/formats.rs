@@ -231,6 +231,52 @@ fn format_fixtures_give_the_golden_reports() {
     }
 }
 
+/// Feeds and exports that real software wrote for real blogs (`tests/fixtures/real.md` says
+/// where each comes from) give the golden reports; what they taught is checked by name.
+#[test]
+fn real_feeds_and_exports_give_the_golden_reports() {
+    let out = tempfile::tempdir().unwrap();
+    let output = analyze(&["tests/fixtures/real"], out.path());
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let golden = root().join("tests/golden/real");
+    for name in ["documents.csv", "threads.csv", "links.csv", "problems.csv"] {
+        assert_golden(&golden.join(name), &report(out.path(), name));
+    }
+    // Atom XHTML content: a link's words stay where they are written, and the link is kept.
+    let gnome = &inspect("tests/fixtures/real/planet-gnome.atom")[0];
+    let text = gnome["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("This is a follow up from the kernel support for high-resolution"),
+        "{text}"
+    );
+    assert_eq!(
+        gnome["hrefs"][0]["url"],
+        "https://who-t.blogspot.com/2018/12/high-resolution-wheel-scrolling-on.html"
+    );
+    // Movable Type tells its tags by scheme; the category is not repeated among them.
+    let akamai = &inspect("tests/fixtures/real/movabletype-akamai.atom")[0];
+    assert_eq!(
+        (&akamai["category"], &akamai["tags"]),
+        (&"Zero Trust".into(), &"SSL; Zero Trust".into())
+    );
+    // Blogger: the template and the 58 settings are not documents; drafts say so.
+    let blogger = inspect("tests/fixtures/real/blogger-pelican.xml");
+    let kinds: Vec<(&str, &str)> = blogger
+        .iter()
+        .map(|d| (d["kind"].as_str().unwrap(), d["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("post", "draft"),
+            ("post", "publish"),
+            ("post", "draft"),
+            ("post", "publish"),
+            ("comment", "publish")
+        ]
+    );
+}
+
 #[test]
 fn bad_input_gives_problem_rows_and_the_rest_is_read() {
     let out = tempfile::tempdir().unwrap();

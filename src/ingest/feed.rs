@@ -60,6 +60,7 @@ struct Entry {
     author: String,
     date: String,
     categories: Vec<String>,
+    tags: Vec<String>,
     html: String,
     /// Plain text rather than HTML (Atom `type="text"`).
     plain: bool,
@@ -130,7 +131,7 @@ fn rss_entry(item: &Element) -> Entry {
     Entry {
         line: item.line,
         title: item.text_of(Ns::None, "title").to_string(),
-        link: item.text_of(Ns::None, "link").to_string(),
+        link: item.text_of(Ns::None, "link").trim().to_string(),
         author,
         date,
         categories: item
@@ -138,6 +139,7 @@ fn rss_entry(item: &Element) -> Entry {
             .chain(item.children_named(Ns::Dc, "subject"))
             .map(|c| c.text.trim().to_string())
             .collect(),
+        tags: Vec::new(),
         html: content.map_or(String::new(), |c| c.text.clone()),
         plain: false,
         reply_ref: reply
@@ -176,7 +178,8 @@ fn atom_entry(entry: &Element) -> Entry {
         None => (String::new(), false),
         Some(c) => match c.attribute(Ns::None, "type") {
             Some("html") | Some("text/html") => (c.text.clone(), false),
-            Some("xhtml") => (c.all_text(), true),
+            // Markup in the feed's own XML: written back, read as HTML (links kept).
+            Some("xhtml") => (c.inner_markup(), false),
             _ => (c.text.clone(), true),
         },
     };
@@ -206,14 +209,8 @@ fn atom_entry(entry: &Element) -> Entry {
         link: link.to_string(),
         author: author.to_string(),
         date: date.to_string(),
-        categories: entry
-            .children_named(Ns::Atom, "category")
-            .filter_map(|c| {
-                c.attribute(Ns::None, "label")
-                    .or_else(|| c.attribute(Ns::None, "term"))
-            })
-            .map(|c| c.trim().to_string())
-            .collect(),
+        categories: atom_categories(entry, false),
+        tags: atom_categories(entry, true),
         html,
         plain,
         reply_ref: reply
@@ -225,6 +222,23 @@ fn atom_entry(entry: &Element) -> Entry {
             .unwrap_or("")
             .to_string(),
     }
+}
+
+/// An Atom entry's categories, or its tags: Movable Type and TypePad tell tags by their
+/// scheme (`http://www.sixapart.com/ns/types#tag`); other feeds have categories only.
+fn atom_categories(entry: &Element, tags: bool) -> Vec<String> {
+    entry
+        .children_named(Ns::Atom, "category")
+        .filter(|c| {
+            let scheme = c.attribute(Ns::None, "scheme").unwrap_or("");
+            scheme.ends_with("#tag") == tags
+        })
+        .filter_map(|c| {
+            c.attribute(Ns::None, "label")
+                .or_else(|| c.attribute(Ns::None, "term"))
+        })
+        .map(|c| c.trim().to_string())
+        .collect()
 }
 
 /// The address without its anchor: a comment's link is its post's, plus `#comment-N`.
@@ -293,6 +307,7 @@ impl Feed {
             meta.id = id;
             meta.title = entry.title;
             meta.category = join_list(entry.categories.iter().map(String::as_str));
+            meta.tags = join_list(entry.tags.iter().map(String::as_str));
             sink.document(Document {
                 meta,
                 text,

@@ -401,14 +401,16 @@ pub fn normalize_text(text: &str) -> String {
     }
 }
 
-/// Joins list values (tags, categories) the way reports show them.
+/// Joins list values (tags, categories) the way reports show them, each once: feeds list a
+/// category again as a tag (Movable Type), exports as a nickname and a name.
 pub fn join_list<'s>(items: impl IntoIterator<Item = &'s str>) -> String {
-    let items: Vec<&str> = items
-        .into_iter()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    items.join(LIST_SEPARATOR)
+    let mut kept: Vec<&str> = Vec::new();
+    for item in items.into_iter().map(str::trim) {
+        if !item.is_empty() && !kept.contains(&item) {
+            kept.push(item);
+        }
+    }
+    kept.join(LIST_SEPARATOR)
 }
 
 #[cfg(test)]

@@ -149,6 +149,9 @@ pub struct Element {
     pub children: Vec<Element>,
     /// The 1-based line where it starts.
     pub line: u64,
+    /// Where it stands in its parent's `text` (a byte offset): mixed content, such as Atom's
+    /// XHTML, reads `text[..at]` before it and the rest after.
+    pub at: usize,
 }
 
 impl Element {
@@ -186,11 +189,77 @@ impl Element {
 
     /// Its text and its descendants', in document order (Atom `type="xhtml"` content).
     pub fn all_text(&self) -> String {
-        let mut out = self.text.clone();
-        for child in &self.children {
-            out.push_str(&child.all_text());
-        }
+        let mut out = String::new();
+        self.interleave(&mut out, false, &mut |child, out| {
+            out.push_str(&child.all_text())
+        });
         out
+    }
+
+    /// What is inside it, written back as markup (namespaces left out): Atom's XHTML content
+    /// read by the HTML reader, which keeps its links and paragraphs.
+    pub fn inner_markup(&self) -> String {
+        let mut out = String::new();
+        self.write_inner(&mut out);
+        out
+    }
+
+    fn write_inner(&self, out: &mut String) {
+        self.interleave(out, true, &mut |child, out| {
+            out.push('<');
+            out.push_str(&child.name);
+            for attribute in &child.attributes {
+                out.push(' ');
+                out.push_str(&attribute.name);
+                out.push_str("=\"");
+                escape_into(&attribute.value, out);
+                out.push('"');
+            }
+            out.push('>');
+            child.write_inner(out);
+            out.push_str("</");
+            out.push_str(&child.name);
+            out.push('>');
+        });
+    }
+
+    /// Its own text (escaped when it goes back into markup: `escape`) and its children, in
+    /// document order.
+    fn interleave(
+        &self,
+        out: &mut String,
+        escape: bool,
+        each: &mut dyn FnMut(&Element, &mut String),
+    ) {
+        let text = |part: &str, out: &mut String| match escape {
+            true => escape_into(part, out),
+            false => out.push_str(part),
+        };
+        let mut from = 0;
+        for child in &self.children {
+            // `at` is on a character boundary of `text`, unless the element was built by hand.
+            let at = child.at.clamp(from, self.text.len());
+            let at = (at..=self.text.len())
+                .find(|&i| self.text.is_char_boundary(i))
+                .unwrap_or(self.text.len());
+            text(&self.text[from..at], out);
+            each(child, out);
+            from = at;
+        }
+        text(&self.text[from..], out);
+    }
+}
+
+/// Escapes `&`, `<`, `>` and `"` of character data going back into markup.
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
     }
 }
 
@@ -354,6 +423,7 @@ pub fn read_records(
                     text: String::new(),
                     children: Vec::new(),
                     line,
+                    at: 0,
                 });
             }
         }
@@ -386,9 +456,12 @@ fn close(
     if *flattened > 0 {
         *flattened -= 1;
     } else if !open.is_empty() && *depth >= record_depth.unwrap_or(usize::MAX) {
-        let done = open.pop().expect("not empty");
+        let mut done = open.pop().expect("not empty");
         match open.last_mut() {
-            Some(parent) => parent.children.push(done),
+            Some(parent) => {
+                done.at = parent.text.len();
+                parent.children.push(done)
+            }
             None => on_record(done, sink),
         }
     }
@@ -519,6 +592,23 @@ mod tests {
                 .unwrap()
                 .attribute(Ns::None, "term"),
             Some("a")
+        );
+    }
+
+    #[test]
+    fn mixed_content_keeps_its_order() {
+        let xml = r#"<feed xmlns="http://www.w3.org/2005/Atom"><entry><content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><p>A follow up from <a href="https://a.example/?x=1&amp;y=2">the kernel</a>, which <em>you</em> forgot &lt;sic&gt;.</p><p>Next é.</p></div></content></entry></feed>"#;
+        let (_, found, sink) = records(xml);
+        assert!(sink.problems.is_empty(), "{:?}", sink.problems);
+        let content = found[0].child(Ns::Atom, "content").unwrap();
+        assert_eq!(
+            content.all_text(),
+            "A follow up from the kernel, which you forgot <sic>.Next é."
+        );
+        assert_eq!(
+            content.inner_markup(),
+            "<div><p>A follow up from <a href=\"https://a.example/?x=1&amp;y=2\">the kernel</a>, \
+             which <em>you</em> forgot &lt;sic&gt;.</p><p>Next é.</p></div>"
         );
     }
 
