@@ -275,6 +275,15 @@ pub struct Metadata {
     /// [`STATUSES`], or empty when the source does not say.
     #[serde(default)]
     pub status: String,
+    /// How many comments the source says the post has (`slash:comments` in RSS, `thr:total`
+    /// in Atom and Blogger exports), which may be more than the corpus holds: `threads.csv`
+    /// shows both. `None` when the source does not say.
+    #[serde(default)]
+    pub comments_declared: Option<u64>,
+    /// Where the source says the post's comments are (RSS `wfw:commentRss`, an Atom
+    /// `replies` link): the comment feed to save beside the corpus. Empty when it does not say.
+    #[serde(default)]
+    pub comment_feed: String,
 }
 
 /// The statuses a document may have ([`Metadata::status`]): WordPress's post statuses, with

@@ -153,13 +153,15 @@ fn threads_csv_for_the_seed() {
     assert_eq!(rows.len(), 2, "{threads}");
     let cells: Vec<&str> = rows[1].split(',').collect();
     assert_eq!(
-        cells[..17],
+        cells[..18],
         [
             "000_affe261f8401dc5a.txt",
             "Les réfractaires du réseautage...",
             "Miss_TICS",
             "2007-09-27T00:07",
             "3",
+            // A page dump does not say how many comments the post had.
+            "",
             "0",
             "1",
             "3",

@@ -242,6 +242,19 @@ fn real_feeds_and_exports_give_the_golden_reports() {
     for name in ["documents.csv", "threads.csv", "links.csv", "problems.csv"] {
         assert_golden(&golden.join(name), &report(out.path(), name));
     }
+    // A WordPress feed says how many comments a post has and where: beside the 0 it holds.
+    let threads = report(out.path(), "threads.csv");
+    let docuverse = threads
+        .lines()
+        .find(|l| l.starts_with("wordpress-docuverse.rss#1,"))
+        .unwrap();
+    assert!(docuverse.contains(",0,1,0,0,0,0,"), "{docuverse}");
+    assert!(
+        docuverse.ends_with(
+            ",https://blog.docuverse.com/2017/07/23/using-herb-vaporizers-with-tobacco/feed/"
+        ),
+        "{docuverse}"
+    );
     // Atom XHTML content: a link's words stay where they are written, and the link is kept.
     let gnome = &inspect("tests/fixtures/real/planet-gnome.atom")[0];
     let text = gnome["text"].as_str().unwrap();

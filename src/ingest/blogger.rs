@@ -157,6 +157,7 @@ fn entry(
         meta.post_id = id.clone();
         meta.id = id;
         meta.title = entry.text_of(Ns::Atom, "title").to_string();
+        (meta.comments_declared, meta.comment_feed) = crate::ingest::feed::atom_replies(entry);
         // Labels: every category but the kind.
         meta.category = join_list(
             entry

@@ -17,8 +17,10 @@
 //!
 //! Ids: `<source>#<n>` for the n-th post of the file, `<source>#c<N>` for a comment, N from
 //! its `#comment-N` anchor (else its place in the file). Feeds do not say whether a post is
-//! published: `status` stays empty. `<slash:comments>` and `wfw:commentRss` only say that
-//! comments exist elsewhere; they are not documents.
+//! published: `status` stays empty. A post's `<slash:comments>` (Atom: `thr:total`, or the
+//! `thr:count` of a `replies` link) and `wfw:commentRss` (Atom: the `replies` link to a feed)
+//! say how many comments it has and where they are: kept as its `comments_declared` and
+//! `comment_feed`, which `threads.csv` shows beside the comments the corpus holds.
 
 use std::collections::HashMap;
 use std::io::BufRead;
@@ -67,6 +69,9 @@ struct Entry {
     /// `thr:in-reply-to`: what it answers (`ref`, an id) and where that is (`href`).
     reply_ref: String,
     reply_href: String,
+    /// What the feed says of the post's comments: how many, and their feed's address.
+    comments_declared: Option<u64>,
+    comment_feed: String,
 }
 
 /// What the reader knows of the file so far.
@@ -130,6 +135,8 @@ fn rss_entry(item: &Element) -> Entry {
     let reply = item.child(Ns::Thr, "in-reply-to");
     Entry {
         line: item.line,
+        comments_declared: count(item.text_of(Ns::Slash, "comments")),
+        comment_feed: item.text_of(Ns::Wfw, "commentRss").trim().to_string(),
         title: item.text_of(Ns::None, "title").to_string(),
         link: item.text_of(Ns::None, "link").trim().to_string(),
         author,
@@ -203,8 +210,11 @@ fn atom_entry(entry: &Element) -> Entry {
         .and_then(|l| l.attribute(Ns::None, "href"))
         .unwrap_or("");
     let reply = entry.child(Ns::Thr, "in-reply-to");
+    let (comments_declared, comment_feed) = atom_replies(entry);
     Entry {
         line: entry.line,
+        comments_declared,
+        comment_feed,
         title,
         link: link.to_string(),
         author: author.to_string(),
@@ -222,6 +232,36 @@ fn atom_entry(entry: &Element) -> Entry {
             .unwrap_or("")
             .to_string(),
     }
+}
+
+/// A count of comments as feeds write it (`12`, padded with white space); `None` when it is
+/// not one.
+fn count(text: &str) -> Option<u64> {
+    text.trim().parse().ok()
+}
+
+/// What an Atom entry (a feed's, or a Blogger export's) says of its comments: how many
+/// (`thr:total`, else the `thr:count` of its `replies` link) and the address of their feed
+/// (the `replies` link that is a feed, not the page's comment form).
+pub(crate) fn atom_replies(entry: &Element) -> (Option<u64>, String) {
+    let replies: Vec<&Element> = entry
+        .children_named(Ns::Atom, "link")
+        .filter(|l| l.attribute(Ns::None, "rel") == Some("replies"))
+        .collect();
+    let feed = replies.iter().find(|l| {
+        l.attribute(Ns::None, "type")
+            .is_some_and(|t| t.contains("atom") || t.contains("rss"))
+    });
+    let declared = count(entry.text_of(Ns::Thr, "total")).or_else(|| {
+        replies
+            .iter()
+            .find_map(|l| count(l.attribute(Ns::Thr, "count").unwrap_or("")))
+    });
+    let address = feed
+        .and_then(|l| l.attribute(Ns::None, "href"))
+        .unwrap_or("")
+        .trim();
+    (declared, address.to_string())
 }
 
 /// An Atom entry's categories, or its tags: Movable Type and TypePad tell tags by their
@@ -308,6 +348,8 @@ impl Feed {
             meta.title = entry.title;
             meta.category = join_list(entry.categories.iter().map(String::as_str));
             meta.tags = join_list(entry.tags.iter().map(String::as_str));
+            meta.comments_declared = entry.comments_declared;
+            meta.comment_feed = entry.comment_feed;
             sink.document(Document {
                 meta,
                 text,
@@ -404,6 +446,55 @@ mod tests {
                 ]
             })
             .collect()
+    }
+
+    #[test]
+    fn posts_keep_the_comments_their_feed_declares() {
+        let rss = r#"<rss version="2.0" xmlns:slash="http://purl.org/rss/1.0/modules/slash/"
+ xmlns:wfw="http://wellformedweb.org/CommentAPI/"><channel><title>Carnet</title>
+<item><title>Vie privée</title><link>https://carnet.example/vie-privee/</link>
+<slash:comments> 12 </slash:comments>
+<wfw:commentRss>
+  https://carnet.example/vie-privee/feed/
+</wfw:commentRss></item>
+<item><title>Sans commentaires</title><slash:comments>many</slash:comments></item>
+</channel></rss>"#;
+        let read = read_str(rss);
+        let declared: Vec<(Option<u64>, &str)> = read
+            .documents
+            .iter()
+            .map(|d| (d.meta.comments_declared, d.meta.comment_feed.as_str()))
+            .collect();
+        assert_eq!(
+            declared,
+            [
+                (Some(12), "https://carnet.example/vie-privee/feed/"),
+                (None, "")
+            ]
+        );
+        // Atom: thr:total, else the count of the replies link; the feed, not the form.
+        let atom = r#"<feed xmlns="http://www.w3.org/2005/Atom"
+ xmlns:thr="http://purl.org/syndication/thread/1.0">
+<entry><title>a</title><thr:total>3</thr:total>
+<link rel="replies" type="text/html" href="https://b.example/a#comment-form"/>
+<link rel="replies" type="application/atom+xml" href="https://b.example/feeds/1/comments"/>
+</entry>
+<entry><title>b</title>
+<link rel="replies" type="application/atom+xml" thr:count="7" href="https://b.example/c/2"/>
+</entry></feed>"#;
+        let read = read_str(atom);
+        let declared: Vec<(Option<u64>, &str)> = read
+            .documents
+            .iter()
+            .map(|d| (d.meta.comments_declared, d.meta.comment_feed.as_str()))
+            .collect();
+        assert_eq!(
+            declared,
+            [
+                (Some(3), "https://b.example/feeds/1/comments"),
+                (Some(7), "https://b.example/c/2")
+            ]
+        );
     }
 
     #[test]

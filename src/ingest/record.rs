@@ -320,6 +320,8 @@ impl<'a> Records<'a> {
             tags: values.text(Field::Tags),
             url: values.text(Field::Url),
             status: status.to_string(),
+            comments_declared: None,
+            comment_feed: String::new(),
         };
         sink.document(Document {
             meta,

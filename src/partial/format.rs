@@ -32,8 +32,9 @@ use super::{Header, PartialError, Record, Summary};
 pub const MAGIC: &[u8; 8] = b"TISSEPRT";
 /// The layout version: raised whenever the bytes of a partial change meaning, so that shards
 /// analysed by two builds of one tisse version are never merged. 2: stems are Snowball 3's
-/// (frostem), and a language may come from the second opinion.
-pub const FORMAT_VERSION: u32 = 2;
+/// (frostem), and a language may come from the second opinion. 3: documents carry the comment
+/// count and comment feed their source declares.
+pub const FORMAT_VERSION: u32 = 3;
 /// The name a partial file ends with.
 pub const EXTENSION: &str = "tpart";
 const TRAILER: u64 = 32;

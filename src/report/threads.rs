@@ -18,6 +18,7 @@ impl CsvRow for ThreadRow {
         Column::text("author"),
         Column::date("published"),
         Column::integer("comments"),
+        Column::integer("comments_declared"),
         Column::integer("replies"),
         Column::integer("max_depth"),
         Column::integer("commenters"),
@@ -31,6 +32,7 @@ impl CsvRow for ThreadRow {
         Column::integer("comment_emails"),
         Column::label("comment_networks"),
         Column::label("theme_comment_share"),
+        Column::text("comment_feed"),
     ];
 }
 
@@ -60,6 +62,8 @@ mod tests {
             comment_emails: 0,
             comment_networks: String::new(),
             theme_comment_share: String::new(),
+            comments_declared: None,
+            comment_feed: String::new(),
         }
     }
 
@@ -76,7 +80,7 @@ mod tests {
         let mut out = Vec::new();
         crate::report::write_csv_to(&mut out, [row()]).unwrap();
         let text = String::from_utf8(out).unwrap();
-        assert_eq!(text.lines().nth(1), Some("p,,,,0,0,0,0,,,,,,,0,0,,"));
+        assert_eq!(text.lines().nth(1), Some("p,,,,0,,0,0,0,,,,,,,0,0,,,"));
     }
 
     #[test]

@@ -13,6 +13,7 @@
 //! | `post_id` | the post (the `post_id` of its comments) |
 //! | `title`, `author`, `published` | the post's, as in `documents.csv` |
 //! | `comments` | comments on the post, replies included |
+//! | `comments_declared` | how many comments the post's source says it has (RSS `slash:comments`, Atom and Blogger `thr:total`); empty when it does not say. More than `comments`: the corpus lacks some (save the `comment_feed`) |
 //! | `replies` | comments answering another comment of the thread (depth 2 or more) |
 //! | `max_depth` | 0 without comments; a comment on the post is depth 1, a reply to it 2, ... |
 //! | `commenters` | distinct comment authors, trimmed and lowercased (empty names not counted; the post's author counts when they comment) |
@@ -24,6 +25,7 @@
 //! | `comment_links`, `comment_emails` | links (e-mail addresses apart) and e-mail addresses in the comments |
 //! | `comment_networks` | network mentions in the comments (every mention, as in `networks.csv`), `Facebook:3\|Viadeo:1`, most first, then by name |
 //! | `theme_comment_share` | for each theme with hits in the post or its comments, by theme name: comment hits ÷ all hits of the thread, two decimals, `networking:0.75\|privacy:1.00` (`0.00`: only the post uses it) |
+//! | `comment_feed` | where the post's source says its comments are (RSS `wfw:commentRss`, an Atom `replies` link to a feed); empty when it does not say |
 //!
 //! Odd threads:
 //!
@@ -57,7 +59,7 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::dates::{Moment, parse_published};
 use crate::decimal::Fixed;
-use crate::document::{Kind, fold_name, id_key};
+use crate::document::{Kind, Metadata, fold_name, id_key};
 use crate::packed::{PackedStrings, Span};
 use crate::strings::natural_cmp;
 use crate::themes::{Lexicon, ThemeId};
@@ -129,12 +131,15 @@ pub struct Counted {
     pub hits: Vec<(ThemeId, u64)>,
 }
 
-/// The post's own fields, packed as one string: title, author, then the date.
+/// The post's own fields, packed as one string: title, author, date, then the comment feed;
+/// and the comments its source says it has.
 #[derive(Debug)]
 struct Post {
     fields: Span,
     title_len: u32,
     author_len: u32,
+    published_len: u32,
+    comments_declared: Option<u64>,
 }
 
 /// The post's fields read back.
@@ -142,18 +147,29 @@ struct PostFields<'s> {
     title: &'s str,
     author: &'s str,
     published: &'s str,
+    comment_feed: &'s str,
 }
 
 impl Post {
-    fn new(strings: &mut PackedStrings, title: &str, author: &str, published: &str) -> Post {
+    fn new(strings: &mut PackedStrings, meta: &Metadata) -> Post {
         // A field is read from a file of at most 256 MiB or a line of 64: its length fits.
         // Were it 4 GiB or more, the split below would fail and the row show the fields as
         // one title, not panic.
         let len = |field: &str| u32::try_from(field.len()).unwrap_or(u32::MAX);
         Post {
-            fields: strings.push(&[title, author, published].concat()),
-            title_len: len(title),
-            author_len: len(author),
+            fields: strings.push(
+                &[
+                    meta.title.as_str(),
+                    &meta.author,
+                    &meta.published,
+                    &meta.comment_feed,
+                ]
+                .concat(),
+            ),
+            title_len: len(&meta.title),
+            author_len: len(&meta.author),
+            published_len: len(&meta.published),
+            comments_declared: meta.comments_declared,
         }
     }
 
@@ -162,13 +178,16 @@ impl Post {
         let split = fields
             .split_at_checked(self.title_len as usize)
             .and_then(|(title, rest)| {
-                Some((title, rest.split_at_checked(self.author_len as usize)?))
+                let (author, rest) = rest.split_at_checked(self.author_len as usize)?;
+                let (published, feed) = rest.split_at_checked(self.published_len as usize)?;
+                Some((title, author, published, feed))
             });
-        let (title, (author, published)) = split.unwrap_or((fields, ("", "")));
+        let (title, author, published, comment_feed) = split.unwrap_or((fields, "", "", ""));
         PostFields {
             title,
             author,
             published,
+            comment_feed,
         }
     }
 }
@@ -358,12 +377,7 @@ impl<'a> Threads<'a> {
                 if thread.post.is_some() {
                     return;
                 }
-                thread.post = Some(Post::new(
-                    strings,
-                    &meta.title,
-                    &meta.author,
-                    &meta.published,
-                ));
+                thread.post = Some(Post::new(strings, meta));
                 for hit in &analysis.themes {
                     thread.theme_hits.at(theme_of(hit))[0] += 1;
                 }
@@ -551,16 +565,23 @@ impl Thread {
         } else {
             String::new()
         };
-        let (title, author, published) = match &post {
-            Some(p) => (p.title.into(), p.author.into(), p.published.into()),
+        let (title, author, published, comment_feed) = match &post {
+            Some(p) => (
+                p.title.into(),
+                p.author.into(),
+                p.published.into(),
+                p.comment_feed.into(),
+            ),
             None => Default::default(),
         };
+        let comments_declared = self.post.as_ref().and_then(|p| p.comments_declared);
         let row = ThreadRow {
             post_id: post_id.into(),
             title,
             author,
             published,
             comments,
+            comments_declared,
             replies,
             max_depth,
             commenters: authors.len() as u64,
@@ -582,6 +603,7 @@ impl Thread {
             comment_emails: conversation.emails,
             comment_networks: by_count(conversation.networks.0.to_vec()),
             theme_comment_share,
+            comment_feed,
         };
         (row, counted)
     }
@@ -705,6 +727,9 @@ pub struct ThreadRow {
     pub published: String,
     /// Comments on the post, replies included.
     pub comments: u64,
+    /// How many comments the post's source says it has (`slash:comments`, `thr:total`):
+    /// more than `comments` when the corpus lacks some. Empty when the source does not say.
+    pub comments_declared: Option<u64>,
     /// Comments answering another comment of the thread (those at depth 2 or more; see
     /// [`crate::compare::threads`] for cycles).
     pub replies: u64,
@@ -741,6 +766,9 @@ pub struct ThreadRow {
     /// comments ÷ hits in the post and the comments, `networking:0.75|privacy:1.00`; empty
     /// when the post is not in the corpus.
     pub theme_comment_share: String,
+    /// Where the post's source says its comments are (`wfw:commentRss`, an Atom `replies`
+    /// link): the comment feed to save when `comments_declared` exceeds `comments`.
+    pub comment_feed: String,
 }
 
 #[cfg(test)]

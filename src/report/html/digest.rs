@@ -237,6 +237,8 @@ mod tests {
             comment_emails: 0,
             comment_networks: String::new(),
             theme_comment_share: String::new(),
+            comments_declared: None,
+            comment_feed: String::new(),
         }
     }
 

@@ -105,6 +105,8 @@ fn the_page_stays_under_its_bound_whatever_the_corpus() {
             comment_emails: 0,
             comment_networks: String::new(),
             theme_comment_share: String::new(),
+            comments_declared: None,
+            comment_feed: String::new(),
         })
         .collect();
     let similarity: Vec<SimilarityRow> = (0..MANY * 5)
