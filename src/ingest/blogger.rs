@@ -10,8 +10,9 @@
 //!
 //! The newer Takeout export writes the kind and status as elements of the
 //! `http://schemas.google.com/blogger/2018` namespace (`<blogger:type>POST`, `<blogger:status>
-//! LIVE`, `<blogger:parent>`): read too, from its published description; no real file of that
-//! shape was at hand to test on.
+//! LIVE`, `<blogger:parent>` for a comment's post, `<blogger:inReplyTo>` for the comment it
+//! answers, a dated `<blogger:trashed>`): read too, as the excerpts of real exports that their
+//! owners published show it (no whole real file of that shape could be had to test on).
 //!
 //! Ids: Blogger's own (`tag:blogger.com,1999:blog-1.post-456`): a post is `<source>#456`, a
 //! comment `<post id>#c<id>`. Labels are categories. Memory holds one entry.
@@ -58,6 +59,27 @@ fn kind(entry: &Element) -> EntryKind {
     }
 }
 
+/// An entry's status. Takeout writes `<blogger:status>` (`LIVE`, `DRAFT`, `SCHEDULED`,
+/// `SOFT_TRASHED`, and for comments words of moderation and spam) and marks a trashed entry
+/// with a dated `<blogger:trashed>`; the older export has only `<app:draft>`.
+fn takeout_status(entry: &Element, draft: bool) -> &'static str {
+    let word = entry
+        .text_of(Ns::Blogger, "status")
+        .trim()
+        .to_ascii_lowercase();
+    let trashed = !entry.text_of(Ns::Blogger, "trashed").trim().is_empty();
+    match word.as_str() {
+        _ if draft => "draft",
+        _ if trashed => "trash",
+        "draft" => "draft",
+        "scheduled" => "future",
+        "pending" | "moderated" | "awaiting_moderation" => "pending",
+        w if w.contains("trash") || w == "deleted" => "trash",
+        w if w.contains("spam") => "spam",
+        _ => "publish",
+    }
+}
+
 /// The last part of a Blogger id: `tag:blogger.com,1999:blog-1.post-456` gives `456`.
 fn short_id(id: &str) -> &str {
     let id = id.trim();
@@ -101,18 +123,7 @@ fn entry(
     let draft = entry
         .child(Ns::App, "control")
         .is_some_and(|c| c.text_of(Ns::App, "draft").eq_ignore_ascii_case("yes"));
-    let status = match entry
-        .text_of(Ns::Blogger, "status")
-        .to_ascii_lowercase()
-        .as_str()
-    {
-        _ if draft => "draft",
-        "draft" => "draft",
-        "deleted" | "trashed" => "trash",
-        "spam" => "spam",
-        "pending" => "pending",
-        _ => "publish",
-    };
+    let status = takeout_status(entry, draft);
     if !options.include_spam && matches!(status, "spam" | "trash") {
         return;
     }
@@ -185,14 +196,19 @@ fn entry(
         let own = claim_id(ids, &format!("{post}#c{own_id}"), source, entry.line, sink);
         meta.kind = Kind::Comment;
         meta.id = format!("{source}#{own}");
-        meta.parent_id = entry
+        // The comment answered: a `related` link (Back up content), or Takeout's
+        // `<blogger:inReplyTo>` (empty for a comment on the post).
+        let related = entry
             .children_named(Ns::Atom, "link")
             .filter(|l| l.attribute(Ns::None, "rel") == Some("related"))
             .filter_map(|l| l.attribute(Ns::None, "href"))
             .find_map(|href| href.split_once("/comments/default/"))
-            .map_or(String::new(), |(_, parent)| {
-                format!("{post_id}#c{}", parent.trim_end_matches('/'))
-            });
+            .map(|(_, parent)| parent.trim_end_matches('/'));
+        let parent = related.unwrap_or_else(|| short_id(entry.text_of(Ns::Blogger, "inReplyTo")));
+        meta.parent_id = match parent {
+            "" => String::new(),
+            parent => format!("{post_id}#c{parent}"),
+        };
         meta.post_id = post_id;
     }
     sink.document(Document {
@@ -299,5 +315,131 @@ mod tests {
         );
         // A comment's title is the start of its text, not a title.
         assert_eq!(read.documents[1].meta.title, "");
+    }
+
+    /// Google Takeout's shape, as in the excerpts of real exports that their owners published:
+    /// no kind category and no links, `blogger:` elements instead.
+    #[test]
+    fn takeout_exports_give_posts_comments_replies_and_statuses() {
+        let takeout = r#"<?xml version='1.0' encoding='utf-8'?>
+<feed xmlns='http://www.w3.org/2005/Atom' xmlns:blogger='http://schemas.google.com/blogger/2018'>
+  <id>tag:blogger.com,1999:blog-408168245790957392</id>
+  <title>Bernds Blog</title>
+  <entry>
+    <id>tag:blogger.com,1999:blog-408168245790957392.post-94038096732765326</id>
+    <blogger:type>POST</blogger:type>
+    <blogger:status>LIVE</blogger:status>
+    <author>
+      <name>Bernd</name>
+      <uri>https://plus.google.com/114020517704693241828</uri>
+      <blogger:type>BLOGGER</blogger:type>
+    </author>
+    <title>Nach Suzhou</title>
+    <content type='html'>&lt;div dir="ltr"&gt;Die Stadt der Kanäle.&lt;/div&gt;</content>
+    <blogger:created>2011-10-08T19:40:53.278Z</blogger:created>
+    <published>2011-05-11T19:46:00Z</published>
+    <updated>2011-11-11T19:26:59.997Z</updated>
+    <blogger:location>
+      <blogger:name>Suzhou, Jiangsu, Volksrepublik China</blogger:name>
+      <blogger:latitude>31.298886</blogger:latitude>
+    </blogger:location>
+    <blogger:filename>/2011/10/nach-suzhou.html</blogger:filename>
+  </entry>
+  <entry>
+    <id>tag:blogger.com,1999:blog-408168245790957392.post-301</id>
+    <blogger:parent>tag:blogger.com,1999:blog-408168245790957392.post-94038096732765326</blogger:parent>
+    <blogger:inReplyTo/><blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status>
+    <author><name>Anna</name><uri></uri><blogger:type>ANONYMOUS</blogger:type></author>
+    <content type="html">Schöne Bilder!</content>
+    <published>2011-05-12T08:00:00Z</published>
+  </entry>
+  <entry>
+    <id>tag:blogger.com,1999:blog-408168245790957392.post-302</id>
+    <blogger:parent>tag:blogger.com,1999:blog-408168245790957392.post-94038096732765326</blogger:parent>
+    <blogger:inReplyTo>tag:blogger.com,1999:blog-408168245790957392.post-301</blogger:inReplyTo>
+    <blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status>
+    <author><name>Bernd</name></author>
+    <content type="html">Danke!</content>
+    <published>2011-05-12T09:00:00Z</published>
+  </entry>
+  <entry>
+    <id>tag:blogger.com,1999:blog-408168245790957392.post-303</id>
+    <blogger:parent>tag:blogger.com,1999:blog-408168245790957392.post-94038096732765326</blogger:parent>
+    <blogger:type>COMMENT</blogger:type><blogger:status>LIVE</blogger:status>
+    <author><name>Spammer</name></author>
+    <content type="html">Cheap watches</content>
+    <published>2011-05-13T09:00:00Z</published>
+    <blogger:trashed>2011-05-14T10:00:00Z</blogger:trashed>
+  </entry>
+  <entry>
+    <id>tag:blogger.com,1999:blog-408168245790957392.post-5</id>
+    <blogger:type>POST</blogger:type><blogger:status>SCHEDULED</blogger:status>
+    <title>Bald</title><content type="html">Kommt noch.</content>
+  </entry>
+  <entry>
+    <id>tag:blogger.com,1999:blog-408168245790957392.post-6</id>
+    <blogger:type>POST</blogger:type><blogger:status>SOFT_TRASHED</blogger:status>
+    <title>Weg</title><content type="html">Gelöscht.</content>
+  </entry>
+</feed>"#;
+        let statuses = |options: &ReadOptions| {
+            let mut got = FileRead::default();
+            read(&mut takeout.as_bytes(), "t.atom", options, &mut got);
+            assert!(got.problems.is_empty(), "{:?}", got.problems);
+            got.documents
+        };
+        let documents = statuses(&ReadOptions::default());
+        let rows: Vec<[&str; 7]> = documents.iter().map(Document::thread_fields).collect();
+        assert_eq!(
+            rows,
+            [
+                [
+                    "t.atom#94038096732765326",
+                    "t.atom#94038096732765326",
+                    "",
+                    "Bernd",
+                    "2011-05-11T19:46",
+                    "publish",
+                    "Die Stadt der Kanäle."
+                ],
+                [
+                    "t.atom#94038096732765326#c301",
+                    "t.atom#94038096732765326",
+                    "",
+                    "Anna",
+                    "2011-05-12T08:00",
+                    "publish",
+                    "Schöne Bilder!"
+                ],
+                [
+                    "t.atom#94038096732765326#c302",
+                    "t.atom#94038096732765326",
+                    "t.atom#94038096732765326#c301",
+                    "Bernd",
+                    "2011-05-12T09:00",
+                    "publish",
+                    "Danke!"
+                ],
+                ["t.atom#5", "t.atom#5", "", "", "", "future", "Kommt noch."],
+            ]
+        );
+        assert_eq!(documents[0].meta.title, "Nach Suzhou");
+        // Trashed entries are kept when asked, with their status.
+        let all = statuses(&ReadOptions {
+            include_spam: true,
+            ..ReadOptions::default()
+        });
+        let trashed: Vec<(&str, &str)> = all
+            .iter()
+            .filter(|d| d.meta.status == "trash")
+            .map(|d| (d.meta.id.as_str(), d.meta.author.as_str()))
+            .collect();
+        assert_eq!(
+            trashed,
+            [
+                ("t.atom#94038096732765326#c303", "Spammer"),
+                ("t.atom#6", "")
+            ]
+        );
     }
 }
