@@ -146,6 +146,30 @@ fn comment_feeds_saved_apart_join_their_post_in_the_reports() {
     }
 }
 
+/// A scraper's export often counts the comments a post had, whether or not it saved them:
+/// `threads.csv` shows that count beside the comments the corpus holds.
+#[test]
+fn a_declared_comment_count_reaches_threads_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("scraped.jsonl");
+    fs::write(
+        &input,
+        "{\"id\":\"p1\",\"text\":\"Un billet.\",\"comment_count\":3}\n\
+         {\"id\":\"c1\",\"post_id\":\"p1\",\"text\":\"Le seul commentaire.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let output = analyze(&[input.to_str().unwrap()], &out);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let threads = report(&out, "threads.csv");
+    let row: Vec<&str> = threads.lines().nth(1).unwrap().split(',').collect();
+    assert_eq!(
+        (row[0], row[4], row[5]),
+        ("scraped.jsonl#p1", "1", "3"),
+        "{threads}"
+    );
+}
+
 #[test]
 fn links_are_kept_with_their_anchor_text() {
     for file in [

@@ -50,11 +50,15 @@ pub enum Field {
     AuthorUrl,
     /// Where it stands: `publish`, `draft`, `pending`... ([`crate::document::STATUSES`]).
     Status,
+    /// How many comments the source says the post has (a scraper's comment count).
+    CommentsDeclared,
+    /// Where the post's comments are (a comment feed's address).
+    CommentFeed,
 }
 
 impl Field {
     /// Every field, in the order `tisse formats` lists them.
-    pub const ALL: [Field; 14] = [
+    pub const ALL: [Field; 16] = [
         Field::Id,
         Field::Kind,
         Field::PostId,
@@ -69,6 +73,8 @@ impl Field {
         Field::AuthorEmail,
         Field::AuthorUrl,
         Field::Status,
+        Field::CommentsDeclared,
+        Field::CommentFeed,
     ];
 
     /// The name used in `--field` and in the docs.
@@ -93,6 +99,13 @@ impl Field {
             Field::AuthorEmail => &["author_email"],
             Field::AuthorUrl => &["author_url"],
             Field::Status => &["status", "comment_approved"],
+            Field::CommentsDeclared => &[
+                "comments_declared",
+                "comment_count",
+                "comments_count",
+                "num_comments",
+            ],
+            Field::CommentFeed => &["comment_feed", "comment_rss"],
         }
     }
 
@@ -305,6 +318,15 @@ impl<'a> Records<'a> {
                 ""
             }),
         };
+        let comments_declared = match values.get(Field::CommentsDeclared).map(str::trim) {
+            None | Some("") => None,
+            Some(raw) => raw.parse::<u64>().ok().or_else(|| {
+                sink.problem(problem(format!(
+                    "comment count {raw:?} is not a whole number: left empty"
+                )));
+                None
+            }),
+        };
         let meta = Metadata {
             id,
             kind,
@@ -320,8 +342,8 @@ impl<'a> Records<'a> {
             tags: values.text(Field::Tags),
             url: values.text(Field::Url),
             status: status.to_string(),
-            comments_declared: None,
-            comment_feed: String::new(),
+            comments_declared,
+            comment_feed: values.text(Field::CommentFeed),
         };
         sink.document(Document {
             meta,
@@ -445,6 +467,39 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_declared_comment_count_is_a_whole_number() {
+        use Field::*;
+        let read = read(&[
+            &[
+                (Id, "p1"),
+                (Text, "a"),
+                (CommentsDeclared, " 12 "),
+                (CommentFeed, "https://b.example/p1/feed/"),
+            ],
+            &[(Id, "p2"), (Text, "b"), (CommentsDeclared, "beaucoup")],
+            &[(Id, "p3"), (Text, "c")],
+        ]);
+        let declared: Vec<(Option<u64>, &str)> = read
+            .documents
+            .iter()
+            .map(|d| (d.meta.comments_declared, d.meta.comment_feed.as_str()))
+            .collect();
+        assert_eq!(
+            declared,
+            [
+                (Some(12), "https://b.example/p1/feed/"),
+                (None, ""),
+                (None, "")
+            ]
+        );
+        let messages: Vec<&str> = read.problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            ["comment count \"beaucoup\" is not a whole number: left empty"]
+        );
     }
 
     #[test]
