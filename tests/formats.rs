@@ -296,6 +296,19 @@ fn real_feeds_and_exports_give_the_golden_reports() {
         (&akamai["category"], &akamai["tags"]),
         (&"Zero Trust".into(), &"SSL; Zero Trust".into())
     );
+    // Pelican: metadata as `Key: value` lines (Markdown) or in `<meta>` (HTML).
+    for file in ["pelican-article.md", "pelican-metadata.html"] {
+        let post = &inspect(&format!("tests/fixtures/real/{file}"))[0];
+        let fields: Vec<&str> = ["published", "category", "tags"]
+            .iter()
+            .map(|key| post[*key].as_str().unwrap())
+            .collect();
+        let expected = match file.ends_with(".md") {
+            true => ["2010-12-02T10:14", "test", "foo; bar; foobar"],
+            false => ["2010-12-02T10:14", "yeah", "foo; bar; foobar"],
+        };
+        assert_eq!(fields, expected, "{file}");
+    }
     // Blogger: the template and the 58 settings are not documents; drafts say so.
     let blogger = inspect("tests/fixtures/real/blogger-pelican.xml");
     let kinds: Vec<(&str, &str)> = blogger

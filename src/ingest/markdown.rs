@@ -1,7 +1,9 @@
-//! Markdown posts with front matter, as Jekyll and Hugo keep them (`.md`, `.markdown`).
+//! Markdown posts with front matter, as Jekyll, Hugo and Pelican keep them (`.md`,
+//! `.markdown`).
 //!
 //! A file is one post. Its front matter, YAML between `---` lines, TOML between `+++` lines
-//! or a JSON object opening the file (Hugo's three kinds), gives `title`, `date` (or
+//! or a JSON object opening the file (Hugo's three kinds), or `Key: value` lines up to the
+//! first blank line (Pelican's, MultiMarkdown's; at least one of them a key below), gives `title`, `date` (or
 //! `published`), `author` (or `authors`), `categories` (or `category`), `tags` (lists, or
 //! one string split at its commas, else at its spaces as Jekyll does), `url` (or
 //! `permalink`) and `status` (`draft: true` and Jekyll's `published: false` are `draft`).
@@ -52,7 +54,27 @@ enum FrontKind {
     Toml,
     /// Hugo's third kind: a JSON object opening the file, its closing brace ending a line.
     Json,
+    /// `Key: value` lines up to the first blank line, without fences: Pelican's,
+    /// MultiMarkdown's and Python-Markdown's metadata.
+    Lines,
 }
+
+/// Keys that make a block of `Key: value` lines opening a file its metadata (one of them
+/// at least), rather than a first paragraph that happens to start with `Note:`.
+const METADATA_KEYS: &[&str] = &[
+    "title",
+    "date",
+    "author",
+    "authors",
+    "tags",
+    "category",
+    "categories",
+    "slug",
+    "summary",
+    "status",
+    "modified",
+    "url",
+];
 
 /// Reads one Markdown post (and the comments its front matter lists).
 pub fn read(text: &str, source: &str) -> (Vec<Document>, Vec<Problem>) {
@@ -284,7 +306,7 @@ fn split_front_matter(text: &str) -> Split<'_> {
     } else if text.starts_with('{') {
         return json_front_matter(text).unwrap_or(no_front);
     } else {
-        return no_front;
+        return metadata_lines(text).unwrap_or(no_front);
     };
     let mut lines = text.split_inclusive('\n');
     let first = lines.next().unwrap_or_default();
@@ -307,6 +329,74 @@ fn split_front_matter(text: &str) -> Split<'_> {
     no_front
 }
 
+/// The `Key: value` lines a file opens with, up to a blank line: its metadata when every
+/// line is one (or continues the one before, indented) and a known key is among them.
+fn metadata_lines(text: &str) -> Option<Split<'_>> {
+    let mut offset = 0;
+    let mut known = false;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        if line.trim().is_empty() {
+            if n == 0 {
+                return None;
+            }
+            return known.then(|| Split {
+                front: Some((FrontKind::Lines, &text[..offset])),
+                body: &text[offset + line.len()..],
+            });
+        }
+        let continued = n > 0 && (line.starts_with("    ") || line.starts_with('\t'));
+        if !continued {
+            let key = metadata_key(line)?;
+            known |= METADATA_KEYS.contains(&key.to_lowercase().as_str());
+        }
+        offset += line.len();
+    }
+    // Metadata alone, with no body: a file of lines is a post of text.
+    None
+}
+
+/// The key of a `Key: value` line (a letter, then letters, digits, spaces, `_` or `-`; the
+/// colon followed by a space or the end of the line).
+fn metadata_key(line: &str) -> Option<&str> {
+    let (key, rest) = line.split_once(':')?;
+    let starts_with_letter = key.chars().next().is_some_and(char::is_alphabetic);
+    let word = key
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '_' | '-'));
+    let spaced = rest.is_empty() || rest.starts_with([' ', '\t', '\r', '\n']);
+    (starts_with_letter && word && key.len() <= 40 && spaced).then_some(key.trim_end())
+}
+
+/// Metadata lines as a mapping: keys as written (lowercased later), each value the text
+/// after its colon and its indented continuation lines, joined by spaces.
+fn parse_metadata_lines(front: &str) -> Map<String, Value> {
+    let mut map = Map::new();
+    let mut current: Option<(String, String)> = None;
+    for line in front.lines() {
+        match metadata_key(line).filter(|_| !line.starts_with([' ', '\t'])) {
+            Some(key) => {
+                if let Some((key, value)) = current.take() {
+                    map.entry(key).or_insert(Value::String(value));
+                }
+                let value = line.split_once(':').map_or("", |(_, v)| v).trim();
+                current = Some((key.to_string(), value.to_string()));
+            }
+            None => {
+                if let Some((_, value)) = current.as_mut() {
+                    if !value.is_empty() {
+                        value.push(' ');
+                    }
+                    value.push_str(line.trim());
+                }
+            }
+        }
+    }
+    if let Some((key, value)) = current {
+        map.entry(key).or_insert(Value::String(value));
+    }
+    map
+}
+
 /// The JSON object a file opens with, when it is one and its closing brace ends a line: the
 /// front matter, and the body after it. Anything else (a post whose first paragraph is a
 /// `{`, an object that does not end its line) is no front matter.
@@ -327,6 +417,7 @@ fn json_front_matter(text: &str) -> Option<Split<'_>> {
 
 fn parse_front(kind: FrontKind, front: &str) -> Result<Map<String, Value>, String> {
     let value = match kind {
+        FrontKind::Lines => return Ok(parse_metadata_lines(front)),
         FrontKind::Json => serde_json::from_str(front).map_err(|e| format!("JSON: {e}"))?,
         FrontKind::Toml => {
             let table: toml::Table =
@@ -781,6 +872,44 @@ mod tests {
         assert_eq!(documents[0].meta.status, "draft");
         let (documents, _) = read("---\nslug: 2015/06/01/a\n---\nx", "a.md");
         assert_eq!(documents[0].meta.published, "2015-06-01");
+    }
+
+    #[test]
+    fn pelican_metadata_lines() {
+        let post = "Title: Réseaux et vie privée\nDate: 2010-12-02 10:14\nCategory: test\n\
+                    Tags: foo, bar, foobar\nSummary:\n    A summary on\n    two lines.\n\
+                    Status: draft\n\nLe corps: du texte.\n";
+        let (documents, problems) = read(post, "p.md");
+        assert!(problems.is_empty(), "{problems:?}");
+        let meta = &documents[0].meta;
+        assert_eq!(
+            [
+                meta.title.as_str(),
+                &meta.published,
+                &meta.category,
+                &meta.tags,
+                &meta.status
+            ],
+            [
+                "Réseaux et vie privée",
+                "2010-12-02T10:14",
+                "test",
+                "foo; bar; foobar",
+                "draft"
+            ]
+        );
+        assert_eq!(documents[0].text, "Le corps: du texte.");
+        // A first paragraph of `Word: text` lines with no known key is the post's text; so
+        // are metadata-like lines with no blank line after them, and a colon in a URL.
+        for text in [
+            "Note: ceci est un billet.\nAttention: il continue.\n\nSuite.",
+            "Title: seul",
+            "https://example.org: un lien\n\nSuite.",
+        ] {
+            let (documents, _) = read(text, "n.md");
+            assert_eq!(documents[0].meta.title, "", "{text}");
+            assert!(documents[0].text.starts_with(&text[..4]), "{text}");
+        }
     }
 
     #[test]

@@ -116,6 +116,17 @@ pub(super) fn post_fields(
         within("abbr.published"),
         within(".published"),
         within("article time"),
+        // Metadata in the head, when the page shows no date: static site generators
+        // (Pelican), Dublin Core, news CMSs.
+        meta("date"),
+        meta("DC.date.issued"),
+        meta("dc.date.issued"),
+        meta("DC.date"),
+        meta("dc.date"),
+        meta("pubdate"),
+        meta("publish-date"),
+        meta("parsely-pub-date"),
+        meta("sailthru.date"),
     ]);
     let published = published(&raw_date, source, 1, &mut |p| problems.push(p));
     let categories = |css: &str| -> Option<String> {
@@ -132,6 +143,7 @@ pub(super) fn post_fields(
         ld("articleSection"),
         meta("article:section"),
         categories("a[rel~=\"category\"]"),
+        meta("category"),
     ]);
     let meta_tags: Vec<String> = page
         .select(&selector("meta[property=\"article:tag\"]"))
@@ -143,6 +155,8 @@ pub(super) fn post_fields(
         // Blogger's labels are tags.
         categories("a[rel=\"tag\"]"),
         categories(".post-labels a"),
+        // Pelican's (`foo, bar`); not `keywords`, which is written for search engines.
+        meta("tags").map(|tags| join_list(tags.split(','))),
     ]);
     let url = first(vec![
         entry.and_then(|_| {
