@@ -99,6 +99,7 @@ pub(super) fn post_fields(
         entry.and_then(|_| within(".p-author")),
         ld("author"),
         meta("author"),
+        meta("authors"),
         within("[itemprop=\"author\"] [itemprop=\"name\"]"),
         within("[itemprop=\"author\"]"),
         within(".entry-meta .author .fn"),
@@ -119,9 +120,7 @@ pub(super) fn post_fields(
         // Metadata in the head, when the page shows no date: static site generators
         // (Pelican), Dublin Core, news CMSs.
         meta("date"),
-        meta("DC.date.issued"),
         meta("dc.date.issued"),
-        meta("DC.date"),
         meta("dc.date"),
         meta("pubdate"),
         meta("publish-date"),
@@ -199,9 +198,10 @@ fn is_in_comment(element: ElementRef<'_>, comments: &HashSet<NodeId>) -> bool {
         .any(|e| comments.contains(&e.id()))
 }
 
-/// The `content` of `<meta property=KEY>` or `<meta name=KEY>`.
+/// The `content` of `<meta property=KEY>` or `<meta name=KEY>`, KEY in any case
+/// (`<meta name="Category">`, `DC.Date`).
 fn meta_content(page: &Html, key: &str) -> Option<String> {
-    let css = format!("meta[property=\"{key}\"], meta[name=\"{key}\"]");
+    let css = format!("meta[property=\"{key}\" i], meta[name=\"{key}\" i]");
     page.select(&selector(&css))
         .find_map(|m| m.value().attr("content").map(str::to_string))
 }

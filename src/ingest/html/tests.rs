@@ -224,3 +224,36 @@ fn repeated_blocks_in_a_comment_section_are_comments() {
     assert_eq!(rows_found[1][2], "2015-02-15");
     assert!(rows_found[1][3].contains("liste de diffusion"));
 }
+
+#[test]
+fn head_metadata_in_any_case_when_the_page_shows_none() {
+    let html = format!(
+        "<html><head><title>Un billet</title>\
+         <meta name=\"DC.Date\" content=\"2010-12-02 10:14\">\
+         <meta name=\"Category\" content=\"Vie privée\">\
+         <meta name=\"tags\" content=\"foo, bar ,foobar\">\
+         <meta name=\"AUTHORS\" content=\"Claire, Hugo\"></head>\
+         <body><p>{LOREM}</p></body></html>"
+    );
+    let meta = &documents(&html)[0].meta;
+    assert_eq!(
+        [
+            meta.published.as_str(),
+            &meta.category,
+            &meta.tags,
+            &meta.author
+        ],
+        [
+            "2010-12-02T10:14",
+            "Vie privée",
+            "foo; bar; foobar",
+            "Claire, Hugo"
+        ]
+    );
+    // A date the page shows wins over the head's.
+    let shown = html.replace(
+        "<body>",
+        "<body><time class=\"entry-date\" datetime=\"2011-01-05\">5 janvier</time>",
+    );
+    assert_eq!(documents(&shown)[0].meta.published, "2011-01-05");
+}
