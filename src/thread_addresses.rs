@@ -91,8 +91,15 @@ impl ThreadAddresses {
     }
 }
 
+/// A 64-bit key of the post at `address`, for the thread-language step, which meets a comment
+/// saved apart from its post before the corpus is whole: apart from document ids' keys
+/// (an address key starts with `@`, which no path-made id does).
+pub fn address_id_key(address: &str) -> u64 {
+    crate::document::id_key(&format!("@{}", address_key(address)))
+}
+
 /// Whether an id is a web address (`https://...`), as comment feeds give their post.
-fn is_address(id: &str) -> bool {
+pub fn is_address(id: &str) -> bool {
     id.split_once("://").is_some_and(|(scheme, rest)| {
         !scheme.is_empty()
             && !rest.is_empty()

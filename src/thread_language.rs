@@ -5,7 +5,10 @@
 //! bounded: it walks each batch in reader order (every reader gives a post before its
 //! comments, and a comment before its replies), and remembers one language per document id
 //! across batches. Documents whose language changes are re-counted, and their themes
-//! re-scored (theme terms are stems of that language), in parallel.
+//! re-scored (theme terms are stems of that language), in parallel. A comment saved apart
+//! from its post (a comment feed) names the post by address: a post read before it lends its
+//! language through its `url` too (the first post of an address, in reader order). A comment
+//! file read before its post's file gets no thread language: the step does not look back.
 //!
 //! What it does not do: override a reliable detection, a forced language, or a post's
 //! language; nor pass on a guess: only a language that is trusted (reliably detected, or
@@ -19,6 +22,7 @@ use crate::analysis::Analysis;
 use crate::analyzer::Analyzer;
 use crate::document::{Document, Kind, id_key};
 use crate::lang::{LangSource, Language};
+use crate::thread_addresses::{address_id_key, is_address};
 
 /// The trusted language of every document seen so far (`None`: none trusted), by a 64-bit
 /// hash of its id rather than the id itself: a run of a million documents keeps 16 bytes a
@@ -49,8 +53,15 @@ impl Threads {
                 let parent = Some(&meta.parent_id)
                     .filter(|id| !id.is_empty())
                     .and_then(|id| self.langs.get(&id_key(id)).copied().flatten());
-                let thread =
-                    parent.or_else(|| self.langs.get(&id_key(&meta.post_id)).copied().flatten());
+                // A comment saved apart from its post names it by address.
+                let post = match is_address(&meta.post_id) {
+                    true => self
+                        .langs
+                        .get(&id_key(&meta.post_id))
+                        .or_else(|| self.langs.get(&address_id_key(&meta.post_id))),
+                    false => self.langs.get(&id_key(&meta.post_id)),
+                };
+                let thread = parent.or_else(|| post.copied().flatten());
                 if let Some(lang) = thread {
                     analysis.lang.lang = Some(lang);
                     analysis.lang.source = LangSource::Thread;
@@ -62,6 +73,11 @@ impl Threads {
             let trusted = analysis.lang.reliable || analysis.lang.source == LangSource::Thread;
             let lang = analysis.lang.lang.filter(|_| trusted);
             self.langs.insert(id_key(&analysis.meta.id), lang);
+            if analysis.meta.kind == Kind::Post && !analysis.meta.url.is_empty() {
+                self.langs
+                    .entry(address_id_key(&analysis.meta.url))
+                    .or_insert(lang);
+            }
         }
         let recounted: Vec<_> = changed
             .par_iter()
@@ -279,5 +295,25 @@ mod tests {
         let own = analyses[1].lang;
         Threads::default().resolve(&documents, &mut analyses, &analyzer);
         assert_eq!(analyses[1].lang, own);
+    }
+
+    #[test]
+    fn a_comment_saved_apart_takes_the_language_of_the_post_at_its_address() {
+        let mut post = french_post();
+        post.meta.url = "https://carnet.example/vie-privee/".into();
+        let mut comment = doc("comments.rss#c1", Kind::Comment, "", "Super post!");
+        comment.meta.post_id = "http://www.carnet.example/vie-privee".into();
+        let documents = [post, comment];
+        let analyzer = Analyzer::new();
+        let mut analyses: Vec<Analysis> = documents.iter().map(|d| analyzer.analyze(d)).collect();
+        assert!(!analyses[1].lang.reliable);
+        Threads::default().resolve(&documents, &mut analyses, &analyzer);
+        assert_eq!(
+            (
+                analyses[1].lang.lang.map(Language::code),
+                analyses[1].lang.source
+            ),
+            (Some("fr"), LangSource::Thread)
+        );
     }
 }
