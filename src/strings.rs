@@ -98,6 +98,27 @@ fn compare_digit_runs(a: &[u8], b: &[u8]) -> Ordering {
         .then_with(|| a.len().cmp(&b.len()))
 }
 
+/// Pushes `text` escaped for XML (and HTML) text or a quoted attribute: `& < > " '` as
+/// entities, characters XML 1.0 forbids (C0 controls but tab and newline, U+FFFE and U+FFFF)
+/// as U+FFFD. The page's writer and the XML readers (which write Atom's XHTML back as markup
+/// for the HTML reader) share it.
+pub fn push_xml_escaped(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' => out.push(c),
+            c if c < ' ' || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}' => {
+                out.push('\u{fffd}')
+            }
+            c => out.push(c),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

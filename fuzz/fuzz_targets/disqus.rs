@@ -1,21 +1,14 @@
-//! The Disqus export reader, streamed from raw bytes, spam and deleted comments kept: every
-//! comment names a thread of the form `<source>#t<id>`, and the text holds no markup.
+//! The Disqus export reader, streamed from raw bytes: every comment names a thread of the
+//! form `<source>#t<id>`, and the text holds no markup.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use tisse::document::Kind;
-use tisse::ingest::{FileRead, ReadOptions, disqus};
-use tisse_fuzz::{check_documents, check_no_markup_in_text, streamed};
+use tisse::ingest::disqus;
+use tisse_fuzz::{check_no_markup_in_text, read_streamed};
 
 fuzz_target!(|data: &[u8]| {
-    let mut read = FileRead::default();
-    let source = "fuzz.xml";
-    let options = ReadOptions {
-        include_spam: true,
-        ..ReadOptions::default()
-    };
-    disqus::read(&mut streamed(data), source, &options, &mut read);
-    check_documents(&read.documents, source);
+    let read = read_streamed(disqus::read, data, "fuzz.xml");
     for doc in &read.documents {
         let meta = &doc.meta;
         if meta.kind == Kind::Comment && !meta.post_id.is_empty() {

@@ -5,14 +5,11 @@
 
 use libfuzzer_sys::fuzz_target;
 use tisse::document::Kind;
-use tisse::ingest::{FileRead, ReadOptions, feed};
-use tisse_fuzz::{check_documents, check_no_markup_in_text, streamed};
+use tisse::ingest::feed;
+use tisse_fuzz::{check_no_markup_in_text, read_streamed};
 
 fuzz_target!(|data: &[u8]| {
-    let mut read = FileRead::default();
-    let source = "fuzz.rss";
-    feed::read(&mut streamed(data), source, &ReadOptions::default(), &mut read);
-    check_documents(&read.documents, source);
+    let read = read_streamed(feed::read, data, "fuzz.rss");
     for doc in &read.documents {
         // What a feed declares of comments belongs to posts.
         if doc.meta.kind == Kind::Comment {

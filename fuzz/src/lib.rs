@@ -10,7 +10,7 @@ use std::io::BufReader;
 
 use tisse::Document;
 use tisse::dates::parse_published;
-use tisse::ingest::{FileRead, Format, ReadOptions, read_bytes_as};
+use tisse::ingest::{FileRead, Format, ReadOptions, Sink, read_bytes_as};
 
 /// Reads `data` as a file of `format` named `source` (decoding included, as a run reads a
 /// file that is not streamed) and checks what every reader promises.
@@ -29,6 +29,22 @@ const STREAM_BUFFER: usize = 61;
 pub fn streamed(data: &[u8]) -> BufReader<&[u8]> {
     let data = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
     BufReader::with_capacity(STREAM_BUFFER, data)
+}
+
+/// A streaming reader of the library (`wxr::read`, `feed::read`, ...).
+pub type StreamReader = fn(&mut dyn std::io::BufRead, &str, &ReadOptions, &mut dyn Sink);
+
+/// Reads `data` with a streaming reader, in small reads, spam and trash kept (more of the
+/// input reaches the documents), and checks what every reader promises.
+pub fn read_streamed(read: StreamReader, data: &[u8], source: &str) -> FileRead {
+    let mut got = FileRead::default();
+    let options = ReadOptions {
+        include_spam: true,
+        ..ReadOptions::default()
+    };
+    read(&mut streamed(data), source, &options, &mut got);
+    check_documents(&got.documents, source);
+    got
 }
 
 /// The promises of [`Document`] that hold whatever the input: ids unique and non-empty,

@@ -459,17 +459,18 @@ mod tests {
 </wfw:commentRss></item>
 <item><title>Sans commentaires</title><slash:comments>many</slash:comments></item>
 </channel></rss>"#;
-        let read = read_str(rss);
-        let declared: Vec<(Option<u64>, &str)> = read
-            .documents
-            .iter()
-            .map(|d| (d.meta.comments_declared, d.meta.comment_feed.as_str()))
-            .collect();
+        let declared = |feed: &str| -> Vec<(Option<u64>, String)> {
+            read_str(feed)
+                .documents
+                .iter()
+                .map(|d| (d.meta.comments_declared, d.meta.comment_feed.clone()))
+                .collect()
+        };
         assert_eq!(
-            declared,
+            declared(rss),
             [
-                (Some(12), "https://carnet.example/vie-privee/feed/"),
-                (None, "")
+                (Some(12), "https://carnet.example/vie-privee/feed/".into()),
+                (None, String::new())
             ]
         );
         // Atom: thr:total, else the count of the replies link; the feed, not the form.
@@ -482,17 +483,11 @@ mod tests {
 <entry><title>b</title>
 <link rel="replies" type="application/atom+xml" thr:count="7" href="https://b.example/c/2"/>
 </entry></feed>"#;
-        let read = read_str(atom);
-        let declared: Vec<(Option<u64>, &str)> = read
-            .documents
-            .iter()
-            .map(|d| (d.meta.comments_declared, d.meta.comment_feed.as_str()))
-            .collect();
         assert_eq!(
-            declared,
+            declared(atom),
             [
-                (Some(3), "https://b.example/feeds/1/comments"),
-                (Some(7), "https://b.example/c/2")
+                (Some(3), "https://b.example/feeds/1/comments".into()),
+                (Some(7), "https://b.example/c/2".into())
             ]
         );
     }

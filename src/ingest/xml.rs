@@ -24,6 +24,7 @@ use quick_xml::name::ResolveResult;
 use crate::ingest::Sink;
 use crate::ingest::transcode::Transcoder;
 use crate::problem::Problem;
+use crate::strings::push_xml_escaped;
 
 /// The namespaces the readers know, told by URI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,7 +213,7 @@ impl Element {
                 out.push(' ');
                 out.push_str(&attribute.name);
                 out.push_str("=\"");
-                escape_into(&attribute.value, out);
+                push_xml_escaped(out, &attribute.value);
                 out.push('"');
             }
             out.push('>');
@@ -232,7 +233,7 @@ impl Element {
         each: &mut dyn FnMut(&Element, &mut String),
     ) {
         let text = |part: &str, out: &mut String| match escape {
-            true => escape_into(part, out),
+            true => push_xml_escaped(out, part),
             false => out.push_str(part),
         };
         let mut from = 0;
@@ -247,19 +248,6 @@ impl Element {
             from = at;
         }
         text(&self.text[from..], out);
-    }
-}
-
-/// Escapes `&`, `<`, `>` and `"` of character data going back into markup.
-fn escape_into(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
     }
 }
 

@@ -17,23 +17,8 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// Pushes `text` escaped (see [`escape`]).
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            '\t' | '\n' => out.push(c),
-            c if c < ' ' || c == '\u{7f}' || c == '\u{fffe}' || c == '\u{ffff}' => {
-                out.push('\u{fffd}')
-            }
-            c => out.push(c),
-        }
-    }
-}
+/// Pushes `text` escaped (see [`escape`]); the XML readers write markup back with it too.
+pub use crate::strings::push_xml_escaped as push_escaped;
 
 /// `text` cut to at most `max` characters, an ellipsis marking the cut; white space runs
 /// (newlines in a title) become one space.
