@@ -56,7 +56,7 @@ pub struct Tfidf(pub f64);
 
 impl fmt::Display for Tfidf {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.*}", TFIDF_DECIMALS, self.0)
+        crate::decimal::write_decimals(f, self.0, TFIDF_DECIMALS)
     }
 }
 

@@ -48,7 +48,7 @@ impl Rate {
 
 impl fmt::Display for Rate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:.*}", RATE_DECIMALS, self.0)
+        crate::decimal::write_decimals(f, self.0, RATE_DECIMALS)
     }
 }
 
