@@ -552,31 +552,6 @@ impl CorpusBuilder {
     }
 }
 
-/// The cosine of two posts' TF-IDF vectors; 0 when their languages differ.
-fn text_cosine(corpus: &Corpus, a: usize, b: usize) -> f64 {
-    if corpus.langs[a] != corpus.langs[b] {
-        return 0.0;
-    }
-    let text = &corpus.text;
-    let (ra, rb) = (text.range(a), text.range(b));
-    let (fa, fb) = (&text.features[ra.clone()], &text.features[rb.clone()]);
-    let (ca, cb) = (&text.counts[ra], &text.counts[rb]);
-    let (mut i, mut j, mut sum) = (0, 0, 0u64);
-    while i < fa.len() && j < fb.len() {
-        match fa[i].cmp(&fb[j]) {
-            Ordering::Less => i += 1,
-            Ordering::Greater => j += 1,
-            Ordering::Equal => {
-                let product = text.unit(a, fa[i], ca[i]) * text.unit(b, fb[j], cb[j]);
-                sum += fixed(product);
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    unfixed(sum)
-}
-
 /// The Jaccard index of two sorted sets; 0 when both are empty.
 fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     let (mut i, mut j, mut common) = (0, 0, 0usize);
@@ -598,44 +573,54 @@ fn jaccard(a: &[u32], b: &[u32]) -> f64 {
     common as f64 / union as f64
 }
 
-/// The `SHARED_TERMS` stems weighing most in the cosine of `a` and `b`, largest product of
-/// their two weights first (ties by form, then stem id), joined with `; `.
-fn shared_terms(corpus: &Corpus, a: usize, b: usize, terms: &[&str]) -> String {
+/// The cosine of two posts' TF-IDF vectors (0 when their languages differ; the products of
+/// their unit weights summed in fixed point, as the search sums them), and the
+/// `SHARED_TERMS` stems weighing most in it, largest product of their two weights first (ties
+/// by form, then stem id), joined with `; `: one walk over the stems the two posts share,
+/// keeping only the best few (a similarity row is made for every neighbour of every post).
+fn cosine_and_shared_terms(corpus: &Corpus, a: usize, b: usize, terms: &[&str]) -> (f64, String) {
     if corpus.langs[a] != corpus.langs[b] {
-        return String::new();
+        return (0.0, String::new());
     }
     let text = &corpus.text;
     let (ra, rb) = (text.range(a), text.range(b));
     let (fa, fb) = (&text.features[ra.clone()], &text.features[rb.clone()]);
     let (ca, cb) = (&text.counts[ra], &text.counts[rb]);
-    let mut shared: Vec<(f64, &str, StemId)> = Vec::new();
-    let (mut i, mut j) = (0, 0);
+    let first = |x: &(f64, &str, StemId), y: &(f64, &str, StemId)| {
+        y.0.total_cmp(&x.0)
+            .then_with(|| x.1.cmp(y.1))
+            .then(x.2.cmp(&y.2))
+    };
+    let mut best: Vec<(f64, &str, StemId)> = Vec::with_capacity(SHARED_TERMS + 1);
+    let (mut i, mut j, mut sum) = (0, 0, 0u64);
     while i < fa.len() && j < fb.len() {
         match fa[i].cmp(&fb[j]) {
             Ordering::Less => i += 1,
             Ordering::Greater => j += 1,
             Ordering::Equal => {
                 let f = fa[i];
+                sum += fixed(text.unit(a, f, ca[i]) * text.unit(b, f, cb[j]));
                 let stem = text.stems[f as usize];
                 let form = terms.get(stem as usize).copied().unwrap_or("");
-                let product = text.weight(f, ca[i]) * text.weight(f, cb[j]);
-                shared.push((product, form, stem));
+                let candidate = (text.weight(f, ca[i]) * text.weight(f, cb[j]), form, stem);
+                let at = best.partition_point(|kept| first(kept, &candidate).is_lt());
+                if at < SHARED_TERMS {
+                    best.insert(at, candidate);
+                    best.truncate(SHARED_TERMS);
+                }
                 i += 1;
                 j += 1;
             }
         }
     }
-    shared.sort_by(|x, y| {
-        y.0.total_cmp(&x.0)
-            .then_with(|| x.1.cmp(y.1))
-            .then(x.2.cmp(&y.2))
-    });
-    shared
-        .iter()
-        .take(SHARED_TERMS)
-        .map(|s| s.1)
-        .collect::<Vec<_>>()
-        .join("; ")
+    let mut joined = String::new();
+    for (n, (_, form, _)) in best.iter().enumerate() {
+        if n > 0 {
+            joined.push_str("; ");
+        }
+        joined.push_str(form);
+    }
+    (unfixed(sum), joined)
 }
 
 impl Corpus {
@@ -657,7 +642,7 @@ impl Corpus {
     #[cfg(test)]
     fn score(&self, by: SimilarBy, a: usize, b: usize) -> f64 {
         match self.sets(by) {
-            None => text_cosine(self, a, b),
+            None => cosine_and_shared_terms(self, a, b, &[]).0,
             Some(sets) => jaccard(sets.get(a), sets.get(b)),
         }
     }
@@ -676,13 +661,14 @@ impl Corpus {
 
     /// The row of `a`'s neighbour `b`.
     fn row(&self, a: usize, b: usize, rank: usize, score: f64, terms: &[&str]) -> SimilarityRow {
+        let (text_cosine, shared_terms) = cosine_and_shared_terms(self, a, b, terms);
         SimilarityRow {
             post_a: self.ids[a].clone(),
             post_b: self.ids[b].clone(),
             rank,
             score: Fixed(score),
-            text_cosine: Fixed(text_cosine(self, a, b)),
-            shared_terms: shared_terms(self, a, b, terms),
+            text_cosine: Fixed(text_cosine),
+            shared_terms,
             links_jaccard: Fixed(jaccard(self.links.get(a), self.links.get(b))),
             commenters_jaccard: Fixed(jaccard(self.commenters.get(a), self.commenters.get(b))),
             networks_jaccard: Fixed(jaccard(self.networks.get(a), self.networks.get(b))),
