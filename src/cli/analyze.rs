@@ -403,11 +403,13 @@ fn write_reports(
             themes_written,
         ] = &mut written;
         rayon::scope(|scope| {
-            scope.spawn(|_| *documents_written = documents.1.rows(report::documents::rows(all)));
             scope.spawn(|_| {
-                *keywords_written = keywords
-                    .1
-                    .rows(report::keywords::document_rows(slice, &scorer, args.top));
+                *documents_written = documents.1.rows_parallel(all, report::documents::rows);
+            });
+            scope.spawn(|_| {
+                *keywords_written = keywords.1.rows_parallel(slice, |chunk| {
+                    report::keywords::document_rows(chunk, &scorer, args.top)
+                });
             });
             scope.spawn(|_| {
                 *links_written = links
