@@ -34,10 +34,11 @@ use std::sync::Once;
 
 use frostem::Algorithm;
 use rustc_hash::FxHashMap;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::lang::Language;
 use crate::masking::masked_spans;
+
+mod ascii_bounds;
 
 /// A word of the text, normalized for counting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -220,7 +221,7 @@ pub fn tokenize_counting_words(text: &str, lang: Option<Language>) -> (Tokens<'_
     // A hyphen right after `current`, waiting to see whether a word follows it.
     let mut pending_hyphen = false;
     let mut masks = masked.iter().peekable();
-    for (start, segment) in text.split_word_bound_indices() {
+    for (start, segment) in ascii_bounds::split_word_bound_indices(text) {
         let end = start + segment.len();
         while masks.next_if(|m| m.end <= start).is_some() {}
         let is_masked = masks.peek().is_some_and(|m| m.start < end);
