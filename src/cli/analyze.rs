@@ -503,13 +503,20 @@ fn write_reports(
 
     let stems = output.vocabulary.stems();
     let terms = output.vocabulary.terms();
-    let scored = keyness.score(
-        stems,
-        &KeynessOptions {
-            top: args.keyness_top,
-            min_count: args.keyness_min_count,
-            p_max: args.p_max,
+    // The similar posts are searched on the pool while keyness is scored beside them (on
+    // one thread, it would leave a core idle).
+    let (scored, similarity_rows) = rayon::join(
+        || {
+            keyness.score(
+                stems,
+                &KeynessOptions {
+                    top: args.keyness_top,
+                    min_count: args.keyness_min_count,
+                    p_max: args.p_max,
+                },
+            )
         },
+        || similar.finish(&terms),
     );
     write_whole(
         &mut set,
@@ -526,10 +533,9 @@ fn write_reports(
         "groups.csv",
         report::groups::rows(&groups, &scored, &terms, by),
     )?;
-    // Made before threads.csv (and written after it, the workbook's order): the page keeps
-    // the titles of the posts of its closest pairs. threads.csv is a row a post: the page
+    // The similarity rows are made before threads.csv (and written after it, the workbook's
+    // order): the page keeps the titles of the posts of its closest pairs. threads.csv is a row a post: the page
     // keeps only what it draws of each row as it goes by.
-    let similarity_rows = similar.finish(&terms);
     let mut digest = overview.as_ref().map(|_| {
         let pairs = html::similar::closest_pairs(&similarity_rows);
         let wanted = pairs.iter().flat_map(|&(a, b, _)| [a, b]);
