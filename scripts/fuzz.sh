@@ -15,7 +15,12 @@
 # (niceness of the fuzzer, default 19: it shares the machine), FUZZ_ARGS (more libFuzzer
 # flags), FUZZ_MERGE=1 (after each run, add to fuzz/corpus/TARGET the inputs of
 # fuzz/runs/TARGET that reach code the corpus did not, with libFuzzer's -merge=1: commit them,
-# so that the next run, on any machine, starts where this one stopped).
+# so that the next run, on any machine, starts where this one stopped), FUZZ_PLATEAU=S (stop
+# a target once its coverage has not grown for S seconds: "until coverage stops growing",
+# SECONDS being then the most a target may take; the summary says which ones stopped so).
+#
+# Do not pause a fuzzer (SIGSTOP) to time something else: libFuzzer counts the pause against
+# the input it was running and reports a timeout that is not one.
 set -uo pipefail
 cd "$(dirname "$0")/../fuzz"
 
@@ -73,8 +78,32 @@ for row in "${table[@]}"; do
         "runs/$target" "corpus/$target" -- \
         -max_total_time="$seconds" -max_len="$max_len" -dict="dict/$dict.dict" \
         -timeout="$timeout_seconds" -rss_limit_mb="$rss_limit_mb" \
-        -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1
+        -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1 &
+    fuzzer=$!
+    plateaued=""
+    if [[ -n ${FUZZ_PLATEAU:-} ]]; then
+        started=$SECONDS
+        grown_at=$SECONDS
+        seen=""
+        while kill -0 "$fuzzer" 2>/dev/null; do
+            sleep 5
+            cov_now=$(grep -aoE 'cov: [0-9]+' "$log" | tail -1)
+            if [[ $cov_now != "$seen" ]]; then
+                seen=$cov_now
+                grown_at=$SECONDS
+            elif ((SECONDS - grown_at >= FUZZ_PLATEAU)); then
+                plateaued="plateau after $((SECONDS - started)) s"
+                # libFuzzer stops on SIGINT as at the end of its time, final stats included.
+                pkill -INT -f "release/$target .*-artifact_prefix" || true
+                break
+            fi
+        done
+    fi
+    wait "$fuzzer"
     status=$?
+    if [[ -n $plateaued ]] && grep -q 'run interrupted' "$log"; then
+        status=0
+    fi
     execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
     last=$(grep -E '^#[0-9]+.*cov: ' "$log" | tail -1)
     cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<<"$last")
@@ -102,8 +131,9 @@ for row in "${table[@]}"; do
             >"runs/logs/$target.merge.log" 2>&1
         echo "   merged into corpus/$target: $kept -> $(ls "corpus/$target" | wc -l) inputs"
     fi
-    line=$(printf '%-10s %6ss %10s  cov %6s (last grew at %9s)  ft %7s  %s' \
-        "$target" "$seconds" "${execs:-?}" "${cov:-?}" "${grew:-?}" "${ft:-?}" "$findings")
+    line=$(printf '%-10s %6ss %10s  cov %6s (last grew at %9s)  ft %7s  %s%s' \
+        "$target" "$seconds" "${execs:-?}" "${cov:-?}" "${grew:-?}" "${ft:-?}" "$findings" \
+        "${plateaued:+ ($plateaued)}")
     echo "$line"
     summary+=("$line")
 done
