@@ -8,8 +8,9 @@ Install the sources first (Debian packages):
         fortunes-br fortunes-pl fortunes-ru manpages-fr manpages-de manpages-es manpages-it \
         manpages-nl manpages-pt-br manpages-pl manpages-ru debian-reference-en \
         debian-reference-fr debian-reference-de debian-reference-es debian-reference-it \
-        debian-reference-pt maint-guide-fr maint-guide-de maint-guide-es maint-guide-it
+        debian-reference-pt maint-guide-fr maint-guide-de maint-guide-es maint-guide-it manpages
     python3 benches/lang_dataset.py > tests/fixtures/lang/labelled.tsv
+    python3 benches/lang_dataset.py --whole > tests/fixtures/lang/whole_short.tsv
 
 Sources per language (the label is the language the package is written or translated in):
 fortune files, the Debian Reference and the New Maintainers' Guide
@@ -24,6 +25,14 @@ paragraphs of non-English sources whose words are over 10% English function word
 (translations leave untranslated paragraphs behind). Deterministic (seeded).
 
 Output (stdout): TSV with a header: thread, role (post|comment), lang, band, source, text.
+
+`--whole` writes the other set `examples/lang_accuracy.rs` reads,
+`tests/fixtures/lang/whole_short.tsv`: whole short texts rather than the first words of
+longer ones, as issue 15 measured them ("real short texts under 60 characters, Debian
+fortunes and manual pages"): fortunes whose whole text is under 60 characters, and the
+one-line descriptions of translated manual pages (`ls \- Verzeichnisinhalte auflisten`),
+WHOLE_PER_LANGUAGE per language, half from each source where a language has both (French
+and Dutch have no fortune package), all in band `short`, five to a thread as above.
 """
 import glob
 import os
@@ -31,6 +40,7 @@ import gzip
 import html
 import random
 import re
+import subprocess
 import sys
 
 PER_BAND = 50
@@ -139,7 +149,131 @@ SOURCES = {
 }
 
 
+WHOLE_PER_LANGUAGE = 100
+WHOLE_MAX_CHARS = 60
+# The first line of a manual page's NAME section: "name[, name...] \- description".
+NAME_LINE = re.compile(r"^[^.'\s].*?\s\\-\s+(.+)$")
+WHOLE_SOURCES = {
+    "en": [("fortune", ["computers", "literature", "people", "wisdom", "work", "science"]),
+           # Only the `manpages` package's: /usr/share/man/man* holds whatever else the
+           # machine has installed, which would make the set differ between machines.
+           ("manpage", ["dpkg:manpages"])],
+    "fr": [("manpage", ["/usr/share/man/fr/man*/*"])],
+    "de": [("fortune", ["de/*"]), ("manpage", ["/usr/share/man/de/man*/*"])],
+    "es": [("fortune", ["es/*"]), ("manpage", ["/usr/share/man/es/man*/*"])],
+    "it": [("fortune", ["it/*", "italia", "definizioni", "leggi", "jackfr"]),
+           ("manpage", ["/usr/share/man/it/man*/*"])],
+    "pt": [("fortune", ["brasil"]), ("manpage", ["/usr/share/man/pt_BR/man*/*"])],
+    "nl": [("manpage", ["/usr/share/man/nl/man*/*"])],
+    "pl": [("fortune", ["pl/*"]), ("manpage", ["/usr/share/man/pl/man*/*"])],
+    "ru": [("fortune", ["ru/*"]), ("manpage", ["/usr/share/man/ru/man*/*"])],
+}
+
+
+# roff's named glyphs for the letters of these languages (groff_char(7)): the older set drops
+# them with the other escapes ("fr" for "für"); this one keeps its words whole.
+ROFF_GLYPHS = {":a": "ä", ":o": "ö", ":u": "ü", ":A": "Ä", ":O": "Ö", ":U": "Ü", "ss": "ß",
+               "'e": "é", "`e": "è", "^e": "ê", "'a": "á", "`a": "à", "^a": "â", "'o": "ó",
+               "'i": "í", "'u": "ú", "~n": "ñ", ",c": "ç", "~a": "ã", "~o": "õ", "aq": "'",
+               "en": "-", "em": "-", "hy": "-", "lq": '"', "rq": '"', "Fo": "«", "Fc": "»"}
+ROFF_GLYPH = re.compile(r"\\\((..)|\\\[(..)\]")
+
+
+def roff_letters(s):
+    s = s.replace("\\-", "-")
+    return ROFF_GLYPH.sub(lambda m: ROFF_GLYPHS.get(m.group(1) or m.group(2), m.group(0)), s)
+
+
+def name_description(path):
+    """The description of a manual page's NAME line, markup dropped, or None."""
+    opener = gzip.open if path.endswith(".gz") else open
+    try:
+        lines = opener(path, "rt", encoding="utf-8", errors="replace").read().splitlines()
+    except OSError:
+        return None
+    in_name = False
+    description = None
+    for ln in lines:
+        if ln.startswith((".", "'")):
+            if description is not None or (in_name and ln.startswith((".SH", ".Sh"))):
+                break
+            in_name = in_name or ln.startswith((".SH", ".Sh"))
+            continue
+        if description is not None:
+            description.append(ln)  # the description goes on to the next request
+            continue
+        m = in_name and NAME_LINE.match(ln)
+        if m:
+            description = [m.group(1)]
+    if description is None:
+        return None
+    return WS.sub(" ", ROFF_ESC.sub("", roff_letters(" ".join(description)))).strip()
+
+
+def whole_texts(lang):
+    """Whole short texts of a language, by source."""
+    by_source = {}
+    for kind, patterns in WHOLE_SOURCES[lang]:
+        if kind == "fortune":
+            paths = files(["/usr/share/games/fortunes/" + p for p in patterns])
+            texts = [t for path in paths for t in paragraphs_fortune(path)]
+        else:
+            texts = [name_description(path) for path in files(patterns)]
+            if patterns[0].startswith("dpkg:"):
+                listed = subprocess.run(["dpkg", "-L", patterns[0][5:]], capture_output=True,
+                                        text=True).stdout.split()
+                texts = [name_description(path) for path in sorted(listed)
+                         if "/man/man" in path and os.path.isfile(path)]
+        seen, kept = set(), []
+        for t in texts:
+            if t and len(t) < WHOLE_MAX_CHARS and len(t.split()) >= 2 and good_short(t, lang) \
+                    and t not in seen:
+                seen.add(t)
+                kept.append(t)
+        by_source[kind] = kept
+    return by_source
+
+
+def good_short(t, lang):
+    """good() for a text of a few words: some letters, no code, not left in English."""
+    words = t.split()
+    if sum(any(c.isalpha() for c in w) for w in words) < 2 or "\ufffd" in t:
+        return False
+    if any(CODE.search(w) for w in words):
+        return False
+    return lang == "en" or sum(w.lower() in ENGLISH for w in words) <= 0.1 * len(words)
+
+
+def main_whole():
+    print("thread\trole\tlang\tband\tsource\ttext")
+    thread_no = 0
+    for lang in WHOLE_SOURCES:
+        by_source = whole_texts(lang)
+        for texts in by_source.values():
+            rng.shuffle(texts)
+        kinds = sorted(by_source)
+        comments = []
+        i = 0
+        while len(comments) < WHOLE_PER_LANGUAGE and any(by_source.values()):
+            kind = kinds[i % len(kinds)]
+            i += 1
+            if by_source[kind]:
+                comments.append((kind, by_source[kind].pop()))
+        if len(comments) < WHOLE_PER_LANGUAGE:
+            sys.exit(f"{lang}: {len(comments)} whole short texts: install the packages named above")
+        posts = [p for kind, paths, reader in SOURCES[lang] for path in paths[:40]
+                 for p in reader(path) if good(p, lang) and len(p.split()) >= 40]
+        for start in range(0, len(comments), COMMENTS_PER_THREAD):
+            thread_no += 1
+            post = posts[thread_no % len(posts)]
+            print(f"t{thread_no}\tpost\t{lang}\tlong\tpost\t{' '.join(post.split()[:120])}")
+            for kind, text in comments[start:start + COMMENTS_PER_THREAD]:
+                print(f"t{thread_no}\tcomment\t{lang}\tshort\t{kind}\t{text}")
+
+
 def main():
+    if sys.argv[1:] == ["--whole"]:
+        return main_whole()
     print("thread\trole\tlang\tband\tsource\ttext")
     thread_no = 0
     for lang, sources in SOURCES.items():
