@@ -459,7 +459,16 @@ impl LangDetector {
         }
         // The detector finds the script too: it is looked for on its own only when the
         // detector gives up.
-        match self.detector.detect(&clean) {
+        let mut found = self.detector.detect(&clean);
+        let own_words = match &found {
+            Some(info) if info.script() == Script::Latin => words_of_other_scripts(&clean),
+            _ => None,
+        };
+        if let Some(words) = &own_words {
+            found = self.detector.detect(words).or(found);
+        }
+        let clean = own_words.unwrap_or(clean);
+        match found {
             Some(info) if info.is_reliable() => LangInfo {
                 lang: Some(Language(info.lang())),
                 source: LangSource::Detected,
@@ -566,6 +575,41 @@ fn words_within(text: &str, from: usize, len: usize) -> &str {
     } else {
         piece
     }
+}
+
+/// A text whose words are at least this share (in thirds) in another script than Latin is
+/// read in those words only ([`words_of_other_scripts`]).
+const OTHER_SCRIPT_THIRDS: usize = 1;
+
+/// The words of `text` written in another script than Latin, when they are at least
+/// [`OTHER_SCRIPT_THIRDS`] of its words with letters; else `None`.
+///
+/// whatlang takes a text's script from the majority of its letters, so a Russian comment full
+/// of English terms (`Этот параметр контролирует TCP Path MTU`) was read as a Latin-script
+/// language (Polish there). Languages of other scripts borrow Latin terms, brand and product
+/// names; the reverse is rare, so such a text is judged on its own script's words. Words,
+/// not letters, are counted: one long English term weighs as much as one Russian word. Below
+/// the threshold (a French sentence quoting one Russian word) nothing changes.
+fn words_of_other_scripts(text: &str) -> Option<String> {
+    // Latin letters are under U+0250 or in Latin Extended Additional; any other script's
+    // letters are encoded from U+0370, whose UTF-8 lead bytes are 0xCD and up.
+    if !text.bytes().any(|b| b >= 0xCD) {
+        return None;
+    }
+    let is_other =
+        |c: char| c.is_alphabetic() && c >= '\u{0250}' && !('\u{1E00}'..='\u{1EFF}').contains(&c);
+    let mut with_letters = 0;
+    let mut other: Vec<&str> = Vec::new();
+    for word in text.split_whitespace() {
+        if word.chars().any(is_other) {
+            other.push(word);
+            with_letters += 1;
+        } else if word.chars().any(char::is_alphabetic) {
+            with_letters += 1;
+        }
+    }
+    (other.len() * 3 >= with_letters * OTHER_SCRIPT_THIRDS && !other.is_empty())
+        .then(|| other.join(" "))
 }
 
 /// A confidence in [0, 1] as thousandths, rounded.
@@ -707,6 +751,53 @@ mod tests {
         }
         let nothing = all.detect("42 !!! https://example.com");
         assert_eq!((nothing.lang, nothing.source), (None, LangSource::None));
+    }
+
+    #[test]
+    fn a_text_of_another_script_full_of_latin_terms_keeps_its_language() {
+        let all = LangDetector::new(&LangOptions::default());
+        // Each text, its language and script; under each, more Latin letters than others.
+        let cases: &[(&str, &str, &str)] = &[
+            (
+                "Этот параметр контролирует TCP PacketizationLayer Path MTU",
+                "ru",
+                "Cyrillic",
+            ),
+            (
+                "Цей параметр керує TCP PacketizationLayer Path MTU",
+                "uk",
+                "Cyrillic",
+            ),
+            (
+                "Αυτή η ρύθμιση ελέγχει το TCP PacketizationLayer Path MTU",
+                "el",
+                "Greek",
+            ),
+            // Under 40% of other letters: the Latin text decides.
+            (
+                "Le mot спасибо veut dire merci dans la langue de Tolstoï.",
+                "fr",
+                "Latin",
+            ),
+        ];
+        for (text, code, script) in cases {
+            let info = all.detect(text);
+            assert_eq!(info.lang.map(Language::code), Some(*code), "{text}");
+            assert_eq!(info.script_name(), *script, "{text}");
+        }
+        // Only the words of the other script are read, whole.
+        assert_eq!(
+            words_of_other_scripts("X Мёртв (с Linux 2.6.0)").as_deref(),
+            Some("Мёртв (с")
+        );
+        assert_eq!(words_of_other_scripts("Déjà vu, ça ira."), None);
+        // With an allowlist the other script has no language in, the first answer stays.
+        let latin_only = LangDetector::new(&LangOptions {
+            allowlist: parse_list("fr,en").unwrap(),
+            ..LangOptions::default()
+        });
+        let info = latin_only.detect("Этот параметр контролирует TCP PacketizationLayer Path MTU");
+        assert!(matches!(info.lang.map(Language::code), Some("fr" | "en")));
     }
 
     #[test]
