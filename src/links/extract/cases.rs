@@ -12,6 +12,23 @@ pub type Case = (
 pub const NONE: &[(&str, &str, &str)] = &[];
 
 pub const CASES: &[Case] = &[
+    // The root label's dot and an empty port end no URL: the path after them is its own.
+    (
+        "voir http://www.foo.com./index.html ici",
+        &[(
+            "http://www.foo.com./index.html",
+            "http://www.foo.com/",
+            "other",
+        )],
+    ),
+    (
+        "voir http://example.com:/a/b ici",
+        &[("http://example.com:/a/b", "http://example.com/a/b", "other")],
+    ),
+    (
+        "voir www.foo.com./a.",
+        &[("www.foo.com./a", "http://www.foo.com/a", "other")],
+    ),
     // Trailing punctuation is not part of a URL.
     (
         "voir http://example.com.",

@@ -442,6 +442,37 @@ pub const CASES: &[Case] = &[
             "other",
         )],
     ),
+    // ... and so is user info with a password after an encoded `@`: no address `pw@...`.
+    (
+        "http://user%40x:pw@example.com/ et la suite",
+        &[(
+            "http://user%40x:pw@example.com/",
+            "http://user%40x:pw@example.com/",
+            "other",
+        )],
+    ),
+    (
+        "ftp://jean:secret@ftp.example.org/pub",
+        &[(
+            "ftp://jean:secret@ftp.example.org/pub",
+            "ftp://jean:secret@ftp.example.org/pub",
+            "other",
+        )],
+    ),
+    // `host:/dir` without a scheme is an NFS or scp path: the host alone is a link.
+    (
+        "un montage NFS : knuth.cwi.nl:/dir.",
+        &[("knuth.cwi.nl", "http://knuth.cwi.nl/", "other")],
+    ),
+    // An address in a URL's path or query stays a URL's part (not user info).
+    (
+        "http://example.com/contact:jean@gmail.com",
+        &[(
+            "http://example.com/contact:jean@gmail.com",
+            "http://example.com/contact:jean@gmail.com",
+            "other",
+        )],
+    ),
     (
         "www.example.com/?u=jean%40gmail.com",
         &[(

@@ -276,8 +276,19 @@ fn email_candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
         return None;
     }
     // `http://jean%40gmail.com@example.com/`: user info of a URL, with its `@` encoded; no
-    // one's address.
+    // one's address. So is `pw@example.com` in `http://user%40x:pw@example.com/`: the word
+    // holds a scheme, then only what user info is made of (no path begun) up to the address.
     if text[..start].ends_with("://") || text[start..at].to_ascii_lowercase().contains("%40") {
+        return None;
+    }
+    let word = &text[text[..start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1)..start];
+    if let Some(sep) = word.find("://")
+        && word[sep + 3..]
+            .chars()
+            .all(|c| c.is_alphanumeric() || "-._~%:!$&'()*+=".contains(c))
+    {
         return None;
     }
     let address = &text[start..end];
@@ -305,8 +316,13 @@ fn email_candidate(text: &str, start: usize, end: usize) -> Option<Candidate> {
 fn url_candidate(text: &str, start: usize, end: usize, options: &LinkOptions) -> Option<Candidate> {
     let mut start = start;
     // linkify ends a URL at a `#` right after its host (`example.com#intro`,
-    // `twitter.com#!name`): the fragment belongs to it, up to the next white space.
-    let end = if text[end..].starts_with('#') {
+    // `twitter.com#!name`), and at the root label's dot or an empty port before a path
+    // (`www.foo.com./a`, `http://example.com:/a`): what follows belongs to it, up to the
+    // next white space. Without a scheme, `host:/dir` is an NFS or scp path, no web page.
+    let after = &text[end..];
+    let empty_port =
+        after.starts_with(":/") && !after.starts_with("://") && text[start..end].contains("://");
+    let end = if after.starts_with('#') || after.starts_with("./") || empty_port {
         text[end..]
             .find(|c: char| c.is_whitespace() || "<>\"".contains(c))
             .map_or(text.len(), |i| end + i)
